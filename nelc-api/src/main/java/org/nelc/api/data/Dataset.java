@@ -1,0 +1,160 @@
+package org.nelc.api.data;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.nelc.api.UserError;
+
+/**
+ * A binary dataset: {@code size()} rows of {@code dimension()} bits, each with an optional class
+ * label ({@code -1} when unknown), plus where it came from. Immutable: the constructor copies, and the
+ * arrays handed out by {@link #bitsView()} and {@link #active(int)} are shared and must not be written.
+ *
+ * <p>Layout: bit {@code i} of row {@code n} is {@code bits[n * dimension + i]} ∈ {0, 1}.
+ */
+public final class Dataset {
+    private final int size;
+    private final int dimension;
+    private final byte[] bits;
+    private final int[] labels;
+    private final String source;
+    private final int[][] active;
+    private final String fingerprint;
+
+    public Dataset(int size, int dimension, byte[] bits, int[] labels, String source) {
+        if (size < 1) {
+            throw new UserError("dataset " + source + ": no rows");
+        }
+        if (dimension < 1) {
+            throw new UserError("dataset " + source + ": dimension " + dimension + " < 1");
+        }
+        if (bits.length != (long) size * dimension) {
+            throw new IllegalArgumentException("bits length " + bits.length + " != " + size + " x " + dimension);
+        }
+        if (labels.length != size) {
+            throw new IllegalArgumentException("labels length " + labels.length + " != size " + size);
+        }
+        this.size = size;
+        this.dimension = dimension;
+        this.bits = bits.clone();
+        this.labels = labels.clone();
+        this.source = Objects.requireNonNull(source);
+        this.active = new int[size][];
+        int[] buf = new int[dimension];
+        for (int n = 0; n < size; n++) {
+            int k = 0;
+            for (int i = 0; i < dimension; i++) {
+                byte b = this.bits[n * dimension + i];
+                if (b == 1) {
+                    buf[k++] = i;
+                } else if (b != 0) {
+                    throw new IllegalArgumentException("row " + n + " pixel " + i + ": bit value " + b);
+                }
+            }
+            active[n] = Arrays.copyOf(buf, k);
+        }
+        this.fingerprint = computeFingerprint();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Bit {@code i} of row {@code n}. */
+    public int bit(int n, int i) {
+        return bits[n * dimension + i];
+    }
+
+    /** The whole bit matrix, row-major. Shared: do not modify. */
+    public byte[] bitsView() {
+        return bits;
+    }
+
+    /** Indices of the 1-bits of row {@code n}, ascending. Shared: do not modify. */
+    public int[] active(int n) {
+        return active[n];
+    }
+
+    /** Class label of row {@code n}, or {@code -1}. */
+    public int label(int n) {
+        return labels[n];
+    }
+
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    public boolean hasLabels() {
+        for (int l : labels) {
+            if (l < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Rows per label, ascending by label. */
+    public Map<Integer, Integer> classCounts() {
+        Map<Integer, Integer> m = new TreeMap<>();
+        for (int l : labels) {
+            m.merge(l, 1, Integer::sum);
+        }
+        return m;
+    }
+
+    /** Where the data came from (file and selection), for provenance. */
+    public String source() {
+        return source;
+    }
+
+    /** SHA-256 over dimension, bits and labels: two datasets with the same fingerprint are the same data. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Per-pixel mean {@code ⟨x_i⟩} over all rows (the centering vector {@code c}). */
+    public double[] mean() {
+        double[] c = new double[dimension];
+        for (int n = 0; n < size; n++) {
+            for (int i : active[n]) {
+                c[i] += 1.0;
+            }
+        }
+        for (int i = 0; i < dimension; i++) {
+            c[i] /= size;
+        }
+        return c;
+    }
+
+    /** Row {@code n} as 0/1 doubles into {@code out[0 … dimension−1]}. */
+    public void copyRow(int n, double[] out) {
+        for (int i = 0; i < dimension; i++) {
+            out[i] = bits[n * dimension + i];
+        }
+    }
+
+    private String computeFingerprint() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(ByteBuffer.allocate(8).putInt(size).putInt(dimension).array());
+            md.update(bits);
+            ByteBuffer lb = ByteBuffer.allocate(4 * size);
+            for (int l : labels) {
+                lb.putInt(l);
+            }
+            md.update(lb.array());
+            return "sha256:" + HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

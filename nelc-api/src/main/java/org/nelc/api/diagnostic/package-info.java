@@ -1,0 +1,2 @@
+/** Diagnostics of the latent dynamics and their inputs. */
+package org.nelc.api.diagnostic;
