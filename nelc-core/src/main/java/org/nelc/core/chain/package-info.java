@@ -1,0 +1,2 @@
+/** The persistent Markov chain(s) of SPEC §3 and transition counting on their latent trajectories. */
+package org.nelc.core.chain;

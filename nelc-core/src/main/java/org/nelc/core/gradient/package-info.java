@@ -1,0 +1,2 @@
+/** Gradient estimators shipped with nelc (the paper's two-step approximation). */
+package org.nelc.core.gradient;

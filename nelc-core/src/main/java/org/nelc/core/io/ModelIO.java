@@ -1,0 +1,346 @@
+package org.nelc.core.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
+import org.nelc.api.UserError;
+import org.nelc.api.kernel.LatentKernel;
+import org.nelc.api.latent.ScoreFactor;
+import org.nelc.core.Version;
+import org.nelc.core.chain.PersistentChain;
+import org.nelc.core.model.Model;
+import org.nelc.core.plugin.PluginCatalog;
+import org.nelc.core.train.LatentSpec;
+import org.nelc.core.train.TrainedModel;
+import org.nelc.core.train.TrainedModel.DataInfo;
+import org.nelc.core.train.TrainingConfig;
+
+/**
+ * Reads and writes {@code model.json}, schema {@code nelc-model} version {@value #SCHEMA_VERSION}
+ * (documented in {@code docs/model-json.md}). Doubles are written in their shortest round-trip form,
+ * so a reloaded model has bit-identical parameters. Reading validates everything: a missing field, a
+ * non-finite number or a block of the wrong size is a {@link UserError} naming the file and field.
+ */
+public final class ModelIO {
+    public static final String SCHEMA = "nelc-model";
+    public static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelIO() {
+    }
+
+    public static void write(Path file, TrainedModel trained) {
+        PersistentChain chain = trained.chain();
+        byte[][] vis = new byte[chain.chains()][];
+        byte[][] rng = new byte[chain.chains()][];
+        for (int k = 0; k < chain.chains(); k++) {
+            vis[k] = chain.state(k);
+            rng[k] = ((RandomProviderDefaultState) chain.stream(k).saveState()).getState();
+        }
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("epochs", trained.history().size());
+        training.put("steps", trained.history().isEmpty() ? 0 : trained.history().get(trained.history().size() - 1).step());
+        training.put("seconds", trained.seconds());
+        training.put("finalLogLikelihoodOnTheFly", trained.finalLogLikelihood());
+        training.put("finalSigmaCount", trained.finalSigma());
+        write(file, new ModelFile(trained.model(), trained.config(), trained.data(), vis, rng,
+                trained.optimizerState(), training, Version.VERSION));
+    }
+
+    public static void write(Path file, ModelFile mf) {
+        AtomicFiles.writeString(file, toJson(mf));
+    }
+
+    public static String toJson(ModelFile mf) {
+        Model m = mf.model();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("nelcVersion", mf.nelcVersion());
+        ObjectNode model = root.putObject("model");
+        model.put("visibleSize", m.visibleSize());
+        model.put("encoding", m.latent().encoding());
+        model.put("units", m.units());
+        model.put("states", m.latent().states());
+        model.put("normalization", m.latent().normalization());
+        model.put("visibleKernel", m.visible().name());
+        if (mf.config() != null) {
+            root.set("config", configJson(mf.config()));
+        }
+        if (mf.data() != null) {
+            ObjectNode data = root.putObject("data");
+            data.put("source", mf.data().source());
+            data.put("fingerprint", mf.data().fingerprint());
+            data.put("size", mf.data().size());
+            data.put("dimension", mf.data().dimension());
+            ObjectNode cc = data.putObject("classCounts");
+            mf.data().classCounts().forEach((k, v) -> cc.put(Integer.toString(k), v));
+        }
+        ObjectNode params = root.putObject("parameters");
+        double[][] blocks = m.blocks();
+        for (int b = 0; b < blocks.length; b++) {
+            ArrayNode arr = params.putArray(Model.BLOCKS[b]);
+            for (double v : blocks[b]) {
+                arr.add(v);
+            }
+        }
+        ArrayNode cen = root.putArray("centering");
+        for (double v : m.centering()) {
+            cen.add(v);
+        }
+        ObjectNode chain = root.putObject("chain");
+        ArrayNode vis = chain.putArray("visible");
+        for (byte[] x : mf.chainVisible()) {
+            StringBuilder sb = new StringBuilder(x.length);
+            for (byte v : x) {
+                sb.append(v == 0 ? '0' : '1');
+            }
+            vis.add(sb.toString());
+        }
+        ArrayNode rng = chain.putArray("rngState");
+        for (byte[] s : mf.chainRngStates()) {
+            rng.add(Base64.getEncoder().encodeToString(s));
+        }
+        ArrayNode opt = root.putArray("optimizerState");
+        for (double[] s : mf.optimizerState()) {
+            ArrayNode a = opt.addArray();
+            for (double v : s) {
+                a.add(v);
+            }
+        }
+        root.set("training", JSON.valueToTree(mf.training()));
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode configJson(TrainingConfig c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("latent", c.latent().toString());
+        o.put("normalization", c.normalization());
+        o.put("score", c.score().label());
+        o.put("visibleKernel", c.visibleKernel());
+        o.put("gradient", c.gradient());
+        o.put("optimizer", c.optimizer());
+        o.put("learningRate", c.learningRate());
+        ObjectNode os = o.putObject("optimizerSettings");
+        c.optimizerSettings().forEach(os::put);
+        o.put("epochs", c.epochs());
+        o.put("stepsPerEpoch", c.stepsPerEpoch());
+        o.put("batchMin", c.batchMin());
+        o.put("batchMax", c.batchMax());
+        o.put("chainSteps", c.chainSteps());
+        o.put("chains", c.chains());
+        o.put("seed", c.seed());
+        o.put("initFraction", c.initFraction());
+        o.put("initClip", c.initClip());
+        o.put("centering", c.centering());
+        return o;
+    }
+
+    /** Reads a model file, resolving its kernels through {@code plugins}. */
+    public static ModelFile read(Path file, PluginCatalog plugins) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": no such model file");
+        } catch (IOException e) {
+            throw new UserError(file + ": not a readable JSON model file (" + e.getMessage().split("\n")[0] + ")");
+        }
+        Reader r = new Reader(file);
+        if (root == null || !root.isObject()) {
+            throw new UserError(file + ": not a JSON object");
+        }
+        String schema = r.text(root, "schema");
+        if (!SCHEMA.equals(schema)) {
+            throw new UserError(file + ": schema is '" + schema + "', expected '" + SCHEMA + "'");
+        }
+        int version = r.integer(root, "schemaVersion");
+        if (version != SCHEMA_VERSION) {
+            throw new UserError(file + ": schemaVersion " + version + " is not supported (this nelc reads "
+                    + SCHEMA_VERSION + ")");
+        }
+        JsonNode mj = r.object(root, "model");
+        int d = r.integer(mj, "model.visibleSize");
+        int l = r.integer(mj, "model.units");
+        if (d < 1 || l < 1) {
+            throw new UserError(file + ": model.visibleSize " + d + " / model.units " + l + " must be positive");
+        }
+        LatentKernel latent = plugins.encoding(r.text(mj, "model.encoding")).create(l, r.text(mj, "model.normalization"));
+        double[] centering = r.doubles(root, "centering", d);
+        Model model = new Model(d, latent, plugins.visibleKernel(r.text(mj, "model.visibleKernel")), centering);
+        JsonNode pj = r.object(root, "parameters");
+        int[] sizes = model.blockSizes();
+        for (int b = 0; b < 4; b++) {
+            double[] v = r.doubles(pj, "parameters." + Model.BLOCKS[b], sizes[b]);
+            System.arraycopy(v, 0, model.blocks()[b], 0, sizes[b]);
+        }
+        TrainingConfig config = root.has("config") ? readConfig(r, root.get("config")) : null;
+        DataInfo data = null;
+        if (root.has("data")) {
+            JsonNode dj = root.get("data");
+            Map<Integer, Integer> cc = new TreeMap<>();
+            JsonNode ccj = dj.get("classCounts");
+            if (ccj != null) {
+                ccj.fields().forEachRemaining(e -> cc.put(Integer.parseInt(e.getKey()), e.getValue().asInt()));
+            }
+            data = new DataInfo(r.text(dj, "data.source"), r.text(dj, "data.fingerprint"), r.integer(dj, "data.size"),
+                    r.integer(dj, "data.dimension"), cc);
+            if (data.dimension() != d) {
+                throw new UserError(file + ": data.dimension " + data.dimension() + " != model.visibleSize " + d);
+            }
+        }
+        List<byte[]> vis = new ArrayList<>();
+        List<byte[]> rng = new ArrayList<>();
+        JsonNode cj = root.get("chain");
+        if (cj != null) {
+            JsonNode vj = cj.get("visible");
+            if (vj != null) {
+                for (JsonNode s : vj) {
+                    String t = s.asText();
+                    if (t.length() != d || !t.matches("[01]*")) {
+                        throw new UserError(file + ": chain.visible entries must be " + d + " characters of 0/1");
+                    }
+                    byte[] x = new byte[d];
+                    for (int i = 0; i < d; i++) {
+                        x[i] = (byte) (t.charAt(i) - '0');
+                    }
+                    vis.add(x);
+                }
+            }
+            JsonNode rj = cj.get("rngState");
+            if (rj != null) {
+                for (JsonNode s : rj) {
+                    try {
+                        rng.add(Base64.getDecoder().decode(s.asText()));
+                    } catch (IllegalArgumentException e) {
+                        throw new UserError(file + ": chain.rngState is not base64");
+                    }
+                }
+            }
+        }
+        List<double[]> opt = new ArrayList<>();
+        JsonNode oj = root.get("optimizerState");
+        if (oj != null) {
+            int k = 0;
+            for (JsonNode a : oj) {
+                opt.add(r.doubles(a, "optimizerState[" + k++ + "]", -1));
+            }
+        }
+        Map<String, Object> training = new LinkedHashMap<>();
+        if (root.has("training")) {
+            training = JSON.convertValue(root.get("training"), LinkedHashMap.class);
+        }
+        return new ModelFile(model, config, data, vis.toArray(new byte[0][]), rng.toArray(new byte[0][]),
+                opt.toArray(new double[0][]), training, root.path("nelcVersion").asText("unknown"));
+    }
+
+    private static TrainingConfig readConfig(Reader r, JsonNode c) {
+        Map<String, Double> os = new TreeMap<>();
+        JsonNode osj = c.get("optimizerSettings");
+        if (osj != null) {
+            osj.fields().forEachRemaining(e -> os.put(e.getKey(), e.getValue().asDouble()));
+        }
+        JsonNode norm = c.get("normalization");
+        return new TrainingConfig(LatentSpec.parse(r.text(c, "config.latent")),
+                norm == null || norm.isNull() ? null : norm.asText(), ScoreFactor.parse(r.text(c, "config.score")),
+                r.text(c, "config.visibleKernel"), r.text(c, "config.gradient"), r.text(c, "config.optimizer"),
+                r.number(c, "config.learningRate"), os, r.integer(c, "config.epochs"), r.integer(c, "config.stepsPerEpoch"),
+                r.integer(c, "config.batchMin"), r.integer(c, "config.batchMax"), r.integer(c, "config.chainSteps"),
+                r.integer(c, "config.chains"), c.path("seed").asLong(), r.number(c, "config.initFraction"),
+                r.number(c, "config.initClip"), c.path("centering").asBoolean(true));
+    }
+
+    /** Restores a chain's random stream from a saved state. */
+    public static void restore(RestorableUniformRandomProvider rng, byte[] state) {
+        rng.restoreState(new RandomProviderDefaultState(state));
+    }
+
+    /** Field access with messages that name the file and the field. */
+    private static final class Reader {
+        private final Path file;
+
+        Reader(Path file) {
+            this.file = file;
+        }
+
+        private JsonNode field(JsonNode parent, String path) {
+            String name = path.substring(path.lastIndexOf('.') + 1);
+            JsonNode v = parent.get(name);
+            if (v == null || v.isNull()) {
+                throw new UserError(file + ": missing field '" + path + "'");
+            }
+            return v;
+        }
+
+        JsonNode object(JsonNode parent, String path) {
+            JsonNode v = field(parent, path);
+            if (!v.isObject()) {
+                throw new UserError(file + ": field '" + path + "' must be an object");
+            }
+            return v;
+        }
+
+        String text(JsonNode parent, String path) {
+            JsonNode v = field(parent, path);
+            if (!v.isTextual()) {
+                throw new UserError(file + ": field '" + path + "' must be a string, got " + v);
+            }
+            return v.asText();
+        }
+
+        int integer(JsonNode parent, String path) {
+            JsonNode v = field(parent, path);
+            if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+                throw new UserError(file + ": field '" + path + "' must be an integer, got " + v);
+            }
+            return v.asInt();
+        }
+
+        double number(JsonNode parent, String path) {
+            JsonNode v = field(parent, path);
+            if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                throw new UserError(file + ": field '" + path + "' must be a finite number, got " + v);
+            }
+            return v.asDouble();
+        }
+
+        /** A numeric array of length {@code n} (any length when n < 0), every entry finite. */
+        double[] doubles(JsonNode parent, String path, int n) {
+            JsonNode v = parent.isArray() && n < 0 ? parent : field(parent, path);
+            if (!v.isArray()) {
+                throw new UserError(file + ": field '" + path + "' must be an array of numbers");
+            }
+            if (n >= 0 && v.size() != n) {
+                throw new UserError(file + ": field '" + path + "' has " + v.size() + " values, expected " + n);
+            }
+            double[] out = new double[v.size()];
+            for (int i = 0; i < out.length; i++) {
+                JsonNode e = v.get(i);
+                if (!e.isNumber() || !Double.isFinite(e.asDouble())) {
+                    throw new UserError(file + ": " + path + "[" + i + "] is not a finite number: " + e);
+                }
+                out[i] = e.asDouble();
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Model files (model.json) and atomic writes. */
+package org.nelc.core.io;

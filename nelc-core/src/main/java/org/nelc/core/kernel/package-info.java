@@ -1,0 +1,2 @@
+/** The z→x kernels shipped with nelc. */
+package org.nelc.core.kernel;

@@ -1,0 +1,53 @@
+package org.nelc.core.likelihood;
+
+import org.nelc.api.data.Dataset;
+import org.nelc.core.chain.PersistentChain;
+import org.nelc.core.model.Model;
+
+/**
+ * The precise log-likelihood of App. A.3 (SPEC §6): run one chain for {@code burnIn + steps} double
+ * steps, take the occupancy {@code p̄_e(z)} of the last {@code steps} latent states, and average
+ * {@code log Σ_z p̄_e(z) A_{zx}} over the data.
+ */
+public final class PreciseLikelihood {
+    private PreciseLikelihood() {
+    }
+
+    /**
+     * @param chain the chain to run (its chain 0 is used, and left where it ends)
+     * @return the trajectory, its occupancy and the log-likelihood
+     */
+    public static Result compute(Model model, Dataset data, PersistentChain chain, int burnIn, int steps) {
+        if (steps < 1) {
+            throw new org.nelc.api.UserError("--chain-length: must be at least 1, got " + steps);
+        }
+        if (burnIn > 0) {
+            chain.runLatent(model, 0, new int[burnIn]);
+        }
+        int[] traj = new int[steps];
+        chain.runLatent(model, 0, traj);
+        double[] occ = occupancy(traj, model.latent().states());
+        double[] ll = LogLikelihood.perPoint(model, data, occ);
+        return new Result(traj, occ, ll, LogLikelihood.summarize(ll));
+    }
+
+    public static double[] occupancy(int[] traj, int states) {
+        double[] occ = new double[states];
+        for (int z : traj) {
+            occ[z] += 1;
+        }
+        for (int s = 0; s < states; s++) {
+            occ[s] /= traj.length;
+        }
+        return occ;
+    }
+
+    /**
+     * @param trajectory latent states after burn-in
+     * @param occupancy empirical {@code p̄_e}
+     * @param perPoint {@code log p(x)} of every data point
+     * @param summary mean ± standard error
+     */
+    public record Result(int[] trajectory, double[] occupancy, double[] perPoint, LogLikelihood.Summary summary) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Seeded, reproducible random streams. */
+package org.nelc.core.random;

@@ -1,0 +1,22 @@
+package org.nelc.core.train;
+
+/**
+ * One row of {@code history.csv}.
+ *
+ * @param epoch 1-based epoch number
+ * @param step gradient steps done so far
+ * @param batchSize the epoch's minibatch size
+ * @param logLikelihood mean over the epoch's steps of the on-the-fly log-likelihood (SPEC §6), nats/image
+ * @param sigma entropy production of the epoch's latent trajectory from transition counts (one-way pairs skipped)
+ * @param oneWayPairs pairs of states seen in one direction only in that trajectory
+ * @param seconds wall time since training started
+ */
+public record EpochRecord(int epoch, long step, int batchSize, double logLikelihood, double sigma, int oneWayPairs,
+        double seconds) {
+    public static final String CSV_HEADER = "epoch,step,batch_size,ll_on_the_fly,sigma_count,one_way_pairs,elapsed_s";
+
+    public String csv() {
+        return epoch + "," + step + "," + batchSize + "," + logLikelihood + "," + sigma + "," + oneWayPairs + ","
+                + String.format(java.util.Locale.ROOT, "%.3f", seconds);
+    }
+}
