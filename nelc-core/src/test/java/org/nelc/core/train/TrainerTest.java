@@ -1,0 +1,120 @@
+package org.nelc.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.nelc.api.UserError;
+import org.nelc.api.data.Dataset;
+import org.nelc.api.latent.ScoreFactor;
+import org.nelc.core.Fixtures;
+import org.nelc.core.plugin.PluginCatalog;
+
+class TrainerTest {
+    private static final PluginCatalog PLUGINS = PluginCatalog.discover(TrainerTest.class.getClassLoader());
+    private static final Dataset DATA = Fixtures.dataset(300, 36, 3, 5);
+
+    static TrainingConfig small(long seed) {
+        return TrainingConfig.paper(seed).withSchedule(8, 10);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalParameters() {
+        TrainedModel a = new Trainer(PLUGINS).train(small(3), DATA, TrainingListener.NONE);
+        TrainedModel b = new Trainer(PLUGINS).train(small(3), DATA, TrainingListener.NONE);
+        for (int k = 0; k < 4; k++) {
+            assertArrayEquals(a.model().blocks()[k], b.model().blocks()[k], 0.0);
+        }
+        TrainedModel c = new Trainer(PLUGINS).train(small(4), DATA, TrainingListener.NONE);
+        assertFalse(java.util.Arrays.equals(a.model().w(), c.model().w()), "another seed, another model");
+    }
+
+    @Test
+    void concurrentTrainingEqualsSequential() throws Exception {
+        TrainedModel s1 = new Trainer(PLUGINS).train(small(1), DATA, TrainingListener.NONE);
+        TrainedModel s2 = new Trainer(PLUGINS).train(small(2), DATA, TrainingListener.NONE);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<TrainedModel> f1 = pool.submit(() -> new Trainer(PLUGINS).train(small(1), DATA, TrainingListener.NONE));
+            Future<TrainedModel> f2 = pool.submit(() -> new Trainer(PLUGINS).train(small(2), DATA, TrainingListener.NONE));
+            TrainedModel p1 = f1.get();
+            TrainedModel p2 = f2.get();
+            for (int k = 0; k < 4; k++) {
+                assertArrayEquals(s1.model().blocks()[k], p1.model().blocks()[k], 0.0);
+                assertArrayEquals(s2.model().blocks()[k], p2.model().blocks()[k], 0.0);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void trainingImprovesTheOnTheFlyLikelihood() {
+        TrainedModel m = new Trainer(PLUGINS).train(TrainingConfig.paper(9).withSchedule(20, 30), DATA,
+                TrainingListener.NONE);
+        double first = m.history().get(0).logLikelihood();
+        double last = m.finalLogLikelihood();
+        // 3 prototypes with 10 % flips in D = 36: the ideal mixture has about −36·H(0.1) − ln 3 ≈ −12.8
+        // nats; the paper-style initialization starts near a blurred mean. Require a clear gain.
+        assertTrue(last > first + 1.0, "ll went from " + first + " to " + last);
+        assertEquals(20, m.history().size());
+        assertEquals(600, m.history().get(19).step());
+        for (double v : m.model().a()) {
+            assertEquals(0.0, v, "one-hot keeps a = 0 (Eq. 20)");
+        }
+    }
+
+    @Test
+    void bitsEncodingTrainsItsVisibleBias() {
+        TrainingConfig cfg = new TrainingConfig(new LatentSpec("bits", 3), null, ScoreFactor.PAPER, "bernoulli",
+                "two-step", "rmsprop", 0.05, Map.of(), 3, 10, 16, 32, 24, 2, 1, 0.1, 1e-3, true);
+        TrainedModel m = new Trainer(PLUGINS).train(cfg, DATA, TrainingListener.NONE);
+        assertTrue(Double.isFinite(m.finalLogLikelihood()));
+        assertEquals(8, m.model().latent().states());
+    }
+
+    @Test
+    void batchLargerThanDataIsRefused() {
+        TrainingConfig cfg = new TrainingConfig(new LatentSpec("one-hot", 3), null, ScoreFactor.PAPER, "bernoulli",
+                "two-step", "rmsprop", 0.1, Map.of(), 2, 2, 16, 400, 8, 1, 1, 0.1, 1e-3, true);
+        UserError e = assertThrows(UserError.class, () -> new Trainer(PLUGINS).train(cfg, DATA, TrainingListener.NONE));
+        assertTrue(e.getMessage().contains("--batch") && e.getMessage().contains("400"), e.getMessage());
+    }
+
+    @Test
+    void divergenceNamesEpochAndStep() {
+        TrainingConfig cfg = new TrainingConfig(new LatentSpec("one-hot", 3), null, ScoreFactor.PAPER, "bernoulli",
+                "two-step", "sgd", 1e308, Map.of(), 3, 5, 16, 16, 8, 1, 1, 0.1, 1e-3, true);
+        UserError e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(PLUGINS).train(cfg, DATA, TrainingListener.NONE));
+        assertTrue(e.getMessage().contains("epoch 1, step"), e.getMessage());
+    }
+
+    @Test
+    void badConfigValuesNameTheirFlag() {
+        assertThrows(UserError.class, () -> LatentSpec.parse("one-hot:0"));
+        assertThrows(UserError.class, () -> LatentSpec.parse("one-hot"));
+        UserError lr = assertThrows(UserError.class, () -> new TrainingConfig(new LatentSpec("one-hot", 3), null,
+                ScoreFactor.PAPER, "bernoulli", "two-step", "rmsprop", -0.1, Map.of(), 1, 1, 1, 1, 8, 1, 1, 0.1, 1e-3,
+                true));
+        assertTrue(lr.getMessage().contains("--lr") && lr.getMessage().contains("-0.1"));
+        UserError unknown = assertThrows(UserError.class,
+                () -> PLUGINS.encoding("one-cold"));
+        assertTrue(unknown.getMessage().contains("one-hot"), "lists the known encodings: " + unknown.getMessage());
+    }
+
+    @Test
+    void batchScheduleIsLinear() {
+        TrainingConfig p = TrainingConfig.paper(1);
+        assertEquals(16, p.batchSize(0));
+        assertEquals(160, p.batchSize(119));
+        assertEquals(Math.round(16 + 144 * 60 / 119.0), p.batchSize(60));
+    }
+}
