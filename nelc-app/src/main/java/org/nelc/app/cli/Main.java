@@ -1,7 +1,65 @@
 package org.nelc.app.cli;
 
+import java.io.PrintWriter;
+import org.nelc.api.UserError;
+import picocli.CommandLine;
+
+/**
+ * The {@code nelc} command. User errors ({@link UserError}, bad flags) print one line and exit with
+ * code 2, no stack trace unless {@code --debug}; anything else is a bug and prints its stack trace
+ * (exit 1).
+ */
 public final class Main {
+    public static final int USER_ERROR = 2;
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("nelc");
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI in-process (tests call this) and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        NelcCommand root = new NelcCommand();
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOverwrittenOptionsAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("nelc: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("(see: nelc " + String.join(" ", ex.getCommandLine().getCommandSpec().qualifiedName(" ")
+                    .replaceFirst("^nelc ?", "")) + " --help)");
+            return USER_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable cause = ex;
+            while (!(cause instanceof UserError) && cause.getCause() != null && cause != cause.getCause()) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof UserError) {
+                err.println("nelc: " + cause.getMessage());
+                if (root.debug) {
+                    ex.printStackTrace(err);
+                }
+                err.flush();
+                return USER_ERROR;
+            }
+            if (ex instanceof java.io.UncheckedIOException && !root.debug) {
+                err.println("nelc: " + ex.getMessage());
+                err.flush();
+                return USER_ERROR;
+            }
+            err.println("nelc: internal error (a bug — please report it with this trace):");
+            ex.printStackTrace(err);
+            err.flush();
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 }

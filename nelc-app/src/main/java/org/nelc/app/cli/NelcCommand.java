@@ -1,0 +1,43 @@
+package org.nelc.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.nelc.app.wiring.AppContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+@Command(name = "nelc", mixinStandardHelpOptions = true, version = "nelc " + org.nelc.core.Version.VERSION,
+        description = {"NonEquilibrium Latent Cycles: train, sample and analyse generative models whose visible and "
+            + "latent layers talk through two independently parametrized Markov kernels (Baiesi & Rosso)."},
+        subcommands = {TrainCommand.class, PluginsCommand.class, DataCommand.class,
+            picocli.CommandLine.HelpCommand.class})
+public final class NelcCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Also load every plugin jar in DIR (repeatable). $NELC_HOME/plugins is always read.")
+    List<Path> pluginDirs = new ArrayList<>();
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces for user errors too.")
+    boolean debug;
+
+    private AppContext context;
+
+    /** The shared context, built on first use (so that --help needs no plugins). */
+    AppContext context() {
+        if (context == null) {
+            context = new AppContext(pluginDirs);
+        }
+        return context;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

