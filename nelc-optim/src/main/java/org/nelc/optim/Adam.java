@@ -70,8 +70,8 @@ public final class Adam implements Optimizer {
     public void step(double[][] params, double[][] grads) {
         Blocks.checkStep(sizes, params, grads);
         t++;
-        double c1 = 1.0 - Math.pow(beta1, t);
-        double c2 = 1.0 - Math.pow(beta2, t);
+        double c1 = 1.0 - StrictMath.pow(beta1, t);
+        double c2 = 1.0 - StrictMath.pow(beta2, t);
         double a1 = 1.0 - beta1;
         double a2 = 1.0 - beta2;
         for (int k = 0; k < sizes.length; k++) {

@@ -113,7 +113,7 @@ public final class TransitionCounts {
                     long ab = dense[a * states + b];
                     long ba = dense[b * states + a];
                     if (ab > 0 && ba > 0) {
-                        sigma += (ab - ba) * inv * Math.log((double) ab / ba);
+                        sigma += (ab - ba) * inv * StrictMath.log((double) ab / ba);
                     }
                 }
             }
@@ -125,7 +125,7 @@ public final class TransitionCounts {
                     long ab = e.getValue()[0];
                     long ba = count(b, a);
                     if (ab > 0 && ba > 0) {
-                        sigma += (ab - ba) * inv * Math.log((double) ab / ba);
+                        sigma += (ab - ba) * inv * StrictMath.log((double) ab / ba);
                     }
                 }
             }

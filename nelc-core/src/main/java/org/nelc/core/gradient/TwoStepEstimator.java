@@ -76,14 +76,14 @@ public final class TwoStepEstimator implements GradientEstimator {
                 lz += vk.logPartition(hi);
                 ws.mu[off + i] = vk.mean(hi);
             }
-            ws.logWeight[g] = Math.log(ws.groupCount[g]) - lz;
+            ws.logWeight[g] = StrictMath.log(ws.groupCount[g]) - lz;
         }
 
         // responsibilities per (data point, state group), the on-the-fly log-likelihood, X^T R
         Arrays.fill(ws.xr, 0, groups * d, 0.0);
         Arrays.fill(ws.rs, 0, groups, 0.0);
         double ll = 0;
-        double logLen = Math.log(len);
+        double logLen = StrictMath.log(len);
         for (int m = 0; m < n; m++) {
             int[] act = data.active(batch[m]);
             int so = m * groups;
@@ -98,7 +98,7 @@ public final class TwoStepEstimator implements GradientEstimator {
             double lse = LogMath.logSumExp(ws.s, so, groups);
             ll += lse - logLen;
             for (int g = 0; g < groups; g++) {
-                double r = Math.exp(ws.s[so + g] - lse);
+                double r = StrictMath.exp(ws.s[so + g] - lse);
                 ws.rs[g] += r;
                 int off = g * d;
                 for (int i : act) {

@@ -84,12 +84,12 @@ final class OneHotKernel implements LatentKernel {
         }
         double total = 0;
         for (int a = 0; a < units; a++) {
-            total += Math.exp(logWeight(u[uOff + a]) - m);
+            total += StrictMath.exp(logWeight(u[uOff + a]) - m);
         }
         double target = r * total;
         double acc = 0;
         for (int a = 0; a < units - 1; a++) {
-            acc += Math.exp(logWeight(u[uOff + a]) - m);
+            acc += StrictMath.exp(logWeight(u[uOff + a]) - m);
             if (target < acc) {
                 return a;
             }
@@ -104,9 +104,9 @@ final class OneHotKernel implements LatentKernel {
         }
         double s = 0;
         for (int a = 0; a < units; a++) {
-            s += Math.exp(logWeight(u[uOff + a]) - m);
+            s += StrictMath.exp(logWeight(u[uOff + a]) - m);
         }
-        return m + Math.log(s);
+        return m + StrictMath.log(s);
     }
 
     @Override
@@ -132,7 +132,7 @@ final class OneHotKernel implements LatentKernel {
         }
         double z = logNormalizer(u, uOff);
         for (int b = 0; b < units; b++) {
-            double p = Math.exp(logWeight(u[uOff + b]) - z);
+            double p = StrictMath.exp(logWeight(u[uOff + b]) - z);
             double d = (b == s ? 1.0 : 0.0) - p;
             // softmax: z_β − p_β; sigmoid-ratio: (1 − sigmoid(u_β)) (z_β − Ā_β)
             out[oOff + b] = softmax ? d : LogMath.sigmoid(-u[uOff + b]) * d;

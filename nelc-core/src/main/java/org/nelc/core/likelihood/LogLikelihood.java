@@ -42,7 +42,7 @@ public final class LogLikelihood {
                 }
                 model.field(s, field, scratch);
                 System.arraycopy(field, 0, h, b * d, d);
-                offset[b] = Math.log(weights[s]) - model.logPartition(field);
+                offset[b] = StrictMath.log(weights[s]) - model.logPartition(field);
                 b++;
             }
             for (int m = 0; m < n; m++) {
@@ -56,9 +56,9 @@ public final class LogLikelihood {
                         v += h[off + i];
                     }
                     if (v <= mx) {
-                        sm += Math.exp(v - mx);
+                        sm += StrictMath.exp(v - mx);
                     } else {
-                        sm = sm * Math.exp(mx - v) + 1.0;
+                        sm = sm * StrictMath.exp(mx - v) + 1.0;
                         mx = v;
                     }
                 }
@@ -68,7 +68,7 @@ public final class LogLikelihood {
         }
         double[] out = new double[n];
         for (int m = 0; m < n; m++) {
-            out[m] = max[m] + Math.log(sum[m]);
+            out[m] = max[m] + StrictMath.log(sum[m]);
         }
         return out;
     }

@@ -36,6 +36,36 @@ class TrainerTest {
         assertFalse(java.util.Arrays.equals(a.model().w(), c.model().w()), "another seed, another model");
     }
 
+    /**
+     * The bits of a fixed run, pinned. Every transcendental goes through StrictMath and every stream is
+     * XoShiRo256++ from the seed tree, so this hash is the same on every machine; a performance change
+     * that alters it changes results and must not land (issue: "nothing changes a single bit").
+     */
+    @Test
+    void goldenRunIsBitStable() throws Exception {
+        TrainedModel a = new Trainer(PLUGINS).train(small(11), DATA, TrainingListener.NONE);
+        assertEquals(GOLDEN, hash(a.model().blocks()));
+        TrainingConfig bits = new TrainingConfig(new LatentSpec("bits", 3), null, ScoreFactor.EXACT, "bernoulli",
+                "two-step", "adam", 0.05, Map.of(), 3, 10, 16, 32, 24, 2, 12, 0.1, 1e-3, true);
+        assertEquals(GOLDEN_BITS, hash(new Trainer(PLUGINS).train(bits, DATA, TrainingListener.NONE).model().blocks()));
+    }
+
+    private static final String GOLDEN = "1959bda888726b18";
+    private static final String GOLDEN_BITS = "420700c31b261138";
+
+    static String hash(double[][] blocks) throws Exception {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        for (double[] b : blocks) {
+            for (double v : b) {
+                long bitsOf = Double.doubleToRawLongBits(v);
+                for (int k = 0; k < 8; k++) {
+                    md.update((byte) (bitsOf >>> (8 * k)));
+                }
+            }
+        }
+        return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    }
+
     @Test
     void concurrentTrainingEqualsSequential() throws Exception {
         TrainedModel s1 = new Trainer(PLUGINS).train(small(1), DATA, TrainingListener.NONE);
