@@ -70,8 +70,8 @@ public final class Adam implements Optimizer {
     public void step(double[][] params, double[][] grads) {
         Blocks.checkStep(sizes, params, grads);
         t++;
-        double c1 = 1.0 - StrictMath.pow(beta1, t);
-        double c2 = 1.0 - StrictMath.pow(beta2, t);
+        double c1 = 1.0 - power(beta1, t);
+        double c2 = 1.0 - power(beta2, t);
         double a1 = 1.0 - beta1;
         double a2 = 1.0 - beta2;
         for (int k = 0; k < sizes.length; k++) {
@@ -127,5 +127,23 @@ public final class Adam implements Optimizer {
         Blocks.copyFrom(state, 0, m);
         Blocks.copyFrom(state, n, v);
         t = (long) steps;
+    }
+
+    /**
+     * {@code base^n} by binary exponentiation: a fixed sequence of IEEE multiplications, so the same
+     * bits on every platform (unlike {@code Math.pow}) and no allocation.
+     */
+    static double power(double base, long n) {
+        double result = 1.0;
+        double b = base;
+        long e = n;
+        while (e > 0) {
+            if ((e & 1) != 0) {
+                result *= b;
+            }
+            b *= b;
+            e >>= 1;
+        }
+        return result;
     }
 }
