@@ -1,0 +1,68 @@
+package org.nelc.analysis.cycles;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nelc.analysis.classes.ClassAssignment;
+import org.nelc.analysis.entropy.ProbabilityCurrents;
+import org.nelc.analysis.transition.CountEstimator;
+import org.nelc.analysis.transition.LatentWeights;
+import org.nelc.api.diagnostic.Diagnostic;
+import org.nelc.api.diagnostic.DiagnosticContext;
+import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.TransitionEstimate;
+
+/**
+ * {@code cycles}: the dominant cycles under both estimates of {@code M}, each state labelled with its
+ * class by the same rule as {@code class-kl} (when the data has labels). Keys, for each estimator
+ * {@code E}: {@code cycles.E} (list of {states, classes, flux, minTransition}), {@code clean.E},
+ * {@code successor.E}, {@code currents.E} ({@code J_{z'z} − J_{zz'}} row-major, up to {@value #MAX_CURRENTS_STATES} states); plus
+ * {@code stateClass} and {@code fluxDefinition}.
+ */
+public final class CyclesDiagnostic implements Diagnostic {
+    public static final String NAME = "cycles";
+    /** Above this many states the currents matrix is left out of the result (it would be states² numbers). */
+    public static final int MAX_CURRENTS_STATES = 64;
+    public static final String FLUX_DEFINITION = "smallest net current J(z->s(z)) - J(s(z)->z) along the cycle's "
+            + "dominant steps, J(z'->z) = pbar(z') M(z',z); positive iff the whole cycle carries a net current";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "probability currents and the cycles of each state's dominant successor, with their flux and classes";
+    }
+
+    @Override
+    public DiagnosticResult compute(DiagnosticContext context) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        int[] stateClass = null;
+        if (context.data().hasLabels()) {
+            double[] occ = context.transitions(CountEstimator.NAME).occupancy();
+            stateClass = ClassAssignment.of(context.model(), context.data(), occ).stateClass();
+        }
+        for (String e : LatentWeights.ESTIMATORS) {
+            TransitionEstimate t = context.transitions(e);
+            double[] p = LatentWeights.of(t);
+            double[] m = t.matrix();
+            DominantCycles dc = DominantCycles.find(m, p, t.states(), t.visited(), stateClass);
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Cycle c : dc.cycles()) {
+                list.add(c.toMap());
+            }
+            v.put("cycles." + e, list);
+            v.put("clean." + e, dc.clean());
+            v.put("successor." + e, dc.successor());
+            if (t.states() <= MAX_CURRENTS_STATES) {
+                v.put("currents." + e, ProbabilityCurrents.currents(m, p, t.states()));
+            }
+        }
+        v.put("stateClass", stateClass);
+        v.put("fluxDefinition", FLUX_DEFINITION);
+        return new DiagnosticResult(NAME, v);
+    }
+}

@@ -1,0 +1,59 @@
+package org.nelc.analysis.spectrum;
+
+import java.util.Arrays;
+import org.nelc.analysis.transition.VisitedBlock;
+
+/**
+ * The decorrelation time of Eq. 23, {@code τ = −1 / ln|λ₂|}, with {@code λ₂} the eigenvalue of
+ * {@code M} second-largest in modulus (possibly complex: {@code M} is not symmetric). The eigenvalues
+ * are those of the visited block ({@link VisitedBlock}), a stochastic matrix whose largest eigenvalue
+ * is 1. {@code |λ₂| = 1} (a reducible or periodic chain, e.g. a deterministic cycle) gives
+ * {@code τ = +∞}; a single state, or {@code λ₂ = 0}, gives {@code τ = 0}. In double steps.
+ */
+public final class DecorrelationTime {
+    /** Moduli this close to 1 count as 1 (τ infinite). */
+    static final double UNIT_TOLERANCE = 1e-12;
+
+    private DecorrelationTime() {
+    }
+
+    /**
+     * @param tau {@code −1/ln|λ₂|}, double steps
+     * @param lambda2Real real part of λ₂
+     * @param lambda2Imaginary imaginary part of λ₂
+     * @param lambda2Modulus {@code |λ₂|}
+     * @param states the size of the matrix whose spectrum was taken
+     */
+    public record Result(double tau, double lambda2Real, double lambda2Imaginary, double lambda2Modulus, int states) {
+    }
+
+    /** τ of {@code m} ({@code n × n}, row-major), every row used. */
+    public static Result of(double[] m, int n) {
+        boolean[] all = new boolean[n];
+        Arrays.fill(all, true);
+        return of(m, n, all);
+    }
+
+    /** τ of the visited block of {@code m}. */
+    public static Result of(double[] m, int n, boolean[] visited) {
+        VisitedBlock block = VisitedBlock.of(m, n, visited);
+        int k = block.size();
+        if (k < 2) {
+            return new Result(0.0, 0.0, 0.0, 0.0, k);
+        }
+        Spectrum s = Spectrum.of(block.matrix(), k);
+        double mod = s.modulus(1);
+        return new Result(tau(mod), s.real()[1], s.imaginary()[1], mod, k);
+    }
+
+    /** {@code −1 / ln|λ|} (Eq. 23), {@code +∞} for {@code |λ| ≥ 1 − 1e-12}, 0 for {@code λ = 0}. */
+    public static double tau(double modulus) {
+        if (modulus >= 1 - UNIT_TOLERANCE) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (modulus <= 0) {
+            return 0.0;
+        }
+        return -1.0 / Math.log(modulus);
+    }
+}
