@@ -57,7 +57,7 @@ public record ClassAssignment(int[] classes, int[] stateClass, double[][] meanPo
             int k = Arrays.binarySearch(classes, data.label(m));
             double lse = LogMath.logSumExp(logw, m * s, s);
             for (int j = 0; j < s; j++) {
-                mean[k][live[j]] += Math.exp(logw[m * s + j] - lse);
+                mean[k][live[j]] += StrictMath.exp(logw[m * s + j] - lse);
             }
         }
         for (int k = 0; k < nc; k++) {
@@ -94,7 +94,7 @@ public record ClassAssignment(int[] classes, int[] stateClass, double[][] meanPo
         int[] scratch = new int[tables.units()];
         for (int j = 0; j < s; j++) {
             int z = live[j];
-            double offset = Math.log(pbar[z]) - tables.field(z, h, scratch);
+            double offset = StrictMath.log(pbar[z]) - tables.field(z, h, scratch);
             for (int m = 0; m < n; m++) {
                 double v = offset;
                 for (int i : data.active(m)) {

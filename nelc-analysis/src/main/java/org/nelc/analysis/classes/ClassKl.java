@@ -52,7 +52,7 @@ public final class ClassKl {
                 if (!(q[k] > 0)) {
                     return Double.POSITIVE_INFINITY;
                 }
-                kl += p[k] * Math.log(p[k] * qs / q[k]);
+                kl += p[k] * StrictMath.log(p[k] * qs / q[k]);
             }
         }
         return kl;

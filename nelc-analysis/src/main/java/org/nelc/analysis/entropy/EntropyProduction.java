@@ -30,7 +30,7 @@ public final class EntropyProduction {
                 double jab = p[a] * m[a * n + b];
                 double jba = p[b] * m[b * n + a];
                 if (jab > 0 && jba > 0) {
-                    sigma += (jab - jba) * Math.log(jab / jba);
+                    sigma += (jab - jba) * StrictMath.log(jab / jba);
                     twoWay++;
                 } else if (jab > 0 || jba > 0) {
                     oneWay++;

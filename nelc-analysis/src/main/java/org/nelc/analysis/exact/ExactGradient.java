@@ -66,7 +66,7 @@ public final class ExactGradient {
             double acc = 0;
             for (int x = 0; x < nx; x++) {
                 if (g[x] != 0) {
-                    acc += g[x] * Math.exp(sys.logA(z, x));
+                    acc += g[x] * StrictMath.exp(sys.logA(z, x));
                 }
             }
             v[z] = acc;
@@ -103,7 +103,7 @@ public final class ExactGradient {
             java.util.Arrays.fill(gu, 0.0);
             double yb = 0;
             for (int z = 0; z < s; z++) {
-                abar[z] = Math.exp(sys.logAbar(x, z));
+                abar[z] = StrictMath.exp(sys.logAbar(x, z));
                 yb += abar[z] * y[z];
                 double wgt = p[x] * abar[z] * y[z];
                 if (wgt == 0) {
@@ -138,7 +138,7 @@ public final class ExactGradient {
             java.util.Arrays.fill(sx, 0.0);
             double cz = 0;
             for (int x = 0; x < nx; x++) {
-                double coef = pbar[z] * Math.exp(sys.logA(z, x)) * (g[x] + ybar[x]);
+                double coef = pbar[z] * StrictMath.exp(sys.logA(z, x)) * (g[x] + ybar[x]);
                 cz += coef;
                 for (int r = x; r != 0; r &= r - 1) {
                     sx[Integer.numberOfTrailingZeros(r)] += coef;

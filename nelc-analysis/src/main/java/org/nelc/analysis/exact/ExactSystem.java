@@ -106,10 +106,10 @@ public final class ExactSystem {
         double[] abar = new double[s];
         for (int x = 0; x < configurations; x++) {
             for (int z = 0; z < s; z++) {
-                abar[z] = Math.exp(logAbar[x * s + z]);
+                abar[z] = StrictMath.exp(logAbar[x * s + z]);
             }
             for (int zp = 0; zp < s; zp++) {
-                double a = Math.exp(logA[zp * configurations + x]);
+                double a = StrictMath.exp(logA[zp * configurations + x]);
                 int row = zp * s;
                 for (int z = 0; z < s; z++) {
                     out[row + z] += a * abar[z];
@@ -124,7 +124,7 @@ public final class ExactSystem {
         double[] out = new double[configurations];
         double[] logPbar = new double[states];
         for (int z = 0; z < states; z++) {
-            logPbar[z] = Math.log(pbar[z]);
+            logPbar[z] = StrictMath.log(pbar[z]);
         }
         double[] v = new double[states];
         for (int x = 0; x < configurations; x++) {
@@ -199,7 +199,7 @@ public final class ExactSystem {
     public double[] visibleStationary() {
         double[] p = new double[configurations];
         for (int x = 0; x < configurations; x++) {
-            p[x] = Math.exp(logP[x]);
+            p[x] = StrictMath.exp(logP[x]);
         }
         return p;
     }
@@ -245,14 +245,14 @@ public final class ExactSystem {
         double[] q = new double[states];
         for (int x = 0; x < configurations; x++) {
             for (int z = 0; z < states; z++) {
-                q[z] += p[x] * Math.exp(logAbar[x * states + z]);
+                q[z] += p[x] * StrictMath.exp(logAbar[x * states + z]);
             }
         }
         double worst = 0;
         for (int x = 0; x < configurations; x++) {
             double v = 0;
             for (int z = 0; z < states; z++) {
-                v += q[z] * Math.exp(logA[z * configurations + x]);
+                v += q[z] * StrictMath.exp(logA[z * configurations + x]);
             }
             worst = Math.max(worst, Math.abs(v - p[x]));
         }

@@ -54,6 +54,6 @@ public final class DecorrelationTime {
         if (modulus <= 0) {
             return 0.0;
         }
-        return -1.0 / Math.log(modulus);
+        return -1.0 / StrictMath.log(modulus);
     }
 }

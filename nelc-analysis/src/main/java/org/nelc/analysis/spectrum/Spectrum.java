@@ -30,7 +30,7 @@ public record Spectrum(double[] real, double[] imaginary) {
         for (int k = 0; k < n; k++) {
             order[k] = k;
         }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(k -> -Math.hypot(re[k], im[k]))
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(k -> -StrictMath.hypot(re[k], im[k]))
                 .thenComparingDouble(k -> -re[k]).thenComparingDouble(k -> -im[k]));
         double[] sr = new double[n];
         double[] si = new double[n];
@@ -47,6 +47,6 @@ public record Spectrum(double[] real, double[] imaginary) {
 
     /** {@code |λ_k|} of the k-th eigenvalue in this order. */
     public double modulus(int k) {
-        return Math.hypot(real[k], imaginary[k]);
+        return StrictMath.hypot(real[k], imaginary[k]);
     }
 }

@@ -79,7 +79,7 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
         double[] logp = new double[n];
         double[] max = new double[n];
         double[] sum = new double[n];
-        double logS = Math.log(samplesPerRow);
+        double logS = StrictMath.log(samplesPerRow);
         for (int z = 0; z < n; z++) {
             if (!rows[z]) {
                 continue;
@@ -100,9 +100,9 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
                         continue;
                     }
                     if (v <= mx) {
-                        sum[y] += Math.exp(v - mx);
+                        sum[y] += StrictMath.exp(v - mx);
                     } else {
-                        sum[y] = sum[y] * Math.exp(mx - v) + 1.0;
+                        sum[y] = sum[y] * StrictMath.exp(mx - v) + 1.0;
                         max[y] = v;
                     }
                 }
@@ -110,7 +110,7 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
             int row = z * n;
             double total = 0;
             for (int y = 0; y < n; y++) {
-                double v = sum[y] > 0 ? Math.exp(max[y] + Math.log(sum[y]) - logS) : 0.0;
+                double v = sum[y] > 0 ? StrictMath.exp(max[y] + StrictMath.log(sum[y]) - logS) : 0.0;
                 m[row + y] = v;
                 total += v;
             }

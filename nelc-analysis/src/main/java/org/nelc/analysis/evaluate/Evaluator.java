@@ -1,0 +1,134 @@
+package org.nelc.analysis.evaluate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.nelc.analysis.classes.ClassAssignment;
+import org.nelc.analysis.classes.ClassKl;
+import org.nelc.analysis.transition.CountEstimator;
+import org.nelc.analysis.transition.RaoBlackwellEstimator;
+import org.nelc.api.UserError;
+import org.nelc.api.data.Dataset;
+import org.nelc.api.diagnostic.Diagnostic;
+import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.TransitionEstimate;
+import org.nelc.core.Version;
+import org.nelc.core.chain.PersistentChain;
+import org.nelc.core.io.ModelFile;
+import org.nelc.core.likelihood.PreciseLikelihood;
+import org.nelc.core.model.Model;
+import org.nelc.core.random.SeedTree;
+
+/**
+ * The precise evaluation of a model (SPEC §6–7, what {@code nelc evaluate} prints and writes): one
+ * chain of {@code burnIn + chainLength} double steps, the precise log-likelihood from its occupancy
+ * ({@link PreciseLikelihood}), the counted and Rao-Blackwellized {@code M}, σ, τ, {@code Tr(M)/L},
+ * class KL, cycles, and every {@link Diagnostic} given. Streams: {@code SeedTree.root(seed)
+ * .child("evaluate")} → {@code "chain"} (the chain), {@code "init"} (the starting data row when no
+ * chain state is given), {@code "rao-blackwell"} (the estimator's draws). Same inputs, same numbers.
+ */
+public final class Evaluator {
+    private final List<Diagnostic> diagnostics;
+
+    /** @param diagnostics run in this order after the built-in summaries */
+    public Evaluator(List<Diagnostic> diagnostics) {
+        this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The diagnostics visible to this module's class loader (this module's five, and any plugin's). */
+    public static List<Diagnostic> discoverDiagnostics() {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : ServiceLoader.load(Diagnostic.class, Evaluator.class.getClassLoader())) {
+            out.add(d);
+        }
+        out.sort(java.util.Comparator.comparing(Diagnostic::name));
+        return out;
+    }
+
+    /** Evaluates a loaded model file, starting from its saved chain 0 (or a data row if none was saved). */
+    public Evaluation evaluate(ModelFile file, Dataset data, EvaluationOptions options) {
+        byte[][] vis = file.chainVisible();
+        return evaluate(file.model(), data, vis != null && vis.length > 0 ? vis[0] : null, options);
+    }
+
+    /** Evaluates starting from a data row drawn from the {@code init} stream. */
+    public Evaluation evaluate(Model model, Dataset data, EvaluationOptions options) {
+        return evaluate(model, data, null, options);
+    }
+
+    /**
+     * @param initialVisible the chain's starting visible state (0/1, length D), e.g. the model's saved
+     *     chain; null to start from a data row chosen by the seed
+     */
+    public Evaluation evaluate(Model model, Dataset data, byte[] initialVisible, EvaluationOptions options) {
+        long t0 = System.nanoTime();
+        int d = model.visibleSize();
+        if (data.dimension() != d) {
+            throw new UserError("evaluate: the data (" + data.source() + ") has " + data.dimension()
+                    + " pixels per row, the model " + d);
+        }
+        SeedTree root = SeedTree.root(options.seed()).child("evaluate");
+        String initial;
+        byte[] x0;
+        if (initialVisible != null) {
+            if (initialVisible.length != d) {
+                throw new IllegalArgumentException("initial state length " + initialVisible.length + " != " + d);
+            }
+            x0 = initialVisible.clone();
+            initial = "model chain";
+        } else {
+            int row = root.child("init").stream().nextInt(data.size());
+            x0 = java.util.Arrays.copyOfRange(data.bitsView(), row * d, row * d + d);
+            initial = "data row " + row;
+        }
+        PersistentChain chain = new PersistentChain(new byte[][] {x0},
+                new RestorableUniformRandomProvider[] {root.child("chain").stream()});
+        PreciseLikelihood.Result precise = PreciseLikelihood.compute(model, data, chain, options.burnIn(),
+                options.chainLength());
+        long t1 = System.nanoTime();
+
+        EvaluationContext context = EvaluationContext.standard(model, data, precise.trajectory(), options.rbSamples(),
+                root);
+        TransitionEstimate count = context.transitions(CountEstimator.NAME);
+        long t2 = System.nanoTime();
+        TransitionEstimate rb = context.transitions(RaoBlackwellEstimator.NAME);
+        long t3 = System.nanoTime();
+
+        ClassSummary classes;
+        int[] stateClass = null;
+        if (data.hasLabels()) {
+            ClassKl.Result kl = ClassKl.of(ClassAssignment.of(model, data, precise.occupancy()));
+            classes = ClassSummary.of(kl);
+            stateClass = kl.assignment().stateClass();
+        } else {
+            classes = ClassSummary.unavailable("not available: the data has no class labels");
+        }
+        MatrixSummary countSummary = MatrixSummary.of(count, stateClass);
+        MatrixSummary rbSummary = MatrixSummary.of(rb, stateClass);
+        long t4 = System.nanoTime();
+
+        Map<String, DiagnosticResult> results = new LinkedHashMap<>();
+        for (Diagnostic diag : diagnostics) {
+            results.put(diag.name(), diag.compute(context));
+        }
+        long t5 = System.nanoTime();
+
+        var latent = model.latent();
+        var modelInfo = new Evaluation.ModelInfo(d, latent.encoding(), latent.normalization(), latent.units(),
+                latent.states(), model.visible().name());
+        var dataInfo = new Evaluation.DataInfo(data.source(), data.fingerprint(), data.size(), data.classCounts());
+        var timings = new Evaluation.Timings(seconds(t0, t1), seconds(t1, t2), seconds(t2, t3), seconds(t3, t4),
+                seconds(t4, t5), seconds(t0, t5));
+        return new Evaluation(Evaluation.SCHEMA, Evaluation.SCHEMA_VERSION, Version.VERSION, modelInfo, dataInfo,
+                options.seed(), options.chainLength(), options.burnIn(), options.rbSamples(), initial,
+                precise.summary().mean(), precise.summary().standardError(), precise.occupancy(), countSummary,
+                rbSummary, classes, results, timings);
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) * 1e-9;
+    }
+}
