@@ -1,0 +1,70 @@
+package org.nelc.analysis.exact;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@link ExactCheck} found: the comparisons along training, and the exact log-likelihood the
+ * two-step training reached against the best that exact-gradient ascent found.
+ *
+ * @param setup one line describing data, model and training
+ * @param rows the comparisons, by step
+ * @param finalLogLikelihood exact log-likelihood after two-step training (nats per row)
+ * @param bestTwoStepLogLikelihood best exact log-likelihood over the comparison points of two-step training
+ * @param exactAscentLogLikelihood best exact log-likelihood of exact ascent from the same initialization
+ * @param bestExactLogLikelihood best over exact ascent from the same and the restarted initializations
+ * @param seconds wall time
+ */
+public record ExactCheckReport(String setup, List<ExactCheckRow> rows, double finalLogLikelihood,
+        double bestTwoStepLogLikelihood, double exactAscentLogLikelihood, double bestExactLogLikelihood,
+        double seconds) {
+
+    public ExactCheckReport {
+        rows = List.copyOf(rows);
+    }
+
+    /** {@code bestExactLogLikelihood − finalLogLikelihood}: what the two-step gradient leaves on the table. */
+    public double gap() {
+        return bestExactLogLikelihood - finalLogLikelihood;
+    }
+
+    /** Mean cosine over the comparisons after the first (the first is at initialization). */
+    public double meanCosine() {
+        return mean(true);
+    }
+
+    /** Mean norm ratio over the comparisons after the first. */
+    public double meanNormRatio() {
+        return mean(false);
+    }
+
+    private double mean(boolean cosine) {
+        double s = 0;
+        int n = 0;
+        for (int k = rows.size() > 1 ? 1 : 0; k < rows.size(); k++) {
+            s += cosine ? rows.get(k).cosine() : rows.get(k).normRatio();
+            n++;
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    /** A fixed-width table of the rows and the summary, for the terminal. */
+    public String toTable() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(setup).append('\n');
+        sb.append(String.format(Locale.ROOT, "%7s %12s %8s %8s %8s %8s %8s %10s%n", "step", "exact LL", "cos",
+                "cos z>x", "cos x>z", "|g2|/|g|", "cos 1seg", "|g exact|"));
+        for (ExactCheckRow r : rows) {
+            sb.append(String.format(Locale.ROOT, "%7d %12.5f %8.4f %8.4f %8.4f %8.4f %8.4f %10.3e%n", r.step(),
+                    r.exactLogLikelihood(), r.cosine(), r.cosineVisible(), r.cosineLatent(), r.normRatio(),
+                    r.singleSegmentCosine(), r.exactNorm()));
+        }
+        sb.append(String.format(Locale.ROOT, "two-step training: final exact LL %.5f (best along training %.5f)%n",
+                finalLogLikelihood, bestTwoStepLogLikelihood));
+        sb.append(String.format(Locale.ROOT, "exact ascent: same init %.5f, best incl. restarts %.5f%n",
+                exactAscentLogLikelihood, bestExactLogLikelihood));
+        sb.append(String.format(Locale.ROOT, "gap (best exact - two-step final): %.5f nats/row; mean cosine %.4f, "
+                + "mean norm ratio %.4f; %.1f s%n", gap(), meanCosine(), meanNormRatio(), seconds));
+        return sb.toString();
+    }
+}
