@@ -9,6 +9,7 @@ import org.nelc.api.UserError;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.train.LatentSpec;
+import org.nelc.core.train.ModelKind;
 import org.nelc.core.train.TrainingConfig;
 import picocli.CommandLine.Option;
 
@@ -27,6 +28,11 @@ public final class TrainingOptions {
 
     @Option(names = "--per-class", paramLabel = "N", description = "First N rows of each class (default: ${DEFAULT-VALUE}).")
     int perClass = 1000;
+
+    @Option(names = "--model", paramLabel = "neq|rbm",
+            description = "neq: the paper's nonequilibrium model; rbm: its equilibrium limit (tied weights, no "
+                + "centering, softmax for one-hot, PCD gradient rbm-pcd; SPEC §8) (default: ${DEFAULT-VALUE}).")
+    String model = "neq";
 
     @Option(names = "--latent", paramLabel = "ENC:L", description = "Latent encoding and size: one-hot:L or bits:L (default: ${DEFAULT-VALUE}).")
     String latent = "one-hot:6";
@@ -105,7 +111,7 @@ public final class TrainingOptions {
         }
         return new TrainingConfig(LatentSpec.parse(latent), normalization, ScoreFactor.parse(score), visibleKernel,
                 gradient, optimizer, lr, optimizerSettings, epochs, stepsPerEpoch, bmin, bmax, chainSteps, chains,
-                runSeed, initFraction, initClip, !noCentering);
+                runSeed, initFraction, initClip, !noCentering, ModelKind.parse(model));
     }
 
     public Path data() {

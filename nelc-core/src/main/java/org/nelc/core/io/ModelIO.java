@@ -28,6 +28,7 @@ import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.LatentSpec;
+import org.nelc.core.train.ModelKind;
 import org.nelc.core.train.TrainedModel;
 import org.nelc.core.train.TrainedModel.DataInfo;
 import org.nelc.core.train.TrainingConfig;
@@ -156,6 +157,7 @@ public final class ModelIO {
         o.put("initFraction", c.initFraction());
         o.put("initClip", c.initClip());
         o.put("centering", c.centering());
+        o.put("model", c.model().label());
         return o;
     }
 
@@ -270,7 +272,8 @@ public final class ModelIO {
                 r.number(c, "config.learningRate"), os, r.integer(c, "config.epochs"), r.integer(c, "config.stepsPerEpoch"),
                 r.integer(c, "config.batchMin"), r.integer(c, "config.batchMax"), r.integer(c, "config.chainSteps"),
                 r.integer(c, "config.chains"), c.path("seed").asLong(), r.number(c, "config.initFraction"),
-                r.number(c, "config.initClip"), c.path("centering").asBoolean(true));
+                r.number(c, "config.initClip"), c.path("centering").asBoolean(true),
+                ModelKind.parse(c.path("model").asText(ModelKind.NEQ.label())));
     }
 
     /** Restores a chain's random stream from a saved state. */

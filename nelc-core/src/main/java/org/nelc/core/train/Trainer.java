@@ -47,6 +47,10 @@ public final class Trainer {
         Model model = newModel(config, data);
         SeedTree root = SeedTree.root(config.seed());
         Initializer.initialize(model, data, config.initFraction(), config.initClip(), root.child("init").stream());
+        if (config.model() == ModelKind.RBM) {
+            // equilibrium limit (SPEC §8): w̄ = wᵀ; the rbm-pcd gradient is symmetric, so they stay tied
+            model.tieLatentToVisible();
+        }
         Optimizer optimizer = plugins.optimizer(config.optimizer())
                 .create(new OptimizerSettings(config.learningRate(), config.optimizerSettings()), model.blockSizes());
 

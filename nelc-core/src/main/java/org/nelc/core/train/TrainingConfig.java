@@ -27,15 +27,38 @@ import org.nelc.api.latent.ScoreFactor;
  * @param initFraction the fraction of the data behind each initial {@code w_α} (App. A.1: 0.1)
  * @param initClip the clip of the initial pixel means, {@code [clip, 1 − clip]}
  * @param centering whether the x→z kernel uses {@code x − c} (Eq. 17)
+ * @param model {@code neq} (the paper's) or {@code rbm}, its equilibrium limit (SPEC §8). For {@code rbm}
+ *     the constructor makes the configuration an RBM: centering off; for one-hot the normalization
+ *     {@code softmax} (null becomes softmax; {@code sigmoid-ratio} is refused, because with it tied
+ *     weights are not an RBM); and the gradient {@code two-step} (the default, which would untie
+ *     {@code w̄} from {@code wᵀ}) becomes {@value #RBM_GRADIENT}
  */
 public record TrainingConfig(LatentSpec latent, String normalization, ScoreFactor score, String visibleKernel,
         String gradient, String optimizer, double learningRate, Map<String, Double> optimizerSettings, int epochs,
         int stepsPerEpoch, int batchMin, int batchMax, int chainSteps, int chains, long seed, double initFraction,
-        double initClip, boolean centering) {
+        double initClip, boolean centering, ModelKind model) {
+
+    /** The gradient estimator of the equilibrium RBM: data term minus model term, by PCD. */
+    public static final String RBM_GRADIENT = "rbm-pcd";
+    /** The paper's gradient estimator, the default of {@code --gradient}. */
+    public static final String TWO_STEP_GRADIENT = "two-step";
 
     public TrainingConfig {
         if (latent == null) {
             throw new UserError("--latent: missing");
+        }
+        if (model == null) {
+            model = ModelKind.NEQ;
+        }
+        if (model == ModelKind.RBM) {
+            normalization = rbmNormalization(latent, normalization);
+            centering = false;
+            if (gradient == null || TWO_STEP_GRADIENT.equals(gradient)) {
+                gradient = RBM_GRADIENT;
+            }
+        } else if (RBM_GRADIENT.equals(gradient)) {
+            throw new UserError("--gradient " + RBM_GRADIENT + ": the RBM gradient needs --model rbm (tied weights, "
+                    + "no centering)");
         }
         if (score == null) {
             throw new UserError("--score: missing");
@@ -61,6 +84,38 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
         }
         if (!(initClip > 0 && initClip < 0.5)) {
             throw new UserError("--init-clip: must be in (0, 0.5), got " + initClip);
+        }
+    }
+
+    /** A configuration of the paper's model ({@code model = neq}): the signature before {@code --model} existed. */
+    public TrainingConfig(LatentSpec latent, String normalization, ScoreFactor score, String visibleKernel,
+            String gradient, String optimizer, double learningRate, Map<String, Double> optimizerSettings, int epochs,
+            int stepsPerEpoch, int batchMin, int batchMax, int chainSteps, int chains, long seed, double initFraction,
+            double initClip, boolean centering) {
+        this(latent, normalization, score, visibleKernel, gradient, optimizer, learningRate, optimizerSettings, epochs,
+                stepsPerEpoch, batchMin, batchMax, chainSteps, chains, seed, initFraction, initClip, centering,
+                ModelKind.NEQ);
+    }
+
+    /**
+     * The normalization that makes the chain Gibbs sampling of an RBM: one-hot needs {@code softmax}
+     * ({@code Ā(α|x) ∝ e^{u_α}} is the RBM's conditional; {@code sigmoid-ratio} is not, and the chain
+     * with tied weights need not be reversible); bits' factorized {@code Ā} already is.
+     */
+    private static String rbmNormalization(LatentSpec latent, String normalization) {
+        switch (latent.encoding()) {
+            case "one-hot":
+                if (normalization == null || normalization.equals("softmax")) {
+                    return "softmax";
+                }
+                throw new UserError("--model rbm: the one-hot RBM needs --normalization softmax, got '" + normalization
+                        + "' (with " + normalization + " tied weights are not an RBM: Ā is not the conditional of "
+                        + "p(x,z) and detailed balance need not hold, SPEC §8)");
+            case "bits":
+                return normalization;
+            default:
+                throw new UserError("--model rbm: an RBM form is known for the one-hot (softmax) and bits encodings "
+                        + "only, got --latent " + latent);
         }
     }
 
@@ -91,12 +146,24 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(latent, normalization, score, visibleKernel, gradient, optimizer, learningRate,
                 optimizerSettings, epochs, stepsPerEpoch, batchMin, batchMax, chainSteps, chains, newSeed, initFraction,
-                initClip, centering);
+                initClip, centering, model);
     }
 
     public TrainingConfig withSchedule(int newEpochs, int newStepsPerEpoch) {
         return new TrainingConfig(latent, normalization, score, visibleKernel, gradient, optimizer, learningRate,
                 optimizerSettings, newEpochs, newStepsPerEpoch, batchMin, batchMax, chainSteps, chains, seed,
-                initFraction, initClip, centering);
+                initFraction, initClip, centering, model);
+    }
+
+    /**
+     * The equilibrium counterpart of this run (SPEC §8): same latent size, data schedule, optimizer and
+     * seed, with {@code model = rbm} — hence no centering, the encoding's RBM normalization and the
+     * {@value #RBM_GRADIENT} gradient.
+     */
+    public TrainingConfig equilibrium() {
+        return new TrainingConfig(latent, null, score, visibleKernel, RBM_GRADIENT, optimizer, learningRate,
+                optimizerSettings,
+                epochs, stepsPerEpoch, batchMin, batchMax, chainSteps, chains, seed, initFraction, initClip, false,
+                ModelKind.RBM);
     }
 }
