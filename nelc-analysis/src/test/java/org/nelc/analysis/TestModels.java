@@ -87,4 +87,62 @@ public final class TestModels {
         chain.runLatent(model, 0, traj);
         return traj;
     }
+
+    /**
+     * A planted cycle (one-hot, {@code L} states, {@code D = L·b}): prototype {@code k} has the pixels of
+     * block {@code k} on, the rest off; {@code w} makes state α generate prototype α (pixel
+     * probabilities sigmoid(±4)); {@code w̄} sends prototype α to state α+1 (mod L): logit 3 per matching
+     * pixel, {@code ā = −4}, no centering. The latent chain then cycles 0 → 1 → … → L−1 → 0.
+     */
+    public static Model plantedCycle(int units, int block, String normalization) {
+        int d = units * block;
+        Model m = new Model(d, kernel("one-hot", units, normalization), new BernoulliKernel(), new double[d]);
+        for (int i = 0; i < d; i++) {
+            for (int a = 0; a < units; a++) {
+                m.w()[i * units + a] = i / block == a ? 4 : -4;
+            }
+        }
+        for (int a = 0; a < units; a++) {
+            int next = (a + 1) % units;
+            for (int i = a * block; i < (a + 1) * block; i++) {
+                m.wbar()[next * d + i] = 3;
+            }
+            m.abar()[a] = -4;
+        }
+        return m;
+    }
+
+    /** Rows of the planted prototypes (row n of class n mod L), each pixel flipped with probability {@code flip}. */
+    public static Dataset plantedData(int units, int block, int rows, double flip, long seed) {
+        int d = units * block;
+        UniformRandomProvider r = rng(seed);
+        byte[] bits = new byte[rows * d];
+        int[] labels = new int[rows];
+        for (int n = 0; n < rows; n++) {
+            int k = n % units;
+            labels[n] = k;
+            for (int i = 0; i < d; i++) {
+                int b = i / block == k ? 1 : 0;
+                if (r.nextDouble() < flip) {
+                    b = 1 - b;
+                }
+                bits[n * d + i] = (byte) b;
+            }
+        }
+        return new Dataset(rows, d, bits, labels, "planted(seed=" + seed + ")");
+    }
+
+    /**
+     * An equilibrium model (SPEC §8): random {@code w}, {@code ā} (and {@code a} for bits), {@code w̄ = wᵀ},
+     * no centering. With the softmax one-hot normalization or bits it is an RBM's Gibbs sampler.
+     */
+    public static Model tied(int d, LatentKernel latent, double scale, long seed) {
+        Model m = randomModel(d, latent, scale, seed);
+        Model t = new Model(d, latent, new BernoulliKernel(), new double[d]);
+        for (int b = 0; b < 4; b++) {
+            System.arraycopy(m.blocks()[b], 0, t.blocks()[b], 0, m.blocks()[b].length);
+        }
+        t.tieLatentToVisible();
+        return t;
+    }
 }

@@ -6,8 +6,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
- * The eigenvalues of a (generally nonsymmetric) square matrix, sorted by modulus, largest first (ties:
- * larger real part first, then larger imaginary part). Commons Math's {@link EigenDecomposition}
+ * The eigenvalues of a (generally nonsymmetric) square matrix, sorted by modulus, largest first (moduli
+ * equal to 1e-12 are ties: larger real part first, then larger imaginary part). Commons Math's {@link EigenDecomposition}
  * reduces to real Schur form; complex eigenvalues come in conjugate pairs.
  *
  * @param real real parts
@@ -30,7 +30,7 @@ public record Spectrum(double[] real, double[] imaginary) {
         for (int k = 0; k < n; k++) {
             order[k] = k;
         }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(k -> -StrictMath.hypot(re[k], im[k]))
+        Arrays.sort(order, Comparator.<Integer>comparingLong(k -> -modulusKey(re[k], im[k]))
                 .thenComparingDouble(k -> -re[k]).thenComparingDouble(k -> -im[k]));
         double[] sr = new double[n];
         double[] si = new double[n];
@@ -39,6 +39,11 @@ public record Spectrum(double[] real, double[] imaginary) {
             si[k] = im[order[k]];
         }
         return new Spectrum(sr, si);
+    }
+
+    /** The modulus rounded to 1e-12, so that rounding noise does not reorder eigenvalues of equal modulus. */
+    private static long modulusKey(double re, double im) {
+        return Math.round(StrictMath.hypot(re, im) * 1e12);
     }
 
     public int size() {

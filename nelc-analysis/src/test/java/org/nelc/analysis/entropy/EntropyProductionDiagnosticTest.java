@@ -1,0 +1,36 @@
+package org.nelc.analysis.entropy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import org.junit.jupiter.api.Test;
+import org.nelc.api.diagnostic.DiagnosticContext;
+import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.TransitionEstimate;
+
+class EntropyProductionDiagnosticTest {
+    @Test
+    void countUsesTheOccupancyAndRaoBlackwellTheStationaryVector() {
+        double q = 0.8;
+        double third = 1.0 / 3;
+        double[] cyc = {0, q, 1 - q, 1 - q, 0, q, q, 1 - q, 0};
+        double[] det = {0, 1, 0, 0, 0, 1, 1, 0, 0};
+        double[] uniform = {third, third, third};
+        boolean[] all = {true, true, true};
+        DiagnosticContext ctx = mock(DiagnosticContext.class);
+        when(ctx.transitions("count")).thenReturn(new TransitionEstimate("count", 3, det, uniform, uniform, all, 99));
+        // occupancy deliberately wrong for the RB estimate: the stationary vector must be used
+        when(ctx.transitions("rao-blackwell")).thenReturn(
+                new TransitionEstimate("rao-blackwell", 3, cyc, new double[] {1, 0, 0}, uniform, all, 10));
+        DiagnosticResult r = new EntropyProductionDiagnostic().compute(ctx);
+        assertEquals("entropy-production", r.diagnostic());
+        assertEquals(0.0, r.number("sigma.count"));
+        assertEquals(3, r.number("oneWayPairs.count"));
+        assertEquals((2 * q - 1) * Math.log(q / (1 - q)), r.number("sigma.rao-blackwell"), 1e-14);
+        assertEquals(0, r.number("oneWayPairs.rao-blackwell"));
+        assertEquals("occupancy", r.values().get("weights.count"));
+        assertEquals("stationary", r.values().get("weights.rao-blackwell"));
+        assertEquals(true, ((String) r.values().get("oneWayPairsHandling")).startsWith("skipped"));
+    }
+}

@@ -1,0 +1,46 @@
+package org.nelc.analysis.entropy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nelc.analysis.transition.StationaryVector;
+
+class EntropyProductionTest {
+    @Test
+    void twoStatesWithGivenWeights() {
+        double[] m = {0.7, 0.3, 0.1, 0.9};
+        // J01 = 0.5·0.3 = 0.15, J10 = 0.5·0.1 = 0.05: σ = 0.1 ln 3
+        EntropyProduction.Result r = EntropyProduction.of(m, new double[] {0.5, 0.5}, 2);
+        assertEquals(0.1 * Math.log(3), r.sigma(), 1e-15);
+        assertEquals(0, r.oneWayPairs());
+        assertEquals(1, r.twoWayPairs());
+    }
+
+    @Test
+    void everyTwoStateChainIsReversibleInItsSteadyState() {
+        double[] m = {0.7, 0.3, 0.1, 0.9};
+        assertEquals(0.0, EntropyProduction.sigma(m, StationaryVector.of(m, 2), 2), 1e-16);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.5, 0.6, 0.9, 0.99})
+    void aBiasedThreeCycleHasTheClosedForm(double q) {
+        // M = circulant(0, q, 1−q): uniform π, each pair carries (2q−1)/3 · ln(q/(1−q))
+        double[] m = {0, q, 1 - q, 1 - q, 0, q, q, 1 - q, 0};
+        double third = 1.0 / 3;
+        double expected = (2 * q - 1) * Math.log(q / (1 - q));
+        assertEquals(expected, EntropyProduction.sigma(m, new double[] {third, third, third}, 3), 1e-14);
+    }
+
+    @Test
+    void oneWayPairsAreSkippedAndCounted() {
+        double[] m = {0, 1, 0, 0, 0, 1, 1, 0, 0};
+        double third = 1.0 / 3;
+        EntropyProduction.Result r = EntropyProduction.of(m, new double[] {third, third, third}, 3);
+        assertEquals(0.0, r.sigma());
+        assertEquals(3, r.oneWayPairs());
+        assertEquals(0, r.twoWayPairs());
+    }
+}

@@ -1,0 +1,42 @@
+package org.nelc.analysis.spectrum;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import org.junit.jupiter.api.Test;
+import org.nelc.api.diagnostic.DiagnosticContext;
+import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.TransitionEstimate;
+
+/** The decorrelation-time and self-transition diagnostics read both estimates from the context. */
+class SpectrumDiagnosticsTest {
+    private static DiagnosticContext context() {
+        double[] twoState = {0.7, 0.3, 0.1, 0.9};
+        double[] p = {0.25, 0.75};
+        boolean[] all = {true, true};
+        DiagnosticContext ctx = mock(DiagnosticContext.class);
+        when(ctx.transitions("count")).thenReturn(new TransitionEstimate("count", 2, twoState, p, p, all, 1000));
+        when(ctx.transitions("rao-blackwell")).thenReturn(
+                new TransitionEstimate("rao-blackwell", 2, new double[] {0.5, 0.5, 0.5, 0.5}, p, p, all, 10));
+        return ctx;
+    }
+
+    @Test
+    void decorrelationTime() {
+        DiagnosticResult r = new DecorrelationTimeDiagnostic().compute(context());
+        assertEquals(-1 / Math.log(0.6), r.number("tau.count"), 1e-12);
+        assertEquals(0.6, r.number("lambda2Re.count"), 1e-14);
+        assertEquals(0.0, r.number("lambda2Im.count"));
+        assertEquals(0.0, r.number("tau.rao-blackwell"), 1e-9);
+    }
+
+    @Test
+    void selfTransition() {
+        DiagnosticResult r = new SelfTransitionDiagnostic().compute(context());
+        assertEquals(0.8, r.number("meanDiagonal.count"), 1e-15);
+        assertEquals(0.5, r.number("baseline.count"));
+        assertEquals(0.5, r.number("meanDiagonal.rao-blackwell"));
+        assertEquals(2, r.number("states.rao-blackwell"));
+    }
+}
