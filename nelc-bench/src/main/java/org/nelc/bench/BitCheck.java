@@ -45,6 +45,9 @@ public final class BitCheck {
                 "two-step", "rmsprop", 0.05, Map.of(), 10, 30, 16, 160, 48, 1, 4, 0.1, 1e-3, true));
         out.add(new TrainingConfig(new LatentSpec("bits", 4), null, ScoreFactor.EXACT, "bernoulli",
                 "two-step", "sgd", 0.05, Map.of(), 10, 30, 16, 64, 24, 2, 6, 0.1, 1e-3, false));
+        out.add(TrainingConfig.paper(8).withSchedule(10, 30).equilibrium());
+        out.add(new TrainingConfig(new LatentSpec("bits", 13), null, ScoreFactor.PAPER, "bernoulli",
+                "two-step", "rmsprop", 0.05, Map.of(), 3, 10, 16, 32, 48, 1, 9, 0.1, 1e-3, true));
         return out;
     }
 
@@ -64,7 +67,7 @@ public final class BitCheck {
         for (TrainingConfig c : configs()) {
             TrainedModel m = new Trainer(plugins).train(c, ds, TrainingListener.NONE);
             PreciseLikelihood.Result r = PreciseLikelihood.compute(m.model(), ds, m.chain(), 500, 20_000);
-            String line = c.latent() + " " + c.normalization() + " " + c.score() + " " + c.optimizer() + " K="
+            String line = c.model() + " " + c.latent() + " " + c.normalization() + " " + c.score() + " " + c.optimizer() + " K="
                     + c.chains() + " seed=" + c.seed() + " params=" + PeerComparison.hash(m.model().blocks())
                     + " traj=" + PeerComparison.hash(r.trajectory()) + " ll="
                     + Long.toHexString(Double.doubleToRawLongBits(r.summary().mean()))
