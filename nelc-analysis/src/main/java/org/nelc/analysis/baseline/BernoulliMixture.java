@@ -59,20 +59,29 @@ public record BernoulliMixture(int dimension, double[] weights, double[] means) 
     }
 
     /**
-     * The mixture as a one-hot model (softmax Ā, no centering, {@code w̄ = 0}) with
-     * {@code w_{iα} = logit(μ_αi)} and {@code a = 0}: {@code A_{αx}} is component α, so with latent
-     * weights {@link #weights()} the class assignment and likelihood code of the model apply unchanged.
+     * The mixture as the one-hot RBM it is (SPEC §8): {@code w_{iα} = logit(μ_αi)}, {@code w̄ = wᵀ},
+     * {@code a = 0}, no centering, softmax, and {@code ā_α = log π_α − Σ_i softplus(w_{iα})}, so that the
+     * RBM's latent marginal {@code p̄(α) ∝ e^{ā_α} Π_i (1 + e^{w_{iα}})} is {@code π_α} and its visible
+     * marginal is this mixture. Every Bernoulli mixture is thus a one-hot RBM (EM finds the
+     * maximum-likelihood one), and its Gibbs chain is reversible. A weight of 0 becomes
+     * {@code ā_α = log(Double.MIN_NORMAL) − Σ softplus} (finite, probability below 1e-300).
      */
-    public Model asModel() {
+    public Model asRbm() {
         int k = components();
         Model m = new Model(dimension, new OneHotEncoding().create(k, OneHotEncoding.SOFTMAX), new BernoulliKernel(),
                 new double[dimension]);
         double[] w = m.w();
+        double[] abar = m.abar();
         for (int c = 0; c < k; c++) {
+            double sp = 0;
             for (int i = 0; i < dimension; i++) {
-                w[i * k + c] = LogMath.logit(means[c * dimension + i]);
+                double v = LogMath.logit(means[c * dimension + i]);
+                w[i * k + c] = v;
+                sp += LogMath.softplus(v);
             }
+            abar[c] = StrictMath.log(Math.max(weights[c], Double.MIN_NORMAL)) - sp;
         }
+        m.tieLatentToVisible();
         return m;
     }
 

@@ -40,8 +40,12 @@ class BernoulliMixtureEmTest {
         MixtureFit f = BernoulliMixtureEm.fitOne(DATA, EmSettings.defaults(4, 3), 0);
         BernoulliMixture mix = f.mixture();
         // the one-hot model view with p̄ = π is the same mixture: core's likelihood code agrees to rounding
-        double[] viaModel = LogLikelihood.perPoint(mix.asModel(), DATA, mix.weights());
+        double[] viaModel = LogLikelihood.perPoint(mix.asRbm(), DATA, mix.weights());
         assertArrayEquals(viaModel, f.perPoint(), 1e-10);
+        // and so is the RBM it defines, by its closed-form partition function
+        assertArrayEquals(RbmLikelihood.perPoint(mix.asRbm(), DATA), f.perPoint(), 1e-9);
+        double[] pbar = RbmLikelihood.latentMarginal(mix.asRbm());
+        assertArrayEquals(mix.weights(), pbar, 1e-12);
         assertEquals(f.history()[f.history().length - 1], f.logLikelihood(), 1e-10);
         double sum = 0;
         for (int k = 0; k < mix.components(); k++) {
