@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "nelc", mixinStandardHelpOptions = true, version = "nelc " + org.nelc.core.Version.VERSION,
         description = {"NonEquilibrium Latent Cycles: train, sample and analyse generative models whose visible and "
             + "latent layers talk through two independently parametrized Markov kernels (Baiesi & Rosso)."},
-        subcommands = {TrainCommand.class, PluginsCommand.class, DataCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ExactCheckCommand.class, PluginsCommand.class,
+            DataCommand.class,
             picocli.CommandLine.HelpCommand.class})
 public final class NelcCommand implements Runnable {
     @Spec

@@ -66,6 +66,9 @@ public final class TrainCommand implements Runnable {
         } finally {
             bar.finish();
         }
+        trained = trained.withData(trained.data().withSelection(
+                options.data() == null ? null : options.data().toAbsolutePath().toString(), options.selection().classes(),
+                options.selection().perClass()));
         ModelIO.write(dir.resolve("model.json"), trained);
         o.printf(Locale.ROOT, "trained %s in %.2f s (%d steps)%n", config.latent(), trained.seconds(),
                 rows.isEmpty() ? 0 : rows.get(rows.size() - 1).step());

@@ -95,6 +95,17 @@ public final class ModelIO {
             data.put("dimension", mf.data().dimension());
             ObjectNode cc = data.putObject("classCounts");
             mf.data().classCounts().forEach((k, v) -> cc.put(Integer.toString(k), v));
+            if (mf.data().hasSelection()) {
+                ObjectNode sel = data.putObject("selection");
+                if (mf.data().path() == null) {
+                    sel.putNull("path");
+                } else {
+                    sel.put("path", mf.data().path());
+                }
+                ArrayNode cl = sel.putArray("classes");
+                mf.data().classes().forEach(cl::add);
+                sel.put("perClass", mf.data().perClass());
+            }
         }
         ObjectNode params = root.putObject("parameters");
         double[][] blocks = m.blocks();
@@ -210,6 +221,16 @@ public final class ModelIO {
             }
             data = new DataInfo(r.text(dj, "data.source"), r.text(dj, "data.fingerprint"), r.integer(dj, "data.size"),
                     r.integer(dj, "data.dimension"), cc);
+            JsonNode sel = dj.get("selection");
+            if (sel != null && sel.isObject()) {
+                List<Integer> classes = new ArrayList<>();
+                for (JsonNode c : sel.path("classes")) {
+                    classes.add(c.asInt());
+                }
+                JsonNode pth = sel.get("path");
+                data = data.withSelection(pth == null || pth.isNull() ? null : pth.asText(), classes,
+                        sel.path("perClass").asInt(0));
+            }
             if (data.dimension() != d) {
                 throw new UserError(file + ": data.dimension " + data.dimension() + " != model.visibleSize " + d);
             }
