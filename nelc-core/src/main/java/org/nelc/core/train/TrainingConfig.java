@@ -40,6 +40,8 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
 
     /** The gradient estimator of the equilibrium RBM: data term minus model term, by PCD. */
     public static final String RBM_GRADIENT = "rbm-pcd";
+    /** Gradients named {@code rbm-…} ({@code rbm-pcd}, {@code rbm-exact}) assume an RBM; refused for neq. */
+    public static final String RBM_GRADIENT_PREFIX = "rbm-";
     /** The paper's gradient estimator, the default of {@code --gradient}. */
     public static final String TWO_STEP_GRADIENT = "two-step";
 
@@ -56,8 +58,8 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
             if (gradient == null || TWO_STEP_GRADIENT.equals(gradient)) {
                 gradient = RBM_GRADIENT;
             }
-        } else if (RBM_GRADIENT.equals(gradient)) {
-            throw new UserError("--gradient " + RBM_GRADIENT + ": the RBM gradient needs --model rbm (tied weights, "
+        } else if (gradient != null && gradient.startsWith(RBM_GRADIENT_PREFIX)) {
+            throw new UserError("--gradient " + gradient + ": an RBM gradient needs --model rbm (tied weights, "
                     + "no centering)");
         }
         if (score == null) {
@@ -161,9 +163,13 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
      * {@value #RBM_GRADIENT} gradient.
      */
     public TrainingConfig equilibrium() {
-        return new TrainingConfig(latent, null, score, visibleKernel, RBM_GRADIENT, optimizer, learningRate,
-                optimizerSettings,
-                epochs, stepsPerEpoch, batchMin, batchMax, chainSteps, chains, seed, initFraction, initClip, false,
-                ModelKind.RBM);
+        return equilibrium(RBM_GRADIENT);
+    }
+
+    /** {@link #equilibrium()} trained by the named gradient ({@code rbm-pcd} or {@code rbm-exact}). */
+    public TrainingConfig equilibrium(String rbmGradient) {
+        return new TrainingConfig(latent, null, score, visibleKernel, rbmGradient, optimizer, learningRate,
+                optimizerSettings, epochs, stepsPerEpoch, batchMin, batchMax, chainSteps, chains, seed, initFraction,
+                initClip, false, ModelKind.RBM);
     }
 }

@@ -71,6 +71,74 @@ class RbmPcdEstimatorTest {
         assertEquals(llTwoStep, ll, 1e-12, "the on-the-fly log-likelihood is SPEC §6's, as for two-step");
     }
 
+    /**
+     * rbm-exact: the same data term, and the model term {@code Σ_{x,z} p(x,z) (x zᵀ, x, z)} by brute-force
+     * enumeration of all 2^5 visible states and every latent state (linear space; tolerance 1e-12).
+     */
+    @ParameterizedTest
+    @CsvSource({"one-hot,3,softmax", "bits,3,factorized"})
+    void exactModelTermMatchesEnumerationOfAllStates(String encoding, int units, String norm) {
+        int d = 5;
+        Dataset data = Fixtures.dataset(12, d, 3, 7);
+        Model model = rbm(d, encoding, units, norm, 13);
+        ChainRecord rec = record(model, data, 1, 6);
+        int[] batch = {1, 2, 9};
+        double[][] grad = {new double[d * units], new double[d], new double[units * d], new double[units]};
+        new RbmExactEstimator().estimate(model, data, batch, rec, ScoreFactor.PAPER, grad);
+
+        double[][] expect = {new double[d * units], new double[d], new double[units * d], new double[units]};
+        double[] x = new double[d];
+        for (int xb : batch) {
+            data.copyRow(xb, x);
+            addTerm(model, x, 1.0 / batch.length, expect);
+        }
+        int l = units;
+        double[] z = new double[l];
+        double total = 0;
+        double[][] joint = new double[1 << d][model.latent().states()];
+        for (int xs = 0; xs < 1 << d; xs++) {
+            for (int s = 0; s < model.latent().states(); s++) {
+                model.latent().state(s, z);
+                double e = 0;
+                for (int i = 0; i < d; i++) {
+                    double xi = (xs >>> i) & 1;
+                    e += xi * model.a()[i];
+                    for (int b = 0; b < l; b++) {
+                        e += xi * model.w()[i * l + b] * z[b];
+                    }
+                }
+                for (int b = 0; b < l; b++) {
+                    e += model.abar()[b] * z[b];
+                }
+                joint[xs][s] = Math.exp(e);
+                total += joint[xs][s];
+            }
+        }
+        for (int xs = 0; xs < 1 << d; xs++) {
+            for (int s = 0; s < model.latent().states(); s++) {
+                double p = joint[xs][s] / total;
+                model.latent().state(s, z);
+                for (int i = 0; i < d; i++) {
+                    double xi = (xs >>> i) & 1;
+                    for (int b = 0; b < l; b++) {
+                        expect[0][i * l + b] -= p * xi * z[b];
+                        expect[2][b * d + i] -= p * xi * z[b];
+                    }
+                    expect[1][i] -= p * xi;
+                }
+                for (int b = 0; b < l; b++) {
+                    expect[3][b] -= p * z[b];
+                }
+            }
+        }
+        if (!model.latent().trainsVisibleBias()) {
+            Arrays.fill(expect[1], 0);
+        }
+        for (int b = 0; b < 4; b++) {
+            assertArrayEquals(expect[b], grad[b], 1e-12, "block " + ModelView.BLOCKS[b]);
+        }
+    }
+
     @Test
     void tiedBlocksGetBitIdenticalGradients() {
         int d = 7;
