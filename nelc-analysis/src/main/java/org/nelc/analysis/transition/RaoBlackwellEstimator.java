@@ -21,11 +21,25 @@ import org.nelc.core.random.SeedTree;
  * {@code seeds.child("row", z')}, so a row does not depend on which other rows are computed.
  * Each entry is accumulated as a running log-sum-exp of {@code log Ā}, so no entry underflows to 0
  * before the average is taken. Cost per row: {@code S·(D + L·|x| + cost of logProbs)}.
+ *
+ * <p>Work budget: a large bits model (1024 visited rows of 1024 states) would take hours at 2000 draws
+ * per row, so the draws per row are lowered to keep {@code rows · S · (states · L + D)} within
+ * {@value #WORK_BUDGET} (never below {@value #MIN_SAMPLES}); the draws actually used are the estimate's
+ * {@code samples}. One-hot models and bits up to {@code L = 6} (D = 784, 2000 draws) get the requested
+ * number; bits:8 gets about 370 draws per row, bits:10 the minimum.
  */
 public final class RaoBlackwellEstimator implements TransitionEstimator {
     public static final String NAME = "rao-blackwell";
     public static final int DEFAULT_SAMPLES = 2000;
     static final int ALL_ROWS_LIMIT = 64;
+    /**
+     * Most work one estimate may take, counted as rows × draws × (states · L + D) — each draw costs
+     * about {@code D} pixel draws plus {@code log Ā} of every state, {@code L} log-sigmoids each for
+     * bits — about 10 s at 40 ns a unit.
+     */
+    static final long WORK_BUDGET = 1L << 28;
+    /** Fewest draws per row the budget may leave. */
+    static final int MIN_SAMPLES = 64;
 
     private final int samplesPerRow;
     private final SeedTree seeds;
@@ -60,13 +74,29 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
         for (int z = 0; z < n; z++) {
             rows[z] = n <= ALL_ROWS_LIMIT || occupancy[z] > 0;
         }
-        double[] m = matrix(model, rows);
+        int used = samplesWithinBudget(rows, n, model.latent().units(), model.visibleSize());
+        double[] m = matrix(model, rows, used);
         double[] stationary = StationaryVector.of(m, n, rows);
-        return new TransitionEstimate(NAME, n, m, occupancy, stationary, rows, samplesPerRow);
+        return new TransitionEstimate(NAME, n, m, occupancy, stationary, rows, used);
     }
 
-    /** The estimated rows {@code z'} with {@code rows[z']} (others 0), row-major {@code n × n}. */
+    /** The draws per row the work budget allows for these rows (see the class comment). */
+    int samplesWithinBudget(boolean[] rows, int states, int units, int dimension) {
+        long k = 0;
+        for (boolean r : rows) {
+            k += r ? 1 : 0;
+        }
+        long perDraw = Math.max(1, k) * ((long) states * units + dimension);
+        long allowed = WORK_BUDGET / perDraw;
+        return (int) Math.max(Math.min(samplesPerRow, MIN_SAMPLES), Math.min(samplesPerRow, allowed));
+    }
+
+    /** The estimated rows {@code z'} with {@code rows[z']} (others 0), row-major {@code n × n}, with the set draws. */
     public double[] matrix(ModelView model, boolean[] rows) {
+        return matrix(model, rows, samplesPerRow);
+    }
+
+    private double[] matrix(ModelView model, boolean[] rows, int samples) {
         KernelTables tables = new KernelTables(model);
         LatentKernel latent = tables.latent();
         int n = latent.states();
@@ -79,7 +109,7 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
         double[] logp = new double[n];
         double[] max = new double[n];
         double[] sum = new double[n];
-        double logS = StrictMath.log(samplesPerRow);
+        double logS = StrictMath.log(samples);
         for (int z = 0; z < n; z++) {
             if (!rows[z]) {
                 continue;
@@ -89,7 +119,7 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
             UniformRandomProvider rng = seeds.child("row", z).stream();
             Arrays.fill(max, Double.NEGATIVE_INFINITY);
             Arrays.fill(sum, 0.0);
-            for (int s = 0; s < samplesPerRow; s++) {
+            for (int s = 0; s < samples; s++) {
                 int k = sampler.sample(rng, active);
                 tables.logits(active, k, u, 0);
                 latent.logProbs(u, 0, logp);

@@ -74,6 +74,26 @@ class RaoBlackwellEstimatorTest {
     }
 
     @Test
+    void theWorkBudgetLowersTheDrawsOfHugeBitsModelsOnly() {
+        var est = new RaoBlackwellEstimator(2000, SeedTree.root(1));
+        boolean[] six = new boolean[6];
+        java.util.Arrays.fill(six, true);
+        assertEquals(2000, est.samplesWithinBudget(six, 6, 6, 784), "one-hot:6 at the paper's size");
+        boolean[] b6 = new boolean[64];
+        java.util.Arrays.fill(b6, true);
+        assertEquals(2000, est.samplesWithinBudget(b6, 64, 6, 784), "bits:6, all rows");
+        boolean[] b8 = new boolean[256];
+        java.util.Arrays.fill(b8, true);
+        int s8 = est.samplesWithinBudget(b8, 256, 8, 784);
+        assertTrue(s8 > 300 && s8 < 400, "bits:8 " + s8);
+        boolean[] b10 = new boolean[1024];
+        java.util.Arrays.fill(b10, true);
+        assertEquals(RaoBlackwellEstimator.MIN_SAMPLES, est.samplesWithinBudget(b10, 1024, 10, 784));
+        assertEquals(10, new RaoBlackwellEstimator(10, SeedTree.root(1)).samplesWithinBudget(b10, 1024, 10, 784),
+                "never more than asked");
+    }
+
+    @Test
     void badSampleCountsAndHugeStateSpacesAreRefused() {
         assertThrows(UserError.class, () -> new RaoBlackwellEstimator(0, SeedTree.root(1)));
         Model model = TestModels.randomModel(3, TestModels.kernel("bits", 12, null), 1, 1);
