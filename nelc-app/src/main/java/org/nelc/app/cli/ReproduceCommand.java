@@ -1,0 +1,169 @@
+package org.nelc.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nelc.analysis.evaluate.EvaluationOptions;
+import org.nelc.analysis.transition.RaoBlackwellEstimator;
+import org.nelc.api.UserError;
+import org.nelc.api.data.Dataset;
+import org.nelc.app.experiment.EnsembleLayout;
+import org.nelc.app.experiment.EnsemblePlan;
+import org.nelc.app.experiment.EnsembleProgressSink;
+import org.nelc.app.experiment.EnsembleResult;
+import org.nelc.app.experiment.EnsembleRunner;
+import org.nelc.app.experiment.SeedRange;
+import org.nelc.app.experiment.Variant;
+import org.nelc.app.progress.ProgressBar;
+import org.nelc.app.report.Claim;
+import org.nelc.app.report.ClaimReport;
+import org.nelc.app.report.EnsembleArtifacts;
+import org.nelc.app.report.Headless;
+import org.nelc.app.report.Regimes;
+import org.nelc.app.report.ReportWriter;
+import org.nelc.app.report.RunInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The paper's experiment (Sect. IV): train an ensemble of models (default 36, seeds 1..36, the "
+            + "paper's settings) in parallel, evaluate each precisely, and write the figures (Figs. 2-4), "
+            + "summary.csv/json and a self-contained report.html that checks every claim of SPEC §9.",
+            "Layout: DIR/models/seed-XX/{model.json,history.csv,evaluation.json}, DIR/fig*.png, DIR/summary.*, "
+            + "DIR/report.html. Each file is written atomically; --resume skips the models already complete.",
+            "Every model depends on its seed only (the --seed flag of the training options is ignored: use --seeds)."})
+public final class ReproduceCommand implements Runnable {
+    @ParentCommand
+    NelcCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("runs", "paper");
+
+    @Option(names = "--models", paramLabel = "N", description = "Train seeds 1..N (default: ${DEFAULT-VALUE}).")
+    int models = 36;
+
+    @Option(names = "--seeds", paramLabel = "A..B", description = "The seeds, e.g. 1..36 or 3,7,9 (overrides --models).")
+    String seeds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Models trained at once, one per thread (default: all "
+            + "cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--resume", description = "Keep the models already complete in DIR (same settings, data and "
+            + "evaluation options); train and evaluate only the rest.")
+    boolean resume;
+
+    @Option(names = "--variants", description = "Run the ensemble for each kernel/score combination of SPEC §4 "
+            + "(sigmoid-ratio+paper, sigmoid-ratio+exact, softmax+exact) into DIR/variants/<name>/ and compare them "
+            + "(overrides --normalization and --score).")
+    boolean variants;
+
+    @Option(names = "--chain-length", paramLabel = "T", description = "Evaluation chain length in double steps "
+            + "(default: ${DEFAULT-VALUE}).")
+    int chainLength = EvaluationOptions.DEFAULT_CHAIN_LENGTH;
+
+    @Option(names = "--burn-in", paramLabel = "STEPS", description = "Evaluation burn-in (default: ${DEFAULT-VALUE}).")
+    int burnIn = EvaluationOptions.DEFAULT_BURN_IN;
+
+    @Option(names = "--rb-samples", paramLabel = "S", description = "Draws per row of the Rao-Blackwellized M "
+            + "(default: ${DEFAULT-VALUE}).")
+    int rbSamples = RaoBlackwellEstimator.DEFAULT_SAMPLES;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Mixin
+    TrainingOptions options;
+
+    @Override
+    public void run() {
+        Headless.ensure();
+        long start = System.nanoTime();
+        PrintWriter o = root.spec.commandLine().getOut();
+        List<Long> seedList = seeds != null ? SeedRange.parse(seeds) : SeedRange.first(models);
+        if (threads < 1) {
+            throw new UserError("--threads: must be at least 1, got " + threads);
+        }
+        EnsemblePlan base = new EnsemblePlan(Variant.PAPER.name(), options.config(), seedList, chainLength, burnIn,
+                rbSamples);
+        Dataset data = root.context().loadData(options.data(), options.selection());
+        String dataText = TrainCommand.describe(data);
+        o.println(dataText);
+        List<EnsemblePlan> plans = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<EnsembleLayout> layouts = new ArrayList<>();
+        EnsembleLayout top = new EnsembleLayout(out);
+        if (variants) {
+            for (Variant v : Variant.STANDARD) {
+                plans.add(base.forVariant(v));
+                labels.add(v.name() + " (" + v.label() + ")");
+                layouts.add(top.variant(v.name()));
+            }
+        } else {
+            String norm = base.template().normalization() != null ? base.template().normalization()
+                    : root.context().plugins().encoding(base.template().latent().encoding())
+                            .create(base.template().latent().units(), null).normalization();
+            String score = base.template().score().label();
+            plans.add(new EnsemblePlan(norm + "-" + score, base.template(), seedList, chainLength, burnIn, rbSamples));
+            labels.add(norm + " + " + score + " score, " + base.template().latent());
+            layouts.add(top);
+        }
+        o.printf(Locale.ROOT, "reproduce: %d model(s) x %d variant(s) into %s on %d thread(s)%s%n", seedList.size(),
+                plans.size(), out, threads, resume ? " (resuming)" : "");
+        o.flush();
+        EnsembleRunner runner = new EnsembleRunner(root.context().plugins(), data, threads, resume);
+        ReportWriter writer = new ReportWriter(root.context().plugins());
+        String command = "nelc " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<EnsembleArtifacts> arts = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (int k = 0; k < plans.size(); k++) {
+            EnsembleProgressSink sink = new EnsembleProgressSink(System.err, ProgressBar.interactive(quiet), o,
+                    plans.size() > 1 ? plans.get(k).name() + ": " : "");
+            EnsembleResult r = runner.run(plans.get(k), layouts.get(k), sink);
+            for (String f : r.failures()) {
+                failures.add(plans.get(k).name() + " " + f);
+            }
+            RunInfo info = new RunInfo(command, threads, dataText, seconds(start));
+            EnsembleArtifacts a = writer.writeEnsemble(r, labels.get(k), info);
+            arts.add(a);
+            print(o, labels.get(k), r, a.claims());
+        }
+        if (variants) {
+            writer.writeVariants(top, arts, labels, new RunInfo(command, threads, dataText, seconds(start)));
+        }
+        o.printf(Locale.ROOT, "wall time %.1f s; wrote %s%n", seconds(start), top.report());
+        o.flush();
+        if (!failures.isEmpty()) {
+            throw new UserError(failures.size() + " model(s) failed (the report covers the others): "
+                    + String.join("; ", failures));
+        }
+    }
+
+    private static void print(PrintWriter o, String label, EnsembleResult r, ClaimReport c) {
+        o.printf(Locale.ROOT, "%s: %d of %d models complete (%d trained now), %.1f s%n", label, r.runs().size(),
+                r.plan().seeds().size(), r.trainedCount(), r.wallSeconds());
+        if (c.regimes() != null) {
+            int[] n = c.regimes().counts();
+            o.printf(Locale.ROOT, "  regimes: %s %d, %s %d, %s %d%n", Regimes.name(0), n[0], Regimes.name(1), n[1],
+                    Regimes.name(2), n[2]);
+        }
+        int k = 1;
+        for (Claim cl : c.claims()) {
+            o.printf(Locale.ROOT, "  claim %d %-18s %s%n", k++, cl.id(), cl.verdict().label());
+        }
+        o.flush();
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) * 1e-9;
+    }
+}

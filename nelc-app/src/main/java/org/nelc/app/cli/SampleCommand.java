@@ -1,0 +1,58 @@
+package org.nelc.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.nelc.api.UserError;
+import org.nelc.app.report.FantasyChain;
+import org.nelc.app.report.Headless;
+import org.nelc.app.report.Png;
+import org.nelc.app.report.SampleGrid;
+import org.nelc.core.io.ModelFile;
+import org.nelc.core.io.ModelIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fantasy samples: run the model's chain from its saved state for N double steps and draw every "
+            + "sampled x(t) with its mean image <x(t)> given z(t-1), labeled with t and z(t-1), as a PNG grid."})
+public final class SampleCommand implements Runnable {
+    static final int MAX_STEPS = 10_000;
+
+    @ParentCommand
+    NelcCommand root;
+
+    @Parameters(index = "0", paramLabel = "MODEL.json", description = "A model file (nelc train / reproduce).")
+    Path model;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Double steps (default: ${DEFAULT-VALUE}).")
+    int steps = 48;
+
+    @Option(names = "--png", paramLabel = "FILE", required = true, description = "The PNG to write.")
+    Path png;
+
+    @Option(names = "--seed", description = "Seed of the chain's random stream (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Override
+    public void run() {
+        Headless.ensure();
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new UserError("--steps: must be between 1 and " + MAX_STEPS + ", got " + steps);
+        }
+        ModelFile mf = ModelIO.read(model, root.context().plugins());
+        byte[] start = ShowCommand.startState(mf);
+        FantasyChain chain = FantasyChain.run(mf.model(), start, seed, steps);
+        Png.write(png, SampleGrid.draw(chain, String.format(Locale.ROOT, "Fantasy samples of %s — %d double steps, seed %d",
+                model.getFileName(), steps, seed)));
+        PrintWriter o = root.spec.commandLine().getOut();
+        StringBuilder z = new StringBuilder();
+        for (int k = 0; k < chain.steps() && k < 200; k++) {
+            z.append(k == 0 ? "" : " ").append(chain.latent()[k]);
+        }
+        o.println("latent states z(0..): " + z + (chain.steps() > 200 ? " …" : ""));
+        o.println("wrote " + png);
+    }
+}

@@ -1,0 +1,58 @@
+package org.nelc.app.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.nelc.api.UserError;
+import org.nelc.core.io.AtomicFiles;
+import org.nelc.core.train.EpochRecord;
+
+/**
+ * {@code history.csv}: one {@link EpochRecord} per epoch, header {@link EpochRecord#CSV_HEADER}. The
+ * per-epoch σ is the cheap estimate: transitions counted on that epoch's latent trajectory of the training
+ * chain ({@code stepsPerEpoch × T} double steps, 1440 with the paper's settings), pairs seen one way only
+ * skipped — noisy, and biased low for nearly deterministic cycles; the precise values are in
+ * {@code evaluation.json}.
+ */
+public final class HistoryFile {
+    private HistoryFile() {
+    }
+
+    public static void write(Path file, List<EpochRecord> rows) {
+        StringBuilder sb = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
+        for (EpochRecord r : rows) {
+            sb.append(r.csv()).append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    public static List<EpochRecord> read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read the history (" + e.getMessage() + ")");
+        }
+        if (lines.isEmpty() || !lines.get(0).trim().equals(EpochRecord.CSV_HEADER)) {
+            throw new UserError(file + ": not a history.csv (expected the header " + EpochRecord.CSV_HEADER + ")");
+        }
+        List<EpochRecord> out = new ArrayList<>();
+        for (int k = 1; k < lines.size(); k++) {
+            String line = lines.get(k).trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split(",");
+            try {
+                out.add(new EpochRecord(Integer.parseInt(f[0]), Long.parseLong(f[1]), Integer.parseInt(f[2]),
+                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Integer.parseInt(f[5]),
+                        Double.parseDouble(f[6])));
+            } catch (RuntimeException e) {
+                throw new UserError(file + ": line " + (k + 1) + " is not a history row: '" + line + "'");
+            }
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,148 @@
+package org.nelc.app.report;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.nelc.app.experiment.ModelSummary;
+import org.nelc.core.train.EpochRecord;
+
+/**
+ * Fig. 2 for our ensemble: (a) the on-the-fly LL per epoch, one line per model colored by its final
+ * (precise) σ, with the color bar; (b) the per-epoch σ — the cheap count-based estimate of that epoch's
+ * latent trajectory (see {@code HistoryFile}), log scale, floored at {@value #SIGMA_FLOOR}; (c) the final
+ * precise LL against the final precise σ, colored by regime.
+ */
+public final class Fig2 {
+    static final double SIGMA_FLOOR = 1e-4;
+    private static final int W = 600;
+    private static final int H = 460;
+
+    private Fig2() {
+    }
+
+    public static BufferedImage draw(List<ModelSummary> rows, Map<Long, List<EpochRecord>> histories,
+            Map<Long, Integer> regimes, String title) {
+        SigmaScale scale = SigmaScale.of(rows);
+        XYChart a = Charts.xy(W, H, "(a) log-likelihood during training", "epoch", "on-the-fly LL (nats/image)");
+        XYChart b = Charts.xy(W, H, "(b) entropy production during training", "epoch",
+                "σ per epoch (counts, nats/step)");
+        b.getStyler().setYAxisLogarithmic(true);
+        boolean anyLine = false;
+        for (ModelSummary r : rows) {
+            List<EpochRecord> h = histories.get(r.seed());
+            if (h == null || h.isEmpty()) {
+                continue;
+            }
+            double[] x = new double[h.size()];
+            double[] ll = new double[h.size()];
+            double[] s = new double[h.size()];
+            for (int k = 0; k < h.size(); k++) {
+                x[k] = h.get(k).epoch();
+                ll[k] = finiteOr(h.get(k).logLikelihood(), Double.NaN);
+                s[k] = Math.max(SIGMA_FLOOR, finiteOr(h.get(k).sigma(), SIGMA_FLOOR));
+            }
+            Color c = scale.color(r.sigma());
+            Charts.line(a, "seed " + r.seed(), x, ll, c, 1.3f);
+            Charts.line(b, "seed " + r.seed(), x, s, c, 1.0f);
+            anyLine = true;
+        }
+        if (!anyLine) {
+            Charts.line(a, "none", new double[] {0, 1}, new double[] {0, 0}, Color.LIGHT_GRAY, 1f);
+            Charts.line(b, "none", new double[] {0, 1}, new double[] {1, 1}, Color.LIGHT_GRAY, 1f);
+        }
+        XYChart c = Charts.xy(W, H, "(c) final LL vs final σ", "σ (Rao-Blackwellized M, nats/step)",
+                "precise LL (nats/image)");
+        c.getStyler().setXAxisLogarithmic(true);
+        c.getStyler().setLegendVisible(true);
+        scatterByRegime(c, rows, regimes, ModelSummary::logLikelihood);
+
+        int bar = 120;
+        Canvas canvas = new Canvas(3 * W + bar, H + 40);
+        canvas.text(title, 12, 26, 18, true);
+        canvas.draw(Charts.render(a), 0, 40);
+        canvas.draw(Charts.render(b), W, 40);
+        scale.drawBar(canvas, 2 * W + 40, 40 + 50, 20, H - 120, "final σ (nats/step)");
+        canvas.draw(Charts.render(c), 2 * W + bar, 40);
+        return canvas.done();
+    }
+
+    interface Value {
+        double of(ModelSummary r);
+    }
+
+    /** One scatter series per regime (or one for all without regimes), σ on x, floored for the log axis. */
+    static void scatterByRegime(XYChart chart, List<ModelSummary> rows, Map<Long, Integer> regimes, Value y) {
+        int groups = regimes.isEmpty() ? 1 : 3;
+        boolean any = false;
+        for (int k = 0; k < groups; k++) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (ModelSummary r : rows) {
+                int reg = regimes.getOrDefault(r.seed(), -1);
+                if ((groups == 1 || reg == k) && Double.isFinite(y.of(r))) {
+                    xs.add(Math.max(SIGMA_FLOOR, r.sigma()));
+                    ys.add(y.of(r));
+                }
+            }
+            if (!xs.isEmpty()) {
+                String name = groups == 1 ? "models" : Regimes.name(k) + " (" + xs.size() + ")";
+                Charts.scatter(chart, name, unbox(xs), unbox(ys), groups == 1 ? Palette.SERIES[0] : Palette.REGIME[k]);
+                any = true;
+            }
+        }
+        if (!any) {
+            Charts.scatter(chart, "no finite values", new double[] {1}, new double[] {0}, Color.LIGHT_GRAY);
+        }
+    }
+
+    static double[] unbox(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static double finiteOr(double v, double fallback) {
+        return Double.isFinite(v) ? v : fallback;
+    }
+
+    /** Maps σ to viridis on a log scale spanning the ensemble. */
+    record SigmaScale(double logMin, double logMax) {
+        static SigmaScale of(List<ModelSummary> rows) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (ModelSummary r : rows) {
+                double v = Math.log10(Math.max(SIGMA_FLOOR, r.sigma()));
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            if (!(hi > lo)) {
+                lo = Double.isFinite(lo) ? lo - 0.5 : -1;
+                hi = lo + 1;
+            }
+            return new SigmaScale(lo, hi);
+        }
+
+        double fraction(double sigma) {
+            return (Math.log10(Math.max(SIGMA_FLOOR, sigma)) - logMin) / (logMax - logMin);
+        }
+
+        Color color(double sigma) {
+            return Palette.viridis(fraction(sigma));
+        }
+
+        void drawBar(Canvas canvas, int x, int y, int w, int h, String title) {
+            int ticks = 5;
+            double[] at = new double[ticks];
+            String[] labels = new String[ticks];
+            for (int k = 0; k < ticks; k++) {
+                at[k] = k / (double) (ticks - 1);
+                labels[k] = String.format(Locale.ROOT, "%.3g", Math.pow(10, logMin + at[k] * (logMax - logMin)));
+            }
+            canvas.colorBar(x, y, w, h, Palette::viridis, at, labels, title);
+        }
+    }
+}
