@@ -9,6 +9,7 @@ import org.nelc.api.gradient.GradientEstimator;
 import org.nelc.api.kernel.LatentKernel;
 import org.nelc.api.latent.ScoreFactor;
 import org.nelc.api.model.ModelView;
+import org.nelc.core.kernel.VisibleTables;
 import org.nelc.core.math.LogMath;
 
 /**
@@ -23,8 +24,17 @@ import org.nelc.core.math.LogMath;
  * through {@code z(t)}, so {@code Σ_{t: z(t)=g} r_t(x) = n_g A_{gx} / Σ_h n_h A_{hx}}. The cost is
  * O(N·G·|x|) + O(G·D) + O(T·L·|x'|) with {@code G} distinct states and {@code |x|} active pixels.
  * All products of {@code A}s are taken in log space (log-sum-exp).
+ *
+ * <p>Layout (see docs/design-notes.md). Fields and {@code X^T R} are stored pixel-major,
+ * {@code hT[i·gp + g]} with the groups padded to {@code gp}, a multiple of {@value #LANES}: a data
+ * point's active pixels then read (and write) {@value #LANES} contiguous groups at a time, summed in
+ * local variables; {@code ∂w̄} is accumulated the same way, {@code [i·lp + β]}, and transposed at the
+ * end. Each sum keeps the order of the straightforward loops (pixels ascending, batch and record in
+ * order), so the results are the same bits. Fields, means and log-partitions come from a
+ * {@link VisibleTables}, shared with the chain when the trainer passes one.
  */
 public final class TwoStepEstimator implements GradientEstimator {
+    static final int LANES = 8;
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     @Override
@@ -40,6 +50,21 @@ public final class TwoStepEstimator implements GradientEstimator {
     @Override
     public double estimate(ModelView model, Dataset data, int[] batch, ChainRecord chain, ScoreFactor score,
             double[][] grad) {
+        Workspace ws = WORKSPACE.get();
+        if (ws.tables == null || ws.tables.model() != model) {
+            ws.tables = new VisibleTables(model);
+        } else {
+            ws.tables.invalidate();
+        }
+        return estimate(model, ws.tables, data, batch, chain, score, grad);
+    }
+
+    /**
+     * As {@link #estimate(ModelView, Dataset, int[], ChainRecord, ScoreFactor, double[][])}, with the
+     * caller's tables of {@code model} (up to date: invalidated since the parameters last changed).
+     */
+    public double estimate(ModelView model, VisibleTables tables, Dataset data, int[] batch, ChainRecord chain,
+            ScoreFactor score, double[][] grad) {
         int d = model.visibleSize();
         LatentKernel latent = model.latent();
         int l = latent.units();
@@ -51,60 +76,50 @@ public final class TwoStepEstimator implements GradientEstimator {
         if (data.dimension() != d) {
             throw new IllegalArgumentException("data dimension " + data.dimension() + " != model " + d);
         }
+        if (tables.model() != model) {
+            throw new IllegalArgumentException("the visible tables describe another model");
+        }
         Workspace ws = WORKSPACE.get();
         int[] states = chain.states();
         int groups = ws.group(states, len, latent.states());
-        ws.ensure(groups, d, l, n, len);
+        int gp = (groups + LANES - 1) / LANES * LANES;
+        int lp = (l + LANES - 1) / LANES * LANES;
+        ws.ensure(groups, gp, d, l, lp);
 
-        // fields, means and log-partitions of each visited state
-        double[] w = model.w();
-        double[] a = model.a();
-        var vk = model.visible();
+        // fields (pixel-major), means and log-partitions of each visited state
+        double[] hT = ws.hT;
+        Arrays.fill(hT, 0, d * gp, 0.0);
+        Arrays.fill(ws.logWeight, 0, gp, 0.0);
         for (int g = 0; g < groups; g++) {
-            int off = g * d;
-            System.arraycopy(a, 0, ws.h, off, d);
-            int k = latent.activeUnits(ws.groupState[g], ws.units);
-            for (int j = 0; j < k; j++) {
-                int b = ws.units[j];
-                for (int i = 0; i < d; i++) {
-                    ws.h[off + i] += w[i * l + b];
-                }
-            }
-            double lz = 0;
+            int slot = tables.slot(ws.groupState[g]);
+            double[] h = tables.field(slot);
             for (int i = 0; i < d; i++) {
-                double hi = ws.h[off + i];
-                lz += vk.logPartition(hi);
-                ws.mu[off + i] = vk.mean(hi);
+                hT[i * gp + g] = h[i];
             }
-            ws.logWeight[g] = StrictMath.log(ws.groupCount[g]) - lz;
+            System.arraycopy(tables.mean(slot), 0, ws.mu, g * d, d);
+            ws.logWeight[g] = StrictMath.log(ws.groupCount[g]) - tables.logPartition(slot);
         }
 
         // responsibilities per (data point, state group), the on-the-fly log-likelihood, X^T R
-        Arrays.fill(ws.xr, 0, groups * d, 0.0);
-        Arrays.fill(ws.rs, 0, groups, 0.0);
+        double[] xrT = ws.xrT;
+        Arrays.fill(xrT, 0, d * gp, 0.0);
+        Arrays.fill(ws.rs, 0, gp, 0.0);
+        double[] s = ws.s;
+        double[] r = ws.r;
+        Arrays.fill(r, groups, gp, 0.0);
         double ll = 0;
         double logLen = StrictMath.log(len);
         for (int m = 0; m < n; m++) {
             int[] act = data.active(batch[m]);
-            int so = m * groups;
-            for (int g = 0; g < groups; g++) {
-                double s = ws.logWeight[g];
-                int off = g * d;
-                for (int i : act) {
-                    s += ws.h[off + i];
-                }
-                ws.s[so + g] = s;
-            }
-            double lse = LogMath.logSumExp(ws.s, so, groups);
+            logWeightsPlusFields(ws.logWeight, hT, gp, act, s);
+            double lse = LogMath.logSumExp(s, 0, groups);
             ll += lse - logLen;
             for (int g = 0; g < groups; g++) {
-                double r = StrictMath.exp(ws.s[so + g] - lse);
-                ws.rs[g] += r;
-                int off = g * d;
-                for (int i : act) {
-                    ws.xr[off + i] += r;
-                }
+                double rg = StrictMath.exp(s[g] - lse);
+                r[g] = rg;
+                ws.rs[g] += rg;
             }
+            scatter(r, xrT, gp, act);
         }
 
         // (16a), (16b)
@@ -114,12 +129,13 @@ public final class TwoStepEstimator implements GradientEstimator {
         Arrays.fill(gw, 0.0);
         Arrays.fill(ga, 0.0);
         boolean trainA = latent.trainsVisibleBias();
+        double[] mu = ws.mu;
         for (int g = 0; g < groups; g++) {
             int off = g * d;
             double rsg = ws.rs[g];
             int k = latent.activeUnits(ws.groupState[g], ws.units);
             for (int i = 0; i < d; i++) {
-                double v = (ws.xr[off + i] - rsg * ws.mu[off + i]) * invN;
+                double v = (xrT[i * gp + g] - rsg * mu[off + i]) * invN;
                 for (int j = 0; j < k; j++) {
                     gw[i * l + ws.units[j]] += v;
                 }
@@ -129,55 +145,148 @@ public final class TwoStepEstimator implements GradientEstimator {
             }
         }
 
-        // (16c) with (17), (16d): ρ_t = ⟨r_t(x)⟩_batch = Rs_g / (N n_g)
+        // (16c) with (17), (16d): ρ_t = ⟨r_t(x)⟩_batch = Rs_g / (N n_g); ∂w̄ pixel-major, then transposed
         double[] gwbar = grad[ModelView.WBAR];
         double[] gabar = grad[ModelView.ABAR];
-        Arrays.fill(gwbar, 0.0);
         Arrays.fill(gabar, 0.0);
+        double[] gwT = ws.gwbarT;
+        Arrays.fill(gwT, 0, d * lp, 0.0);
         double[] logits = chain.logits();
         int[] start = chain.activeStart();
         int[] idx = chain.activeIndices();
+        double[] v = ws.v;
+        Arrays.fill(v, l, lp, 0.0);
         for (int t = 0; t < len; t++) {
             int g = ws.groupOfEntry[t];
             double rho = ws.rs[g] * invN / ws.groupCount[g];
             latent.score(logits, t * l, states[t], score, ws.score, 0);
             for (int b = 0; b < l; b++) {
-                double v = rho * ws.score[b];
-                if (v == 0) {
-                    continue;
-                }
-                gabar[b] += v;
-                int row = b * d;
-                for (int p = start[t]; p < start[t + 1]; p++) {
-                    gwbar[row + idx[p]] += v;
+                double vb = rho * ws.score[b];
+                // a zero term changes no sum (the sums start at +0 and never become −0): skip it as before
+                v[b] = vb;
+                if (vb != 0) {
+                    gabar[b] += vb;
                 }
             }
+            scatter(v, lp, gwT, idx, start[t], start[t + 1]);
         }
         double[] c = model.centering();
         for (int b = 0; b < l; b++) {
             double sb = gabar[b];
             int row = b * d;
             for (int i = 0; i < d; i++) {
-                gwbar[row + i] -= sb * c[i];
+                gwbar[row + i] = gwT[i * lp + b] - sb * c[i];
             }
         }
         return ll * invN;
     }
 
+    /**
+     * {@code s[g] = logWeight[g] + Σ_{i ∈ act} hT[i·gp + g]}, pixels ascending, {@value #LANES} groups at a
+     * time in locals (the padding groups are computed and ignored).
+     */
+    private static void logWeightsPlusFields(double[] logWeight, double[] hT, int gp, int[] act, double[] s) {
+        int na = act.length;
+        for (int g0 = 0; g0 < gp; g0 += LANES) {
+            double a0 = logWeight[g0];
+            double a1 = logWeight[g0 + 1];
+            double a2 = logWeight[g0 + 2];
+            double a3 = logWeight[g0 + 3];
+            double a4 = logWeight[g0 + 4];
+            double a5 = logWeight[g0 + 5];
+            double a6 = logWeight[g0 + 6];
+            double a7 = logWeight[g0 + 7];
+            for (int j = 0; j < na; j++) {
+                int o = act[j] * gp + g0;
+                a0 += hT[o];
+                a1 += hT[o + 1];
+                a2 += hT[o + 2];
+                a3 += hT[o + 3];
+                a4 += hT[o + 4];
+                a5 += hT[o + 5];
+                a6 += hT[o + 6];
+                a7 += hT[o + 7];
+            }
+            s[g0] = a0;
+            s[g0 + 1] = a1;
+            s[g0 + 2] = a2;
+            s[g0 + 3] = a3;
+            s[g0 + 4] = a4;
+            s[g0 + 5] = a5;
+            s[g0 + 6] = a6;
+            s[g0 + 7] = a7;
+        }
+    }
+
+    /** {@code xrT[i·gp + g] += r[g]} for {@code i ∈ act} ({@code r} is 0 on the padding groups). */
+    private static void scatter(double[] r, double[] xrT, int gp, int[] act) {
+        int na = act.length;
+        for (int g0 = 0; g0 < gp; g0 += LANES) {
+            double r0 = r[g0];
+            double r1 = r[g0 + 1];
+            double r2 = r[g0 + 2];
+            double r3 = r[g0 + 3];
+            double r4 = r[g0 + 4];
+            double r5 = r[g0 + 5];
+            double r6 = r[g0 + 6];
+            double r7 = r[g0 + 7];
+            for (int j = 0; j < na; j++) {
+                int o = act[j] * gp + g0;
+                xrT[o] += r0;
+                xrT[o + 1] += r1;
+                xrT[o + 2] += r2;
+                xrT[o + 3] += r3;
+                xrT[o + 4] += r4;
+                xrT[o + 5] += r5;
+                xrT[o + 6] += r6;
+                xrT[o + 7] += r7;
+            }
+        }
+    }
+
+    /** {@code gwT[i·lp + β] += v[β]} for the active pixels {@code idx[from … to−1]}. */
+    private static void scatter(double[] v, int lp, double[] gwT, int[] idx, int from, int to) {
+        for (int b0 = 0; b0 < lp; b0 += LANES) {
+            double v0 = v[b0];
+            double v1 = v[b0 + 1];
+            double v2 = v[b0 + 2];
+            double v3 = v[b0 + 3];
+            double v4 = v[b0 + 4];
+            double v5 = v[b0 + 5];
+            double v6 = v[b0 + 6];
+            double v7 = v[b0 + 7];
+            for (int p = from; p < to; p++) {
+                int o = idx[p] * lp + b0;
+                gwT[o] += v0;
+                gwT[o + 1] += v1;
+                gwT[o + 2] += v2;
+                gwT[o + 3] += v3;
+                gwT[o + 4] += v4;
+                gwT[o + 5] += v5;
+                gwT[o + 6] += v6;
+                gwT[o + 7] += v7;
+            }
+        }
+    }
+
     /** Per-thread buffers, grown as needed and never shrunk: no allocation per step. */
     private static final class Workspace {
+        VisibleTables tables;
         int[] groupOfEntry = new int[0];
         int[] groupState = new int[0];
         double[] groupCount = new double[0];
         int[] stateToGroup = new int[0];
         final Map<Integer, Integer> sparseGroups = new HashMap<>();
-        double[] h = new double[0];
+        double[] hT = new double[0];
         double[] mu = new double[0];
-        double[] xr = new double[0];
+        double[] xrT = new double[0];
         double[] logWeight = new double[0];
         double[] rs = new double[0];
         double[] s = new double[0];
+        double[] r = new double[0];
         double[] score = new double[0];
+        double[] v = new double[0];
+        double[] gwbarT = new double[0];
         int[] units = new int[0];
 
         /** Numbers the distinct states of the record 0…G−1 in order of first appearance; returns G. */
@@ -223,22 +332,29 @@ public final class TwoStepEstimator implements GradientEstimator {
             return groups;
         }
 
-        void ensure(int groups, int d, int l, int n, int len) {
-            if (h.length < groups * d) {
-                h = new double[groups * d];
+        void ensure(int groups, int gp, int d, int l, int lp) {
+            if (hT.length < gp * d) {
+                hT = new double[gp * d];
+                xrT = new double[gp * d];
+            }
+            if (mu.length < groups * d) {
                 mu = new double[groups * d];
-                xr = new double[groups * d];
             }
-            if (logWeight.length < groups) {
-                logWeight = new double[groups];
-                rs = new double[groups];
-            }
-            if (s.length < n * groups) {
-                s = new double[n * groups];
+            if (logWeight.length < gp) {
+                logWeight = new double[gp];
+                rs = new double[gp];
+                s = new double[gp];
+                r = new double[gp];
             }
             if (score.length < l) {
                 score = new double[l];
                 units = new int[l];
+            }
+            if (v.length < lp) {
+                v = new double[lp];
+            }
+            if (gwbarT.length < lp * d) {
+                gwbarT = new double[lp * d];
             }
         }
     }

@@ -9,7 +9,7 @@ import org.nelc.core.math.LogMath;
  * {@code Ā(z | u) = Π_β Bern(z_β; sigmoid(u_β))}. State index {@code s = Σ_β z_β 2^β}. Both score
  * factors are {@code z_β − sigmoid(u_β)}: here the paper's formula is the exact derivative.
  */
-final class BitsKernel implements LatentKernel {
+final class BitsKernel implements LatentKernel, WorkspaceSampler {
     private final int units;
 
     BitsKernel(int units) {
@@ -63,6 +63,17 @@ final class BitsKernel implements LatentKernel {
             }
         }
         return s;
+    }
+
+    /** Needs no workspace: each bit takes one draw against its own sigmoid. */
+    @Override
+    public int sample(double[] u, int uOff, UniformRandomProvider rng, double[] work) {
+        return sample(u, uOff, rng);
+    }
+
+    @Override
+    public int workspaceSize() {
+        return 0;
     }
 
     @Override

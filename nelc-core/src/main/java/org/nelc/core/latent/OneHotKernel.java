@@ -9,7 +9,7 @@ import org.nelc.core.math.LogMath;
  * {@code Ā(α | u)} for one-hot states. {@code sigmoid-ratio}: {@code sigmoid(u_α) / Σ_γ sigmoid(u_γ)}
  * (Eq. 19); {@code softmax}: {@code e^{u_α} / Σ_γ e^{u_γ}}. Sampling takes one uniform (inverse CDF).
  */
-final class OneHotKernel implements LatentKernel {
+final class OneHotKernel implements LatentKernel, WorkspaceSampler {
     private final int units;
     private final boolean softmax;
 
@@ -95,6 +95,61 @@ final class OneHotKernel implements LatentKernel {
             }
         }
         return units - 1;
+    }
+
+    /**
+     * The draw of {@link #sample(double[], int, UniformRandomProvider)} with each state's weight computed
+     * once into {@code work} and summed, then accumulated again from {@code work} in the same order:
+     * the same numbers, hence the same state.
+     */
+    @Override
+    public int sample(double[] u, int uOff, UniformRandomProvider rng, double[] work) {
+        double r = rng.nextDouble();
+        if (!softmax) {
+            double total = 0;
+            for (int a = 0; a < units; a++) {
+                double p = LogMath.sigmoid(u[uOff + a]);
+                work[a] = p;
+                total += p;
+            }
+            if (total > 1e-280) {
+                double target = r * total;
+                double acc = 0;
+                for (int a = 0; a < units - 1; a++) {
+                    acc += work[a];
+                    if (target < acc) {
+                        return a;
+                    }
+                }
+                return units - 1;
+            }
+        }
+        double m = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < units; a++) {
+            double lw = logWeight(u[uOff + a]);
+            work[a] = lw;
+            m = Math.max(m, lw);
+        }
+        double total = 0;
+        for (int a = 0; a < units; a++) {
+            double p = StrictMath.exp(work[a] - m);
+            work[a] = p;
+            total += p;
+        }
+        double target = r * total;
+        double acc = 0;
+        for (int a = 0; a < units - 1; a++) {
+            acc += work[a];
+            if (target < acc) {
+                return a;
+            }
+        }
+        return units - 1;
+    }
+
+    @Override
+    public int workspaceSize() {
+        return units;
     }
 
     private double logNormalizer(double[] u, int uOff) {

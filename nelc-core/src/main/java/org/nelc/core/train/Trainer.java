@@ -13,6 +13,8 @@ import org.nelc.api.optim.Optimizer;
 import org.nelc.api.optim.OptimizerSettings;
 import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.chain.TransitionCounts;
+import org.nelc.core.gradient.TwoStepEstimator;
+import org.nelc.core.kernel.VisibleTables;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.random.SeedTree;
@@ -36,6 +38,33 @@ public final class Trainer {
                 .create(config.latent().units(), config.normalization());
         double[] c = config.centering() ? data.mean() : new double[data.dimension()];
         return new Model(data.dimension(), latent, plugins.visibleKernel(config.visibleKernel()), c);
+    }
+
+    /**
+     * Whether every entry is finite: {@code v·0} is 0 for finite {@code v} and NaN otherwise, so the sum
+     * is NaN exactly when one entry is not finite (a branch-free pass; the caller then names the entry).
+     */
+    static boolean allFinite(double[] v) {
+        double a0 = 0;
+        double a1 = 0;
+        int i = 0;
+        for (; i + 1 < v.length; i += 2) {
+            a0 += v[i] * 0.0;
+            a1 += v[i + 1] * 0.0;
+        }
+        if (i < v.length) {
+            a0 += v[i] * 0.0;
+        }
+        return a0 + a1 == 0;
+    }
+
+    static boolean allFinite(double[][] blocks) {
+        for (double[] b : blocks) {
+            if (!allFinite(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public TrainedModel train(TrainingConfig config, Dataset data, TrainingListener listener) {
@@ -67,6 +96,10 @@ public final class Trainer {
             rngs[c] = root.child("chain", c).stream();
         }
         PersistentChain chain = new PersistentChain(x0, rngs);
+        // z→x tables (fields, means, log-partitions, pixel thresholds) computed once per step and shared
+        // by the chain and the two-step estimator: the same numbers either would compute alone
+        VisibleTables tables = new VisibleTables(model);
+        TwoStepEstimator twoStep = estimator instanceof TwoStepEstimator two ? two : null;
         ChainRecord record = new ChainRecord(k * t, d, model.units());
         UniformRandomProvider batchRng = root.child("batch").stream();
         int n = data.size();
@@ -104,7 +137,8 @@ public final class Trainer {
                     perm[j] = tmp;
                     batch[i] = perm[i];
                 }
-                chain.run(model, t, record);
+                tables.invalidate(); // the parameters changed in the last step
+                chain.run(model, tables, t, record);
                 int[] states = record.states();
                 for (int c = 0; c < k; c++) {
                     if (s > 0) {
@@ -113,19 +147,18 @@ public final class Trainer {
                     counts.addTrajectory(states, c * t, t);
                     lastState[c] = states[c * t + t - 1];
                 }
-                double ll = estimator.estimate(model, data, batch, record, config.score(), grad);
+                double ll = twoStep != null
+                        ? twoStep.estimate(model, tables, data, batch, record, config.score(), grad)
+                        : estimator.estimate(model, data, batch, record, config.score(), grad);
                 step++;
                 for (int b = 0; b < 4; b++) {
-                    for (double g : grad[b]) {
-                        if (!Double.isFinite(g)) {
-                            throw new TrainingDivergedException(epoch, step, "the gradient of " + Model.BLOCKS[b]);
-                        }
+                    if (!allFinite(grad[b])) {
+                        throw new TrainingDivergedException(epoch, step, "the gradient of " + Model.BLOCKS[b]);
                     }
                 }
                 optimizer.step(model.blocks(), grad);
-                String bad = model.firstNonFinite();
-                if (bad != null) {
-                    throw new TrainingDivergedException(epoch, step, "parameter " + bad);
+                if (!allFinite(model.blocks())) {
+                    throw new TrainingDivergedException(epoch, step, "parameter " + model.firstNonFinite());
                 }
                 llSum += ll;
                 listener.onStep(epoch, step, totalSteps);
