@@ -1,0 +1,123 @@
+package org.nelc.app.baseline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nelc.core.Version;
+import org.nelc.core.io.AtomicFiles;
+
+/**
+ * The comparison as text: the table {@code nelc compare} prints, {@code compare.csv} (one row per run)
+ * and {@code compare.json} (schema {@code nelc-compare} version 1: settings, notes, rows; non-finite
+ * numbers as the strings {@code "NaN"} / {@code "Infinity"}).
+ */
+public final class ComparisonFiles {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ComparisonFiles() {
+    }
+
+    /** Writes compare.csv, compare.json and compare.png into {@code dir}. */
+    public static void write(Comparison c, Path dir) {
+        StringBuilder csv = new StringBuilder(ComparisonRow.CSV_HEADER).append('\n');
+        for (ComparisonRow r : c.rows()) {
+            csv.append(r.csv()).append('\n');
+        }
+        AtomicFiles.writeString(dir.resolve("compare.csv"), csv.toString());
+        AtomicFiles.writeString(dir.resolve("compare.json"), json(c));
+        ComparisonFigure.write(c, dir.resolve("compare.png"));
+    }
+
+    static String json(Comparison c) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", "nelc-compare");
+        root.put("schemaVersion", 1);
+        root.put("nelcVersion", Version.VERSION);
+        root.put("settings", c.settings());
+        root.put("notes", c.notes());
+        root.put("rows", c.rows());
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The summary table: NEQ and each RBM's best / median / worst, EM best, and a line per model with the
+     * mean and spread of all its runs.
+     */
+    public static String table(Comparison c) {
+        List<ComparisonRow> shown = new ArrayList<>();
+        for (String model : Comparison.MODELS) {
+            for (String role : List.of("best", "median", "worst")) {
+                ComparisonRow r = c.find(model, role);
+                if (r != null) {
+                    shown.add(r);
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        String head = String.format(Locale.ROOT, "%-9s %-7s %5s  %-18s %-6s %-18s %9s %9s %8s %9s %10s%n", "model",
+                "run", "seed", "LL nats/image", "method", "LL chain", "σ count", "σ RB", "τ RB", "class KL",
+                "gap to EM");
+        sb.append(head);
+        sb.append("-".repeat(head.length() - 1)).append('\n');
+        for (ComparisonRow r : shown) {
+            sb.append(String.format(Locale.ROOT, "%-9s %-7s %5s  %-18s %-6s %-18s %9s %9s %8s %9s %10s%n",
+                    r.model().toUpperCase(Locale.ROOT), r.role(), (r.model().equals("em") ? "r" : "") + r.seed(),
+                    pm(r.logLikelihood(), r.standardError()), r.method(),
+                    pm(r.chainLogLikelihood(), r.chainStandardError()), num(r.sigmaCount(), 3),
+                    num(r.sigmaRaoBlackwell(), 3), num(r.tau(), 1), num(r.classKl(), 3), num(r.gapToEm(), 2)));
+        }
+        sb.append('\n');
+        for (String model : Comparison.MODELS.subList(0, 3)) {
+            List<ComparisonRow> rows = c.of(model);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            double mean = 0;
+            double sigma = 0;
+            for (ComparisonRow r : rows) {
+                mean += r.logLikelihood();
+                sigma += r.sigmaRaoBlackwell();
+            }
+            mean /= rows.size();
+            sigma /= rows.size();
+            double var = 0;
+            for (ComparisonRow r : rows) {
+                var += (r.logLikelihood() - mean) * (r.logLikelihood() - mean);
+            }
+            double sd = rows.size() > 1 ? Math.sqrt(var / (rows.size() - 1)) : 0;
+            sb.append(String.format(Locale.ROOT, "%s over %d seeds: LL mean %.2f (s.d. %.2f), mean σ RB %.3f%n",
+                    model.toUpperCase(Locale.ROOT), rows.size(), mean, sd, sigma));
+        }
+        for (String note : c.notes()) {
+            sb.append("note: ").append(note).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String pm(double v, double se) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.2f ± %.2f", v, se);
+    }
+
+    private static String num(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+}

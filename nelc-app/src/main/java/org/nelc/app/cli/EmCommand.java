@@ -1,0 +1,98 @@
+package org.nelc.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nelc.analysis.baseline.BernoulliMixtureEm;
+import org.nelc.analysis.baseline.EmSettings;
+import org.nelc.analysis.baseline.MixtureFit;
+import org.nelc.api.data.DataSelection;
+import org.nelc.api.data.Dataset;
+import org.nelc.app.baseline.ComponentsFigure;
+import org.nelc.app.baseline.MixtureJson;
+import org.nelc.core.io.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "em", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fit a mixture of L product-Bernoulli distributions by EM (SPEC §8): the ceiling of a one-hot "
+            + "model's likelihood with L latent states. Each restart is seeded; the best final log-likelihood wins.",
+            "Writes OUT/em.json (settings, every restart, the best mixture's weights and means) and "
+                + "OUT/components.png (28x28 images when D = 784, else bars; weights above)."})
+public final class EmCommand implements Runnable {
+    @ParentCommand
+    NelcCommand root;
+
+    @Option(names = "--components", paramLabel = "L", required = true, description = "Number of mixture components.")
+    int components;
+
+    @Option(names = "--restarts", paramLabel = "R", description = "Independent restarts (default: ${DEFAULT-VALUE}).")
+    int restarts = EmSettings.DEFAULT_RESTARTS;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "EM iterations per restart at most (default: ${DEFAULT-VALUE}).")
+    int iterations = EmSettings.DEFAULT_ITERATIONS;
+
+    @Option(names = "--tolerance", paramLabel = "NATS",
+            description = "Stop a restart when an iteration gains less than this, nats/image (default: ${DEFAULT-VALUE}).")
+    double tolerance = EmSettings.DEFAULT_TOLERANCE;
+
+    @Option(names = "--clip", paramLabel = "EPS",
+            description = "Keep every mean in [EPS, 1-EPS] so no log is -infinity; costs at most D*EPS nats/image "
+                + "(default: ${DEFAULT-VALUE}).")
+    double clip = EmSettings.DEFAULT_CLIP;
+
+    @Option(names = "--init-fraction", description = "Each component starts at the mean of its own random subset of "
+            + "this fraction of the rows, as the model's w (default: ${DEFAULT-VALUE}).")
+    double initFraction = 0.1;
+
+    @Option(names = "--seed", description = "Seed of the restarts (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Restarts run in parallel on N threads; the result "
+            + "does not depend on N (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/em-L<L>-seed-<seed>).")
+    Path out;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "As for train (default: MNIST from the cache).")
+    Path data;
+
+    @Option(names = "--digits", split = ",", paramLabel = "K", description = "Classes to take (default: ${DEFAULT-VALUE}).")
+    List<Integer> digits = new ArrayList<>(List.of(0, 1, 2));
+
+    @Option(names = "--per-class", paramLabel = "N", description = "First N rows of each class (default: ${DEFAULT-VALUE}).")
+    int perClass = 1000;
+
+    @Override
+    public void run() {
+        PrintWriter o = root.spec.commandLine().getOut();
+        EmSettings settings = new EmSettings(components, restarts, iterations, tolerance, clip, initFraction, seed);
+        if (threads < 1) {
+            throw new org.nelc.api.UserError("--threads: must be at least 1, got " + threads);
+        }
+        Dataset dataset = root.context().loadData(data, new DataSelection(digits, perClass, false));
+        o.println(TrainCommand.describe(dataset));
+        BernoulliMixtureEm.Result result = BernoulliMixtureEm.fit(dataset, settings, threads);
+        for (MixtureFit f : result.restarts()) {
+            o.printf(Locale.ROOT, "restart %2d: %.4f ± %.4f nats/image after %d iterations%s (%.2f s)%s%n", f.restart(),
+                    f.logLikelihood(), f.summary().standardError(), f.iterations(),
+                    f.converged() ? "" : " (iteration cap)", f.seconds(), f.restart() == result.best() ? "  <- best" : "");
+        }
+        MixtureFit best = result.bestFit();
+        o.printf(Locale.ROOT, "best: restart %d, exact log-likelihood %.4f ± %.4f nats/image (%d components, clip %g)%n",
+                best.restart(), best.logLikelihood(), best.summary().standardError(), components, clip);
+        StringBuilder w = new StringBuilder("weights:");
+        for (double v : best.mixture().weights()) {
+            w.append(String.format(Locale.ROOT, " %.4f", v));
+        }
+        o.println(w);
+        Path dir = out != null ? out : Path.of("runs", "em-L" + components + "-seed-" + seed);
+        AtomicFiles.writeString(dir.resolve("em.json"), MixtureJson.toJson(result, dataset));
+        ComponentsFigure.write(best.mixture(), dir.resolve("components.png"));
+        o.println("wrote " + dir.resolve("em.json") + " and " + dir.resolve("components.png"));
+    }
+}
