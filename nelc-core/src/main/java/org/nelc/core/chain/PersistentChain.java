@@ -1,5 +1,6 @@
 package org.nelc.core.chain;
 
+import java.util.Arrays;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.nelc.api.gradient.ChainRecord;
 import org.nelc.core.kernel.VisibleTables;
@@ -24,7 +25,6 @@ import org.nelc.core.model.Model;
  */
 public final class PersistentChain {
     private final int dimension;
-    private final byte[][] x;
     private final int[][] active;
     private final int[] nActive;
     private final RestorableUniformRandomProvider[] rngs;
@@ -42,7 +42,6 @@ public final class PersistentChain {
             throw new IllegalArgumentException(initial.length + " initial states for " + rngs.length + " streams");
         }
         this.dimension = initial[0].length;
-        this.x = new byte[initial.length][];
         this.active = new int[initial.length][dimension];
         this.nActive = new int[initial.length];
         this.rngs = rngs.clone();
@@ -51,10 +50,9 @@ public final class PersistentChain {
             if (initial[k].length != dimension) {
                 throw new IllegalArgumentException("chain " + k + " has length " + initial[k].length);
             }
-            x[k] = initial[k].clone();
             int n = 0;
             for (int i = 0; i < dimension; i++) {
-                if (x[k][i] != 0) {
+                if (initial[k][i] != 0) {
                     active[k][n++] = i;
                 }
             }
@@ -64,7 +62,7 @@ public final class PersistentChain {
     }
 
     public int chains() {
-        return x.length;
+        return active.length;
     }
 
     public int dimension() {
@@ -73,7 +71,11 @@ public final class PersistentChain {
 
     /** The current visible state of chain {@code k} (a copy). */
     public byte[] state(int k) {
-        return x[k].clone();
+        byte[] out = new byte[dimension];
+        for (int j = 0; j < nActive[k]; j++) {
+            out[active[k][j]] = 1;
+        }
+        return out;
     }
 
     /** The random stream of chain {@code k}, for checkpointing its state. */
@@ -112,10 +114,16 @@ public final class PersistentChain {
             ChainStream st = streamFor(c, ck);
             for (int t = 0; t < steps; t++) {
                 int e = c * steps + t;
-                System.arraycopy(x[c], 0, vis, e * d, d);
+                int[] act = active[c];
+                int na = nActive[c];
+                int row = e * d;
+                Arrays.fill(vis, row, row + d, (byte) 0);
+                for (int j = 0; j < na; j++) {
+                    vis[row + act[j]] = 1;
+                }
                 start[e] = pos;
-                System.arraycopy(active[c], 0, idx, pos, nActive[c]);
-                pos += nActive[c];
+                System.arraycopy(act, 0, idx, pos, na);
+                pos += na;
                 states[e] = doubleStep(ck, tables, c, st, logits, e * l);
             }
             if (st != null) {
@@ -167,23 +175,24 @@ public final class PersistentChain {
         if (st != null) {
             z = ((WorkspaceSampler) ck.latent()).sample(u, uOff, st, work);
             thr = tables.thresholds(tables.slot(z));
-            nActive[c] = sampleInline(thr, dimension, x[c], act, st);
+            nActive[c] = sampleInline(thr, dimension, act, st);
         } else {
             RestorableUniformRandomProvider rng = rngs[c];
             z = ck.latent().sample(u, uOff, rng);
             thr = tables.thresholds(tables.slot(z));
-            nActive[c] = sampleGeneric(thr, dimension, x[c], act, rng);
+            nActive[c] = sampleGeneric(thr, dimension, act, rng);
         }
         return z;
     }
 
     /**
      * {@code x_i = [r_i < thr_i]} for 32-bit uniforms {@code r_i} — the low then the high half of each
-     * 64-bit draw — written into {@code xc}, the 1-bits listed in {@code act}; returns their number.
+     * 64-bit draw — the 1-bits listed in {@code act} (the only form of the state kept: bytes are written
+     * from it where a record wants them); returns their number.
      * {@code r − thr} is negative exactly when {@code r < thr} (both lie in [0, 2^32]), so its sign bit
      * is the pixel and no branch is taken. The generator is XoShiRo256++ with its state in locals.
      */
-    private static int sampleInline(long[] thr, int d, byte[] xc, int[] act, ChainStream st) {
+    private static int sampleInline(long[] thr, int d, int[] act, ChainStream st) {
         long s0 = st.s0;
         long s1 = st.s1;
         long s2 = st.s2;
@@ -201,10 +210,8 @@ public final class PersistentChain {
             s3 = Long.rotateLeft(s3, 45);
             int b0 = (int) (((r & 0xFFFFFFFFL) - thr[i]) >>> 63);
             int b1 = (int) (((r >>> 32) - thr[i + 1]) >>> 63);
-            xc[i] = (byte) b0;
             act[n] = i;
             n += b0;
-            xc[i + 1] = (byte) b1;
             act[n] = i + 1;
             n += b1;
         }
@@ -218,7 +225,6 @@ public final class PersistentChain {
             s2 ^= t;
             s3 = Long.rotateLeft(s3, 45);
             int b0 = (int) (((r & 0xFFFFFFFFL) - thr[i]) >>> 63);
-            xc[i] = (byte) b0;
             act[n] = i;
             n += b0;
         }
@@ -230,24 +236,21 @@ public final class PersistentChain {
     }
 
     /** {@link #sampleInline} with any provider. */
-    private static int sampleGeneric(long[] thr, int d, byte[] xc, int[] act, RestorableUniformRandomProvider rng) {
+    private static int sampleGeneric(long[] thr, int d, int[] act, RestorableUniformRandomProvider rng) {
         int n = 0;
         int i = 0;
         for (; i + 1 < d; i += 2) {
             long r = rng.nextLong();
             int b0 = (int) (((r & 0xFFFFFFFFL) - thr[i]) >>> 63);
             int b1 = (int) (((r >>> 32) - thr[i + 1]) >>> 63);
-            xc[i] = (byte) b0;
             act[n] = i;
             n += b0;
-            xc[i + 1] = (byte) b1;
             act[n] = i + 1;
             n += b1;
         }
         if (i < d) {
             long r = rng.nextLong();
             int b0 = (int) (((r & 0xFFFFFFFFL) - thr[i]) >>> 63);
-            xc[i] = (byte) b0;
             act[n] = i;
             n += b0;
         }

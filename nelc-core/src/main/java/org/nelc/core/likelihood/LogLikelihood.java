@@ -1,6 +1,7 @@
 package org.nelc.core.likelihood;
 
 import org.nelc.api.data.Dataset;
+import org.nelc.core.kernel.VisibleTables;
 import org.nelc.core.model.Model;
 
 /**
@@ -8,9 +9,15 @@ import org.nelc.core.model.Model;
  * {@code p̄} (SPEC §6). States with zero weight are skipped; the rest are processed in blocks of
  * {@value #BLOCK} with a running log-sum-exp per data point, so memory stays {@code O(BLOCK·D + N)}
  * even for {@code 2^L} states.
+ *
+ * <p>The fields and log-partitions come from {@link VisibleTables} (one exp and one log1p per distinct
+ * field value); a block's fields are stored pixel-major, {@code h[i·bp + k]}, so that a data point's
+ * active pixels add {@value #LANES} states at a time in registers. Every sum keeps its order (pixels
+ * ascending, states ascending), so the bits are those of the straightforward loops.
  */
 public final class LogLikelihood {
     static final int BLOCK = 256;
+    static final int LANES = 8;
 
     private LogLikelihood() {
     }
@@ -29,37 +36,45 @@ public final class LogLikelihood {
         double[] max = new double[n];
         double[] sum = new double[n];
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        double[] h = new double[BLOCK * d];
-        double[] offset = new double[BLOCK];
-        int[] scratch = new int[model.units()];
-        double[] field = new double[d];
+        int positive = 0;
+        for (double w : weights) {
+            if (w > 0) {
+                positive++;
+            }
+        }
+        int blockSize = Math.max(1, Math.min(BLOCK, positive));
+        int bp = (blockSize + LANES - 1) / LANES * LANES;
+        double[] h = new double[bp * d];
+        double[] offset = new double[bp];
+        double[] v = new double[bp];
+        VisibleTables tables = new VisibleTables(model);
         int s = 0;
         while (s < states) {
             int b = 0;
-            for (; s < states && b < BLOCK; s++) {
+            for (; s < states && b < blockSize; s++) {
                 if (weights[s] <= 0) {
                     continue;
                 }
-                model.field(s, field, scratch);
-                System.arraycopy(field, 0, h, b * d, d);
-                offset[b] = StrictMath.log(weights[s]) - model.logPartition(field);
+                int slot = tables.slot(s);
+                double[] field = tables.field(slot);
+                for (int i = 0; i < d; i++) {
+                    h[i * bp + b] = field[i];
+                }
+                offset[b] = StrictMath.log(weights[s]) - tables.logPartition(slot);
                 b++;
             }
             for (int m = 0; m < n; m++) {
                 int[] act = data.active(m);
+                offsetsPlusFields(offset, h, bp, b, act, v);
                 double mx = max[m];
                 double sm = sum[m];
                 for (int k = 0; k < b; k++) {
-                    double v = offset[k];
-                    int off = k * d;
-                    for (int i : act) {
-                        v += h[off + i];
-                    }
-                    if (v <= mx) {
-                        sm += StrictMath.exp(v - mx);
+                    double vk = v[k];
+                    if (vk <= mx) {
+                        sm += StrictMath.exp(vk - mx);
                     } else {
-                        sm = sm * StrictMath.exp(mx - v) + 1.0;
-                        mx = v;
+                        sm = sm * StrictMath.exp(mx - vk) + 1.0;
+                        mx = vk;
                     }
                 }
                 max[m] = mx;
@@ -71,6 +86,43 @@ public final class LogLikelihood {
             out[m] = max[m] + StrictMath.log(sum[m]);
         }
         return out;
+    }
+
+    /**
+     * {@code v[k] = offset[k] + Σ_{i ∈ act} h[i·bp + k]} for {@code k < used}, pixels ascending,
+     * {@value #LANES} states at a time in locals.
+     */
+    private static void offsetsPlusFields(double[] offset, double[] h, int bp, int used, int[] act, double[] v) {
+        int na = act.length;
+        for (int k0 = 0; k0 < used; k0 += LANES) {
+            double a0 = offset[k0];
+            double a1 = offset[k0 + 1];
+            double a2 = offset[k0 + 2];
+            double a3 = offset[k0 + 3];
+            double a4 = offset[k0 + 4];
+            double a5 = offset[k0 + 5];
+            double a6 = offset[k0 + 6];
+            double a7 = offset[k0 + 7];
+            for (int j = 0; j < na; j++) {
+                int o = act[j] * bp + k0;
+                a0 += h[o];
+                a1 += h[o + 1];
+                a2 += h[o + 2];
+                a3 += h[o + 3];
+                a4 += h[o + 4];
+                a5 += h[o + 5];
+                a6 += h[o + 6];
+                a7 += h[o + 7];
+            }
+            v[k0] = a0;
+            v[k0 + 1] = a1;
+            v[k0 + 2] = a2;
+            v[k0 + 3] = a3;
+            v[k0 + 4] = a4;
+            v[k0 + 5] = a5;
+            v[k0 + 6] = a6;
+            v[k0 + 7] = a7;
+        }
     }
 
     /** Mean and standard error over data points of {@code log p(x)}. */
