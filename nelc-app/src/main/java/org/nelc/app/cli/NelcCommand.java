@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = {"NonEquilibrium Latent Cycles: train, sample and analyse generative models whose visible and "
             + "latent layers talk through two independently parametrized Markov kernels (Baiesi & Rosso)."},
         subcommands = {TrainCommand.class, EvaluateCommand.class, ExactCheckCommand.class, PluginsCommand.class,
-            DataCommand.class, ReproduceCommand.class, SampleCommand.class, ShowCommand.class,
+            DataCommand.class, SweepCommand.class, ReproduceCommand.class, SampleCommand.class, ShowCommand.class,
             EmCommand.class, CompareCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class NelcCommand implements Runnable {
     @Spec

@@ -1,0 +1,210 @@
+package org.nelc.app.sweep;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
+import org.nelc.app.experiment.ModelSummary;
+
+/**
+ * {@code report.html} of a sweep, self-contained (figures embedded as base64 PNG): what was swept, the
+ * state of the cells, per setting the median and quartiles (and extremes) of the precise LL, σ, τ and
+ * class KL and the fraction of runs with one clean cycle, heat maps over the first two axes that vary
+ * (other axes pooled), the failures, and every cell.
+ */
+public final class SweepReport {
+    private SweepReport() {
+    }
+
+    public static String html(SweepDir sweep, Manifest m, Collector.Result r) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>nelc sweep ")
+                .append(esc(sweep.root().getFileName() == null ? "" : sweep.root().getFileName().toString()))
+                .append("</title>\n<style>body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em}"
+                        + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;"
+                        + "text-align:right;font-size:90%}th{background:#f4f4f4}td.l,th.l{text-align:left}"
+                        + ".small{color:#555;font-size:90%}img{margin:0.5em 1em 0.5em 0}</style></head><body>\n");
+        h.append("<h1>Sweep ").append(esc(sweep.root().toString())).append("</h1>\n");
+        List<SweepStatus.CellState> states = new ArrayList<>();
+        for (CellRow row : r.rows()) {
+            states.add(new SweepStatus.CellState(row.cell(), row.state(), row.message()));
+        }
+        Map<SweepStatus.State, Integer> counts = SweepStatus.counts(states);
+        int points = r.settings().size();
+        h.append("<p>").append(m.cells().size()).append(" cells: ").append(points).append(" setting")
+                .append(points == 1 ? "" : "s").append(" &times; ").append(m.seeds().size()).append(" seeds. ");
+        for (var e : counts.entrySet()) {
+            h.append(e.getKey().name().toLowerCase(Locale.ROOT)).append(' ').append(e.getValue()).append("; ");
+        }
+        h.append("</p>\n");
+        h.append("<p class=\"small\">Axes: ");
+        for (Manifest.Axis a : m.axes()) {
+            h.append("<b>").append(esc(a.name())).append("</b> = ").append(esc(String.join(" | ", a.values())))
+                    .append("; ");
+        }
+        h.append("seeds ").append(esc(seedText(m.seeds()))).append(".<br>Fixed: ");
+        m.base().forEach((k, v) -> h.append(esc(k)).append('=').append(esc(v)).append(' '));
+        Manifest.EvaluationSettings ev = m.evaluation();
+        h.append("<br>Evaluation: chain of ").append(ev.chainLength()).append(" double steps after ").append(ev.burnIn())
+                .append(" of burn-in, ").append(ev.rbSamples()).append(" draws per row for the Rao-Blackwellized M; "
+                        + "seed = the cell's seed.<br>σ (nats per double step), τ (double steps) and the cycles come "
+                        + "from the Rao-Blackwellized M (SPEC §7); a <i>clean cycle</i> is one cycle of the dominant-"
+                        + "successor map through all states, with positive flux. LL is the precise log-likelihood "
+                        + "(SPEC §6, nats per image). Cells: median [lower quartile, upper quartile] (min&ndash;max).</p>\n");
+
+        h.append("<h2>Per setting</h2>\n<table><tr>");
+        for (Manifest.Axis a : m.axes()) {
+            h.append("<th class=\"l\">").append(esc(a.name())).append("</th>");
+        }
+        h.append("<th>done</th><th>clean cycles</th><th>LL</th><th>&sigma;</th><th>&tau;</th><th>class KL</th></tr>\n");
+        for (SettingStats s : r.settings()) {
+            h.append("<tr>");
+            for (Manifest.Axis a : m.axes()) {
+                h.append("<td class=\"l\">").append(esc(s.setting().getOrDefault(a.name(), ""))).append("</td>");
+            }
+            h.append("<td>").append(s.done()).append('/').append(s.cells())
+                    .append(s.failed() > 0 ? " (" + s.failed() + " failed)" : "").append("</td>");
+            h.append("<td>").append(s.done() == 0 ? "-" : s.cleanCycles() + "/" + s.done() + " = "
+                    + pct(s.cleanFraction())).append("</td>");
+            h.append("<td>").append(spread(s.logLikelihood(), "%.2f")).append("</td>");
+            h.append("<td>").append(spread(s.sigma(), "%.3f")).append("</td>");
+            h.append("<td>").append(spread(s.tau(), "%.1f")).append("</td>");
+            h.append("<td>").append(spread(s.classKl(), "%.3f")).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+
+        List<Manifest.Axis> varying = m.axes().stream().filter(a -> a.values().size() > 1).toList();
+        if (varying.size() >= 2) {
+            Manifest.Axis x = varying.get(0);
+            Manifest.Axis y = varying.get(1);
+            h.append("<h2>Heat maps: ").append(esc(y.name())).append(" &times; ").append(esc(x.name())).append("</h2>\n");
+            if (varying.size() > 2) {
+                h.append("<p class=\"small\">Pooled over the other axes (");
+                for (int k = 2; k < varying.size(); k++) {
+                    h.append(k == 2 ? "" : ", ").append(esc(varying.get(k).name()));
+                }
+                h.append(").</p>\n");
+            }
+            heat(h, "clean-cycle fraction", x, y, r.rows(), rows -> fraction(rows), v -> pct(v));
+            heat(h, "median precise LL", x, y, r.rows(), rows -> median(rows, ModelSummary::logLikelihood),
+                    v -> String.format(Locale.ROOT, "%.2f", v));
+            heat(h, "median sigma", x, y, r.rows(), rows -> median(rows, ModelSummary::sigma),
+                    v -> String.format(Locale.ROOT, "%.3f", v));
+            heat(h, "median tau", x, y, r.rows(), rows -> median(rows, ModelSummary::tau),
+                    v -> String.format(Locale.ROOT, "%.1f", v));
+            heat(h, "median class KL", x, y, r.rows(), rows -> median(rows, ModelSummary::classKl),
+                    v -> String.format(Locale.ROOT, "%.3f", v));
+        }
+
+        List<CellRow> failed = r.rows().stream().filter(c -> c.state() == SweepStatus.State.FAILED).toList();
+        if (!failed.isEmpty()) {
+            h.append("<h2>Failures</h2>\n<ul>");
+            for (CellRow c : failed) {
+                h.append("<li>").append(esc(c.cell().id())).append(' ').append(esc(c.cell().label())).append(": ")
+                        .append(esc(c.message())).append("</li>");
+            }
+            h.append("</ul>\n");
+        }
+
+        h.append("<h2>Cells</h2>\n<details><summary>").append(r.rows().size())
+                .append(" cells (summary.csv has every column)</summary>\n<table><tr><th>#</th><th class=\"l\">id</th>");
+        for (Manifest.Axis a : m.axes()) {
+            h.append("<th class=\"l\">").append(esc(a.name())).append("</th>");
+        }
+        h.append("<th>seed</th><th class=\"l\">state</th><th>LL</th><th>&sigma;</th><th>&tau;</th><th>KL</th>"
+                + "<th class=\"l\">cycles</th></tr>\n");
+        for (CellRow c : r.rows()) {
+            h.append("<tr><td>").append(c.cell().index()).append("</td><td class=\"l\">").append(c.cell().id())
+                    .append("</td>");
+            for (Manifest.Axis a : m.axes()) {
+                h.append("<td class=\"l\">").append(esc(c.cell().setting().getOrDefault(a.name(), ""))).append("</td>");
+            }
+            h.append("<td>").append(c.cell().seed()).append("</td><td class=\"l\">")
+                    .append(c.state().name().toLowerCase(Locale.ROOT)).append("</td>");
+            ModelSummary s = c.summary();
+            if (s == null) {
+                h.append("<td></td><td></td><td></td><td></td><td></td>");
+            } else {
+                h.append("<td>").append(fmt(s.logLikelihood(), "%.2f")).append("</td><td>")
+                        .append(fmt(s.sigma(), "%.3f")).append("</td><td>").append(fmt(s.tau(), "%.1f"))
+                        .append("</td><td>").append(fmt(s.classKl(), "%.3f")).append("</td><td class=\"l\">")
+                        .append(s.cleanCycle() ? "<b>clean</b> " : "").append(esc(s.cyclesText())).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table></details>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static void heat(StringBuilder h, String title, Manifest.Axis x, Manifest.Axis y, List<CellRow> rows,
+            ToDoubleFunction<List<CellRow>> value, DoubleFunction<String> format) {
+        double[][] v = new double[y.values().size()][x.values().size()];
+        for (int j = 0; j < y.values().size(); j++) {
+            for (int i = 0; i < x.values().size(); i++) {
+                String xv = x.values().get(i);
+                String yv = y.values().get(j);
+                List<CellRow> at = rows.stream().filter(c -> xv.equals(c.cell().setting().get(x.name()))
+                        && yv.equals(c.cell().setting().get(y.name()))).toList();
+                v[j][i] = value.applyAsDouble(at);
+            }
+        }
+        byte[] png = Heatmap.png(title, x.name(), x.values(), y.name(), y.values(), v, format);
+        h.append("<img alt=\"").append(esc(title)).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
+    }
+
+    static double fraction(List<CellRow> rows) {
+        long done = rows.stream().filter(CellRow::done).count();
+        long clean = rows.stream().filter(c -> c.done() && c.summary().cleanCycle()).count();
+        return done == 0 ? Double.NaN : (double) clean / done;
+    }
+
+    static double median(List<CellRow> rows, ToDoubleFunction<ModelSummary> f) {
+        return SettingStats.Spread.of(rows.stream().filter(CellRow::done).mapToDouble(c -> f.applyAsDouble(c.summary()))
+                .toArray()).median();
+    }
+
+    static String spread(SettingStats.Spread s, String format) {
+        if (s.n() == 0) {
+            return "-";
+        }
+        return fmt(s.median(), format) + " [" + fmt(s.q1(), format) + ", " + fmt(s.q3(), format) + "]"
+                + " <span class=\"small\">(" + fmt(s.min(), format) + "&ndash;" + fmt(s.max(), format) + ")</span>";
+    }
+
+    static String fmt(double v, String format) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "&infin;" : "-&infin;";
+        }
+        return String.format(Locale.ROOT, format, v);
+    }
+
+    static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
+    }
+
+    static String seedText(List<Long> seeds) {
+        if (seeds.size() > 2) {
+            boolean contiguous = true;
+            for (int k = 1; k < seeds.size(); k++) {
+                contiguous &= seeds.get(k) == seeds.get(k - 1) + 1;
+            }
+            if (contiguous) {
+                return seeds.get(0) + ".." + seeds.get(seeds.size() - 1);
+            }
+        }
+        List<String> s = new ArrayList<>();
+        seeds.forEach(x -> s.add(Long.toString(x)));
+        return String.join(",", s);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,209 @@
+package org.nelc.app.sweep;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.nelc.analysis.evaluate.Evaluation;
+import org.nelc.analysis.evaluate.MatrixSummary;
+import org.nelc.api.UserError;
+import org.nelc.api.data.DataSelection;
+import org.nelc.api.data.Dataset;
+import org.nelc.core.plugin.PluginCatalog;
+
+/**
+ * Runs cells of a sweep, {@code threads} at a time: for each cell in order, skip it if finished
+ * ({@code done}, or {@code failed} unless retrying), else take its {@link Claim} — skipping it if a live
+ * process holds it — check again that it is not finished (another process may have finished it just
+ * before), run it ({@link CellRunner}) and release the claim. Claims are refreshed every
+ * {@link Claim#HEARTBEAT} and released at JVM shutdown (SIGTERM: Slurm's preemption and time limit), so
+ * only a hard kill leaves a claim behind, and the next run on this host takes it over at once.
+ * Running the same sweep again after any interruption finishes it; training and evaluation are
+ * deterministic, so a cell's numbers do not depend on which process, host or thread ran it.
+ */
+public final class SweepRunner {
+    private final SweepDir sweep;
+    private final Manifest manifest;
+    private final CellRunner runner;
+    private final PrintWriter out;
+    private final Set<Claim> held = ConcurrentHashMap.newKeySet();
+
+    /** Counts of one run. */
+    public record Report(int ran, int failed, int alreadyDone, int alreadyFailed, int heldElsewhere) {
+        public String line() {
+            return String.format(Locale.ROOT, "ran %d cell%s (%d failed); skipped %d done, %d failed before, "
+                    + "%d held by another process", ran, ran == 1 ? "" : "s", failed, alreadyDone, alreadyFailed,
+                    heldElsewhere);
+        }
+    }
+
+    public SweepRunner(SweepDir sweep, Manifest manifest, PluginCatalog plugins, CellRunner.Data data,
+            PrintWriter out) {
+        this.sweep = sweep;
+        this.manifest = manifest;
+        ConcurrentHashMap<String, Dataset> cache = new ConcurrentHashMap<>();
+        this.runner = new CellRunner(plugins, (path, selection) -> cache.computeIfAbsent(key(path, selection),
+                k -> data.load(path, selection)));
+        this.out = out;
+    }
+
+    private static String key(Path path, DataSelection s) {
+        return Objects.toString(path) + "|" + s.classes() + "|" + s.perClass() + "|" + s.strict();
+    }
+
+    /** Runs the cells with these indices (in this order). */
+    public Report run(List<Integer> indices, int threads, boolean retryFailed) {
+        if (threads < 1) {
+            throw new UserError("--threads: must be at least 1, got " + threads);
+        }
+        AtomicInteger ran = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failedBefore = new AtomicInteger();
+        AtomicInteger elsewhere = new AtomicInteger();
+        Thread hook = new Thread(this::releaseAll, "nelc-sweep-release-claims");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nelc-sweep-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleAtFixedRate(() -> held.forEach(Claim::touch), Claim.HEARTBEAT.toSeconds(),
+                Claim.HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "nelc-sweep-cell");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int index : indices) {
+                Manifest.Cell cell = manifest.cell(index);
+                futures.add(pool.submit(() -> {
+                    switch (runOne(cell, retryFailed)) {
+                        case RAN -> ran.incrementAndGet();
+                        case FAILED -> {
+                            ran.incrementAndGet();
+                            failed.incrementAndGet();
+                        }
+                        case DONE -> done.incrementAndGet();
+                        case FAILED_BEFORE -> failedBefore.incrementAndGet();
+                        case ELSEWHERE -> elsewhere.incrementAndGet();
+                        default -> throw new IllegalStateException();
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            heartbeat.shutdownNow();
+            releaseAll();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already
+            }
+        }
+        return new Report(ran.get(), failed.get(), done.get(), failedBefore.get(), elsewhere.get());
+    }
+
+    private enum Result { RAN, FAILED, DONE, FAILED_BEFORE, ELSEWHERE }
+
+    private Result runOne(Manifest.Cell cell, boolean retryFailed) {
+        CellFiles files = sweep.cell(cell);
+        String name = "cell " + (cell.index() + 1) + "/" + manifest.cells().size() + " " + cell.id() + " "
+                + cell.label();
+        if (files.isDone()) {
+            return Result.DONE;
+        }
+        if (files.isFailed() && !retryFailed) {
+            return Result.FAILED_BEFORE;
+        }
+        Optional<Claim> claim = Claim.acquire(files.claim());
+        if (claim.isEmpty()) {
+            String who = Claim.inspect(files.claim()).map(f -> f.info().describe()).orElse("another process");
+            say(name + ": skipped, held by " + who);
+            return Result.ELSEWHERE;
+        }
+        held.add(claim.get());
+        try {
+            if (files.isDone()) {
+                return Result.DONE;
+            }
+            if (files.isFailed()) {
+                if (!retryFailed) {
+                    return Result.FAILED_BEFORE;
+                }
+                deleteIfExists(files.failed());
+            }
+            try {
+                CellRunner.Outcome o = runner.run(manifest, cell, files);
+                say(name + ": " + describe(o));
+                return Result.RAN;
+            } catch (UserError e) {
+                CellRunner.writeFailure(files, cell, e, true);
+                say(name + ": FAILED: " + e.getMessage());
+                return Result.FAILED;
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                CellRunner.writeFailure(files, cell, e, false);
+                say(name + ": FAILED (error): " + e);
+                return Result.FAILED;
+            }
+        } finally {
+            claim.get().release();
+            held.remove(claim.get());
+        }
+    }
+
+    static String describe(CellRunner.Outcome o) {
+        Evaluation e = o.evaluation();
+        MatrixSummary m = e.raoBlackwell();
+        return String.format(Locale.ROOT, "LL %.2f  sigma %.3f  tau %.1f  KL %s  clean cycle %s  (train %.1f s, "
+                + "evaluate %.1f s)", e.logLikelihood(), m.sigma(), m.tau(),
+                e.classes().available() ? String.format(Locale.ROOT, "%.3f", e.classes().kl()) : "-",
+                m.cleanCycle() ? "yes" : "no", o.trainSeconds(), o.evaluateSeconds());
+    }
+
+    private synchronized void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    private void releaseAll() {
+        for (Claim c : held) {
+            c.release();
+        }
+        held.clear();
+    }
+
+    private static void deleteIfExists(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+        }
+    }
+}
