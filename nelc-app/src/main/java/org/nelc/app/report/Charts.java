@@ -38,6 +38,8 @@ final class Charts {
         s.setMarkerSize(7);
         s.setChartTitleBoxVisible(false);
         s.setAntiAlias(true);
+        s.setXAxisLogarithmicDecadeOnly(false);
+        s.setYAxisLogarithmicDecadeOnly(false);
         return c;
     }
 
@@ -47,6 +49,7 @@ final class Charts {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
+        s.setLineStyle(new BasicStroke(width));
         s.setLineWidth(width);
         s.setShowInLegend(false);
         return s;

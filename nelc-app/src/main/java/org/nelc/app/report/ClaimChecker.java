@@ -15,7 +15,9 @@ import org.nelc.app.experiment.ModelSummary;
  * Checks each claim of SPEC §9 on an ensemble's {@link ModelSummary} rows. Every verdict is computed by
  * a rule written in {@link Claim#rule()} (and below); σ, τ, {@code Tr(M)/L} and the cycles are those of
  * the Rao-Blackwellized {@code M} (see {@link ModelSummary}). Claims about a population need at least
- * {@value #MIN_MODELS} models; with fewer they are {@link Verdict#NOT_TESTABLE}.
+ * {@value #MIN_MODELS} models; with fewer they are {@link Verdict#NOT_TESTABLE}. A gap between groups counts
+ * when it is at least {@value #SEPARATION} pooled within-group standard deviations: cutting a single normal
+ * population in two already yields 2.7, a uniform one 3.5.
  *
  * <ol>
  *   <li><b>three-regimes</b> — {@link Regimes} (k-means, k = 3, on standardized LL and ln σ). Holds when
@@ -25,37 +27,46 @@ import org.nelc.app.experiment.ModelSummary;
  *       separations reaches {@value #SEPARATION}; else does not hold.</li>
  *   <li><b>low-ll-reversible</b> — the low-LL runs are the lower group of the best two-group split of the
  *       LL values alone (σ plays no part), when the gap between the groups' means is at least
- *       {@value #SEPARATION} pooled SDs (otherwise there is no low-LL group: not testable). A run is near
- *       reversibility when its σ is below the lower quartile of σ over the high-LL runs. Holds when every
- *       low-LL run is; partly when at least half are.</li>
+ *       {@value #SEPARATION} pooled SDs (otherwise there is no low-LL group: not testable). A low-LL run is
+ *       near reversibility when its σ is at most {@value #REVERSIBLE} × the median σ of the high-LL runs.
+ *       Holds when every low-LL run is; partly when at least half are, or at least half have σ below the
+ *       lower quartile of the high-LL runs' σ (lower σ, but not near reversibility).</li>
  *   <li><b>tau-50</b> — high-σ runs: regime (iii) when it is separated from (ii) by at least
  *       {@value #SEPARATION} SDs in ln σ, else the top third by σ. Holds when their median τ lies in
  *       [{@value #TAU_LOW}, {@value #TAU_HIGH}] double steps (50 within a factor 2) and Spearman's ρ(σ, τ)
  *       over all runs is at least {@value #CORRELATION}; partly when one of the two.</li>
  *   <li><b>self-transition</b> — holds when {@code Tr(M)/L < 1/L} for every run; partly when for more
  *       than half.</li>
- *   <li><b>kl-high-sigma</b> — a run has low KL when {@code KL ≤} {@value #LOW_KL} nats (about one class
- *       at 0.2 instead of 1/3), high σ when σ is above the ensemble's median. Holds when some run has low
- *       KL, all of them have high σ and ρ(σ, KL) &lt; 0; partly when at least half of them have high σ
- *       or ρ(σ, KL) ≤ −0.3; does not hold otherwise (including no run with low KL).</li>
- *   <li><b>prototype-cycles</b> — over the high-σ runs (as in 3), a run cycles through the prototypes
- *       when its dominant-successor map is one clean cycle through every state (positive flux), every
- *       transition on it has {@code M ≥} {@value #DETERMINISTIC} (nearly deterministic), the cycle visits
- *       every class and each class's states are consecutive on it (regular order); it also has the
- *       paper's structure when every class has {@code L/K ± 1} states and p̄ is near uniform (entropy ≥
- *       {@value #UNIFORM} ln L). Holds when at least 2/3 of the high-σ runs have the structure; partly when
- *       at least 1/3 cycle through the prototypes or any has the structure.</li>
+ *   <li><b>kl-high-sigma</b> — a run has low KL when its KL is among the lowest third of the ensemble and
+ *       at most {@value #LOW_KL} nats (about one class at 0.2 instead of 1/3), high σ when σ is above the
+ *       ensemble's median. Holds when all low-KL runs have high σ and ρ(σ, KL) &lt; 0; partly when at least
+ *       half of them have high σ or ρ(σ, KL) ≤ −0.3; does not hold otherwise (also when no run reaches
+ *       {@value #LOW_KL}).</li>
+ *   <li><b>prototype-cycles</b> — over the high-σ runs (as in 3), a run cycles through the prototypes when
+ *       its dominant-successor map is one clean cycle through every state (positive flux), every transition
+ *       on it has {@code M ≥} {@value #DETERMINISTIC} (a fixed, nearly deterministic order), and it visits
+ *       every class; it also has the paper's structure when every class has {@code L/K ± 1} states and p̄ is
+ *       near uniform (entropy ≥ {@value #UNIFORM} ln L). Holds when at least 2/3 of the high-σ runs have the
+ *       structure; partly when at least 1/3 cycle through the prototypes or any has the structure. The order
+ *       of the classes along the cycle (periodic such as 0 2 1 0 2 1, grouped such as 0 0 1 1 2 2, or other)
+ *       is reported but not judged: the paper's "regular order" does not say which.</li>
  * </ol>
  */
 public final class ClaimChecker {
     public static final int MIN_MODELS = 6;
-    public static final double SEPARATION = 2.0;
+    /**
+     * Gaps between groups are measured in pooled within-group standard deviations; splitting one normal
+     * population in two already gives about 2.7, a uniform one 3.5, so a distinct group needs 4.
+     */
+    public static final double SEPARATION = 4.0;
     public static final double SILHOUETTE = 0.5;
     public static final double TAU_LOW = 25;
     public static final double TAU_HIGH = 100;
     public static final double CORRELATION = 0.5;
     public static final double LOW_KL = 0.05;
     public static final double DETERMINISTIC = 0.5;
+    /** A low-LL run is near reversibility when its σ is at most this fraction of the high-LL runs' median σ. */
+    public static final double REVERSIBLE = 0.25;
     public static final double UNIFORM = 0.95;
 
     private ClaimChecker() {
@@ -80,7 +91,7 @@ public final class ClaimChecker {
         Set<Long> high = new LinkedHashSet<>();
         String highRule;
         if (regimes != null && regimes.sigmaSeparation() >= SEPARATION && regimes.counts()[2] > 0) {
-            highRule = "regime (iii) (separated from (ii) by " + f2(regimes.sigmaSeparation()) + " SD in ln σ)";
+            highRule = "regime (iii), separated from (ii) by " + f2(regimes.sigmaSeparation()) + " SD in ln σ";
             for (int i = 0; i < n; i++) {
                 if (regimes.label()[i] == 2) {
                     high.add(rows.get(i).seed());
@@ -88,7 +99,8 @@ public final class ClaimChecker {
             }
         } else {
             int k = (n + 2) / 3;
-            highRule = "the top third by σ (" + k + " runs; regime (iii) not separated from (ii))";
+            highRule = "the top third by σ, as regime (iii) is not separated from (ii)"
+                    + (regimes == null ? "" : " (" + f2(regimes.sigmaSeparation()) + " SD in ln σ)");
             Integer[] idx = byDescending(sigma);
             for (int j = 0; j < k; j++) {
                 high.add(rows.get(idx[j]).seed());
@@ -149,8 +161,10 @@ public final class ClaimChecker {
 
     private static Claim lowLikelihoodReversible(List<ModelSummary> rows, double[] ll, double[] sigma) {
         String rule = "Low-LL runs = lower group of the best two-group split of LL alone, if the groups are ≥ "
-                + f1(SEPARATION) + " pooled SD apart. Near-reversible = σ below the lower quartile of σ over the "
-                + "high-LL runs. Holds if every low-LL run is near-reversible; partly if at least half.";
+                + f1(SEPARATION) + " pooled SD apart. A low-LL run is near reversibility when its σ is at most "
+                + REVERSIBLE + " × the median σ of the high-LL runs. Holds if every low-LL run is; partly if at least "
+                + "half are, or at least half have σ below the lower quartile of the high-LL runs' σ (lower σ, but not "
+                + "near reversibility).";
         int n = rows.size();
         if (n < MIN_MODELS) {
             return new Claim("low-ll-reversible", P2, rule, n + " models: too few", Verdict.NOT_TESTABLE);
@@ -167,19 +181,23 @@ public final class ClaimChecker {
         for (int i = 0; i < n; i++) {
             (ll[i] < s.threshold() ? lowSigma : highSigma).add(sigma[i]);
         }
+        double medHigh = Stats.median(unbox(highSigma));
         double q = Stats.quantile(unbox(highSigma), 0.25);
         int near = 0;
+        int lower = 0;
         for (double v : lowSigma) {
-            if (v < q) {
-                near++;
-            }
+            near += v <= REVERSIBLE * medHigh ? 1 : 0;
+            lower += v < q ? 1 : 0;
         }
-        double f = near / (double) lowSigma.size();
-        String m = String.format(Locale.ROOT, "%d low-LL runs (LL < %.2f, %.1f SD below the rest); their σ: median %.3g "
-                + "(range %.3g–%.3g). Lower quartile of σ over the %d high-LL runs: %.3g. Near-reversible low-LL runs: "
-                + "%d of %d.%s", lowSigma.size(), s.threshold(), s.separation(), Stats.median(unbox(lowSigma)),
-                min(lowSigma), max(lowSigma), highSigma.size(), q, near, lowSigma.size(), rho);
-        Verdict v = f >= 1 ? Verdict.HOLDS : f >= 0.5 ? Verdict.PARTLY : Verdict.DOES_NOT_HOLD;
+        int k = lowSigma.size();
+        double medLow = Stats.median(unbox(lowSigma));
+        String m = String.format(Locale.ROOT, "%d low-LL runs (LL < %.2f, %.1f SD below the rest): σ median %.3g (range "
+                + "%.3g–%.3g), %.2f × the median σ %.3g of the %d high-LL runs. Near reversibility (σ ≤ %.3g): %d of %d; "
+                + "below the high-LL lower quartile %.3g: %d of %d.%s", k, s.threshold(), s.separation(), medLow,
+                min(lowSigma), max(lowSigma), medLow / medHigh, medHigh, highSigma.size(), REVERSIBLE * medHigh, near, k,
+                q, lower, k, rho);
+        Verdict v = near == k ? Verdict.HOLDS : (2 * near >= k || 2 * lower >= k) ? Verdict.PARTLY
+                : Verdict.DOES_NOT_HOLD;
         return new Claim("low-ll-reversible", P2, rule, m, v);
     }
 
@@ -204,8 +222,8 @@ public final class ClaimChecker {
         double restMed = Stats.median(unbox(rest(rows, high, ModelSummary::tau)));
         boolean inBand = med >= TAU_LOW && med <= TAU_HIGH;
         boolean corr = rho >= CORRELATION;
-        String m = String.format(Locale.ROOT, "High-σ runs (%s): %d, median τ %.3g double steps (range %.3g–%.3g); "
-                + "median τ of the other runs %.3g. Spearman ρ(σ, τ) = %.2f.", highRule, highTau.size(), med,
+        String m = String.format(Locale.ROOT, "%d high-σ runs (%s): median τ %.3g double steps (range %.3g–%.3g); "
+                + "median τ of the other runs %.3g. Spearman ρ(σ, τ) = %.2f.", highTau.size(), highRule, med,
                 min(highTau), max(highTau), restMed, rho);
         Verdict v = inBand && corr ? Verdict.HOLDS : inBand || corr ? Verdict.PARTLY : Verdict.DOES_NOT_HOLD;
         return new Claim("tau-50", P3, rule, m, v);
@@ -240,9 +258,10 @@ public final class ClaimChecker {
     }
 
     private static Claim klHighSigma(List<ModelSummary> rows, double[] sigma) {
-        String rule = "Low KL = KL ≤ " + LOW_KL + " nats; high σ = above the ensemble's median σ. Holds if some run has "
-                + "low KL, all such runs have high σ and ρ(σ, KL) < 0; partly if at least half of them have high σ or "
-                + "ρ(σ, KL) ≤ −0.3.";
+        String rule = "Low KL = among the lowest third of the ensemble's KL values and ≤ " + LOW_KL + " nats; high σ = "
+                + "above the ensemble's median σ. Holds if all low-KL runs have high σ and ρ(σ, KL) < 0; partly if at "
+                + "least half of them have high σ or ρ(σ, KL) ≤ −0.3; does not hold otherwise (also when no run has "
+                + "KL ≤ " + LOW_KL + ").";
         int n = rows.size();
         double[] kl = new double[n];
         boolean any = false;
@@ -255,10 +274,16 @@ public final class ClaimChecker {
                     Verdict.NOT_TESTABLE);
         }
         double medSigma = Stats.median(sigma);
+        int third = (n + 2) / 3;
+        double[] sorted = Stats.finiteOrInfinite(kl);
+        Arrays.sort(sorted);
+        double cut = Math.min(LOW_KL, sorted[Math.min(third, sorted.length) - 1]);
         int low = 0;
         int lowHigh = 0;
+        int absolute = 0;
         for (int i = 0; i < n; i++) {
-            if (kl[i] <= LOW_KL) {
+            absolute += kl[i] <= LOW_KL ? 1 : 0;
+            if (kl[i] <= cut) {
                 low++;
                 if (sigma[i] > medSigma) {
                     lowHigh++;
@@ -268,11 +293,12 @@ public final class ClaimChecker {
         double rho = Stats.spearman(sigma, kl);
         double[] klLowerHalf = pick(kl, sigma, medSigma, false);
         double[] klUpperHalf = pick(kl, sigma, medSigma, true);
-        String m = String.format(Locale.ROOT, "Runs with KL ≤ %.2f: %d of %d, of which %d have σ above the median (%.3g). "
-                + "Median KL: %.3g above the median σ, %.3g below. Spearman ρ(σ, KL) = %.2f.", LOW_KL, low, n, lowHigh,
-                medSigma, Stats.median(klUpperHalf), Stats.median(klLowerHalf), rho);
+        String m = String.format(Locale.ROOT, "Runs with KL ≤ %.2f: %d of %d. Low-KL runs (KL ≤ %.3g): %d, of which %d have "
+                + "σ above the median (%.3g). Median KL: %.3g above the median σ, %.3g below. Spearman ρ(σ, KL) = %.2f.",
+                LOW_KL, absolute, n, cut, low, lowHigh, medSigma, Stats.median(klUpperHalf), Stats.median(klLowerHalf),
+                rho);
         Verdict v;
-        if (low == 0) {
+        if (absolute == 0) {
             v = Verdict.DOES_NOT_HOLD;
         } else if (lowHigh == low && rho < 0) {
             v = Verdict.HOLDS;
@@ -286,10 +312,11 @@ public final class ClaimChecker {
 
     private static Claim prototypeCycles(List<ModelSummary> rows, Set<Long> high, String highRule) {
         String rule = "Over the high-σ runs: a run cycles through the prototypes if its dominant-successor map is one clean "
-                + "cycle through all states with every step M ≥ " + DETERMINISTIC + ", visiting every class with each "
-                + "class's states consecutive; it has the paper's structure if also every class has L/K ± 1 states and "
-                + "p̄ has entropy ≥ " + UNIFORM + " ln L. Holds if ≥ 2/3 of the high-σ runs have the structure; partly "
-                + "if ≥ 1/3 cycle through the prototypes or any has the structure.";
+                + "cycle through all states (positive flux) with every step M ≥ " + DETERMINISTIC + " (a fixed, nearly "
+                + "deterministic order) that visits every class; it has the paper's structure if also every class has "
+                + "L/K ± 1 states and p̄ has entropy ≥ " + UNIFORM + " ln L. Holds if ≥ 2/3 of the high-σ runs have the "
+                + "structure; partly if ≥ 1/3 cycle through the prototypes or any has the structure. The class order "
+                + "along the cycle (periodic, grouped, other) is reported, not judged.";
         int n = rows.size();
         boolean labels = rows.stream().anyMatch(r -> r.classes().length > 0);
         if (n < MIN_MODELS || high.isEmpty() || !labels) {
@@ -300,12 +327,14 @@ public final class ClaimChecker {
         int struct = 0;
         int otherCyc = 0;
         int others = 0;
+        int[] order = new int[3];
         List<String> examples = new ArrayList<>();
         for (ModelSummary r : rows) {
             boolean c = cyclesThroughPrototypes(r);
             if (high.contains(r.seed())) {
                 if (c) {
                     cyc++;
+                    order[classOrder(r.cycles().get(0).classes())]++;
                     if (hasPaperStructure(r)) {
                         struct++;
                     }
@@ -321,16 +350,16 @@ public final class ClaimChecker {
             }
         }
         int h = high.size();
-        String m = String.format(Locale.ROOT, "High-σ runs (%s): %d. Cycle through the prototypes: %d; with ~L/K states "
-                + "per class and near-uniform p̄ as well: %d. Other runs cycling through the prototypes: %d of %d.%s",
-                highRule, h, cyc, struct, otherCyc, others,
-                examples.isEmpty() ? "" : " E.g. " + String.join("; ", examples) + ".");
+        String m = String.format(Locale.ROOT, "%d high-σ runs (%s). Cycle through the prototypes: %d (class order along "
+                + "the cycle: periodic %d, grouped %d, other %d); with ~L/K states per class and near-uniform p̄ as well: "
+                + "%d. Other runs cycling through the prototypes: %d of %d.%s", h, highRule, cyc, order[0], order[1],
+                order[2], struct, otherCyc, others, examples.isEmpty() ? "" : " E.g. " + String.join("; ", examples) + ".");
         Verdict v = 3 * struct >= 2 * h ? Verdict.HOLDS : (3 * cyc >= h || struct > 0) ? Verdict.PARTLY
                 : Verdict.DOES_NOT_HOLD;
         return new Claim("prototype-cycles", P6, rule, m, v);
     }
 
-    /** One clean, nearly deterministic cycle through every state, visiting every class in consecutive runs. */
+    /** One clean cycle through every state, each step {@code M ≥} {@value #DETERMINISTIC}, visiting every class. */
     public static boolean cyclesThroughPrototypes(ModelSummary r) {
         if (!r.cleanCycle() || r.cycles().isEmpty() || r.classes().length == 0) {
             return false;
@@ -339,22 +368,40 @@ public final class ClaimChecker {
         if (c.minTransition() < DETERMINISTIC) {
             return false;
         }
-        int[] cl = c.classes();
         Set<Integer> seen = new LinkedHashSet<>();
-        int runs = 0;
-        for (int j = 0; j < cl.length; j++) {
-            if (cl[j] < 0) {
+        for (int k : c.classes()) {
+            if (k < 0) {
                 return false;
             }
-            seen.add(cl[j]);
+            seen.add(k);
+        }
+        return seen.size() == r.classes().length;
+    }
+
+    /**
+     * The class sequence along a cycle: 0 = periodic (the same order of classes every round, e.g. 0 2 1 0 2 1),
+     * 1 = grouped (each class's states consecutive, e.g. 0 0 1 1 2 2), 2 = other.
+     */
+    static int classOrder(int[] cl) {
+        Set<Integer> distinct = new LinkedHashSet<>();
+        for (int k : cl) {
+            distinct.add(k);
+        }
+        int p = distinct.size();
+        boolean periodic = p > 1 && cl.length % p == 0 && cl.length > p;
+        for (int j = 0; periodic && j < cl.length; j++) {
+            periodic = cl[j] == cl[(j + p) % cl.length];
+        }
+        if (periodic) {
+            return 0;
+        }
+        int runs = 0;
+        for (int j = 0; j < cl.length; j++) {
             if (cl[j] != cl[(j + cl.length - 1) % cl.length]) {
                 runs++;
             }
         }
-        if (runs == 0) {
-            runs = 1; // all states in one class
-        }
-        return seen.size() == r.classes().length && runs == r.classes().length;
+        return Math.max(runs, 1) == p ? 1 : 2;
     }
 
     /** About {@code L/K} states per class (±1) and near-uniform p̄. */

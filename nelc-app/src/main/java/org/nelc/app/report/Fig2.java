@@ -13,11 +13,12 @@ import org.nelc.core.train.EpochRecord;
 /**
  * Fig. 2 for our ensemble: (a) the on-the-fly LL per epoch, one line per model colored by its final
  * (precise) σ, with the color bar; (b) the per-epoch σ — the cheap count-based estimate of that epoch's
- * latent trajectory (see {@code HistoryFile}), log scale, floored at {@value #SIGMA_FLOOR}; (c) the final
+ * latent trajectory (see {@code HistoryFile}), log scale, floored at {@value #SIGMA_FLOOR} (an epoch whose
+ * transitions were all one-way counts σ = 0: the counts cannot see a nearly deterministic cycle); (c) the final
  * precise LL against the final precise σ, colored by regime.
  */
 public final class Fig2 {
-    static final double SIGMA_FLOOR = 1e-4;
+    static final double SIGMA_FLOOR = 1e-3;
     private static final int W = 600;
     private static final int H = 460;
 

@@ -104,7 +104,8 @@ public final class ReportHtml {
         h.append("<h2 id=\"figures\">Figures</h2>\n");
         figure(h, a, ReportWriter.FIG2, "Fig. 2. (a) On-the-fly log-likelihood per epoch, one line per model, colored by "
                 + "the model's final precise σ (color bar). (b) σ per epoch: the cheap estimate, transitions counted on "
-                + "that epoch's latent trajectory of the training chain (one-way pairs skipped). (c) Final precise LL "
+                + "that epoch's latent trajectory of the training chain (one-way pairs skipped; an epoch with only one-way "
+                + "transitions counts 0 and is drawn at 10⁻³). (c) Final precise LL "
                 + "against final σ (Rao-Blackwellized M), colored by regime.");
         figure(h, a, ReportWriter.FIG3_BEST, "Fig. 3 (a) analogue: the model with the highest precise LL (seed "
                 + a.bestSeed() + "). First row w_α with p̄(α) above, second row w̄_α (blue negative, red positive), "

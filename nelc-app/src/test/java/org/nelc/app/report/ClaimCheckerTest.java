@@ -1,0 +1,199 @@
+package org.nelc.app.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nelc.analysis.cycles.Cycle;
+import org.nelc.app.experiment.ModelSummary;
+
+/** The claim rules on hand-made ensembles where each claim holds, or does not. */
+class ClaimCheckerTest {
+    /** A model: 6 one-hot states, classes 0,0,1,1,2,2, uniform p̄ unless {@code skewed}. */
+    static ModelSummary model(long seed, double ll, double sigma, double tau, double selfTransition, double kl,
+            boolean protoCycle) {
+        double[] occ = {1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0};
+        int[] stateClass = {0, 0, 1, 1, 2, 2};
+        List<Cycle> cycles = protoCycle
+                ? List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 2, 2}, 0.1, 0.8))
+                : List.of(new Cycle(new int[] {0, 2}, new int[] {0, 1}, -0.01, 0.3),
+                        new Cycle(new int[] {1, 3}, new int[] {0, 1}, -0.02, 0.3));
+        return new ModelSummary(seed, ll, 0.3, sigma, 0, sigma, tau, tau, selfTransition, selfTransition, 1 / 6.0, kl,
+                occ, new int[] {0, 1, 2}, stateClass, cycles, protoCycle, 1.0, ll, sigma);
+    }
+
+    /** The paper's picture: 6 low-LL reversible runs, 15 high-LL mid-σ, 15 high-LL high-σ cycling runs. */
+    static List<ModelSummary> paperLike() {
+        Random r = new Random(1);
+        List<ModelSummary> rows = new ArrayList<>();
+        long seed = 1;
+        for (int k = 0; k < 6; k++) {
+            rows.add(model(seed++, -160 + r.nextGaussian(), 0.01 * (1 + 0.2 * r.nextGaussian()), 2 + r.nextDouble(),
+                    0.10, 0.3 + 0.05 * r.nextDouble(), false));
+        }
+        for (int k = 0; k < 15; k++) {
+            rows.add(model(seed++, -140 + r.nextGaussian(), 0.5 * (1 + 0.2 * r.nextGaussian()), 5 + r.nextDouble(),
+                    0.08, 0.1 + 0.05 * r.nextDouble(), false));
+        }
+        for (int k = 0; k < 15; k++) {
+            rows.add(model(seed++, -139 + r.nextGaussian(), 3 * (1 + 0.2 * r.nextGaussian()), 45 + 10 * r.nextDouble(),
+                    0.02, 0.02 * r.nextDouble(), true));
+        }
+        return rows;
+    }
+
+    @Test
+    void everyClaimHoldsOnThePapersPicture() {
+        ClaimReport c = ClaimChecker.check(paperLike());
+        for (Claim cl : c.claims()) {
+            assertEquals(Verdict.HOLDS, cl.verdict(), cl.id() + ": " + cl.measured());
+        }
+        assertEquals(6, c.regimes().counts()[0]);
+        assertEquals(15, c.regimes().counts()[1]);
+        assertEquals(15, c.regimes().counts()[2]);
+        assertEquals(15, c.highSigmaSeeds().size());
+        assertTrue(c.highSigmaSeeds().contains(36L) && !c.highSigmaSeeds().contains(7L));
+    }
+
+    @Test
+    void noRegimesInAFeaturelessCloud() {
+        Random r = new Random(2);
+        List<ModelSummary> rows = new ArrayList<>();
+        for (int k = 1; k <= 36; k++) {
+            rows.add(model(k, -140 + r.nextGaussian(), Math.exp(r.nextGaussian() * 0.3), 3, 0.1, 0.1, false));
+        }
+        ClaimReport c = ClaimChecker.check(rows);
+        assertEquals(Verdict.DOES_NOT_HOLD, c.claim("three-regimes").verdict(), c.claim("three-regimes").measured());
+        assertEquals(Verdict.NOT_TESTABLE, c.claim("low-ll-reversible").verdict());
+        assertEquals(Verdict.DOES_NOT_HOLD, c.claim("tau-50").verdict());
+        assertEquals(Verdict.DOES_NOT_HOLD, c.claim("prototype-cycles").verdict());
+        assertEquals(Verdict.HOLDS, c.claim("self-transition").verdict());
+    }
+
+    @Test
+    void twoRegimesOnlyIsPartly() {
+        List<ModelSummary> rows = new ArrayList<>();
+        for (ModelSummary m : paperLike()) {
+            // merge (ii) into (iii): every high-LL run gets the same σ scale
+            rows.add(m.logLikelihood() > -150 ? model(m.seed(), m.logLikelihood(), 3 + 0.1 * (m.seed() % 5), 50, 0.02,
+                    0.01, true) : m);
+        }
+        ClaimReport c = ClaimChecker.check(rows);
+        assertEquals(Verdict.PARTLY, c.claim("three-regimes").verdict(), c.claim("three-regimes").measured());
+    }
+
+    @Test
+    void lowLikelihoodAtHighSigmaContradictsReversibility() {
+        List<ModelSummary> rows = new ArrayList<>();
+        for (ModelSummary m : paperLike()) {
+            rows.add(m.logLikelihood() < -150 ? model(m.seed(), m.logLikelihood(), 5, 3, 0.1, 0.3, false) : m);
+        }
+        ClaimReport c = ClaimChecker.check(rows);
+        assertEquals(Verdict.DOES_NOT_HOLD, c.claim("low-ll-reversible").verdict(), c.claim("low-ll-reversible").measured());
+    }
+
+    @Test
+    void selfTransitionsAboveTheBaseline() {
+        List<ModelSummary> rows = new ArrayList<>(paperLike());
+        ModelSummary m = rows.get(0);
+        rows.set(0, model(m.seed(), m.logLikelihood(), m.sigma(), m.tau(), 0.3, m.classKl(), false));
+        assertEquals(Verdict.PARTLY, ClaimChecker.check(rows).claim("self-transition").verdict());
+        for (int k = 0; k < 20; k++) {
+            m = rows.get(k);
+            rows.set(k, model(m.seed(), m.logLikelihood(), m.sigma(), m.tau(), 0.3, m.classKl(),
+                    ClaimChecker.cyclesThroughPrototypes(m)));
+        }
+        assertEquals(Verdict.DOES_NOT_HOLD, ClaimChecker.check(rows).claim("self-transition").verdict());
+    }
+
+    @Test
+    void lowKlAtLowSigmaContradictsTheClaim() {
+        List<ModelSummary> rows = new ArrayList<>();
+        for (ModelSummary m : paperLike()) {
+            double kl = m.sigma() < 1 ? 0.01 : 0.4; // low KL only at LOW σ
+            rows.add(model(m.seed(), m.logLikelihood(), m.sigma(), m.tau(), 0.05, kl, m.cleanCycle()));
+        }
+        assertEquals(Verdict.DOES_NOT_HOLD, ClaimChecker.check(rows).claim("kl-high-sigma").verdict());
+        List<ModelSummary> none = new ArrayList<>();
+        for (ModelSummary m : paperLike()) {
+            none.add(model(m.seed(), m.logLikelihood(), m.sigma(), m.tau(), 0.05, 0.5, m.cleanCycle()));
+        }
+        ClaimReport c = ClaimChecker.check(none);
+        assertEquals(Verdict.DOES_NOT_HOLD, c.claim("kl-high-sigma").verdict());
+        assertTrue(c.claim("kl-high-sigma").measured().contains("0 of 36"), c.claim("kl-high-sigma").measured());
+    }
+
+    @Test
+    void shortTauAtHighSigmaIsPartlyWhenItStillCorrelates() {
+        List<ModelSummary> rows = new ArrayList<>();
+        for (ModelSummary m : paperLike()) {
+            rows.add(model(m.seed(), m.logLikelihood(), m.sigma(), m.tau() / 10, m.selfTransition(), m.classKl(),
+                    m.cleanCycle()));
+        }
+        ClaimReport c = ClaimChecker.check(rows);
+        assertEquals(Verdict.PARTLY, c.claim("tau-50").verdict(), c.claim("tau-50").measured());
+    }
+
+    @Test
+    void infiniteTauCountsAsLong() {
+        List<ModelSummary> rows = new ArrayList<>();
+        for (ModelSummary m : paperLike()) {
+            rows.add(m.sigma() > 1 ? model(m.seed(), m.logLikelihood(), m.sigma(), Double.POSITIVE_INFINITY,
+                    m.selfTransition(), m.classKl(), true) : m);
+        }
+        ClaimReport c = ClaimChecker.check(rows);
+        // median τ = ∞ is outside [25, 100], the correlation still holds
+        assertEquals(Verdict.PARTLY, c.claim("tau-50").verdict(), c.claim("tau-50").measured());
+    }
+
+    @Test
+    void cyclesMustBeCleanDeterministicAndVisitEveryClass() {
+        ModelSummary good = model(1, -140, 3, 50, 0.02, 0.01, true);
+        assertTrue(ClaimChecker.cyclesThroughPrototypes(good));
+        assertTrue(ClaimChecker.hasPaperStructure(good));
+        ModelSummary interleaved = new ModelSummary(2, -140, 0.3, 3, 0, 3, 50, 50, 0.02, 0.02, 1 / 6.0, 0.01,
+                good.occupancy(), new int[] {0, 1, 2}, good.stateClass(),
+                List.of(new Cycle(new int[] {0, 2, 1, 3, 4, 5}, new int[] {0, 1, 0, 1, 2, 2}, 0.1, 0.8)), true, 1, -140, 3);
+        assertTrue(ClaimChecker.cyclesThroughPrototypes(interleaved), "any fixed order of the classes counts");
+        ModelSummary missing = new ModelSummary(4, -140, 0.3, 3, 0, 3, 50, 50, 0.02, 0.02, 1 / 6.0, 0.01,
+                good.occupancy(), new int[] {0, 1, 2}, new int[] {0, 0, 1, 1, 1, 1},
+                List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 1, 1}, 0.1, 0.8)), true, 1, -140, 3);
+        assertTrue(!ClaimChecker.cyclesThroughPrototypes(missing), "class 2 never visited");
+        assertEquals(0, ClaimChecker.classOrder(new int[] {0, 2, 1, 0, 2, 1}));
+        assertEquals(1, ClaimChecker.classOrder(new int[] {1, 1, 2, 2, 0, 0}));
+        assertEquals(1, ClaimChecker.classOrder(new int[] {0, 1, 1, 2, 2, 0}));
+        assertEquals(2, ClaimChecker.classOrder(new int[] {0, 1, 0, 1, 2, 2}));
+        ModelSummary weak = new ModelSummary(3, -140, 0.3, 3, 0, 3, 50, 50, 0.02, 0.02, 1 / 6.0, 0.01,
+                good.occupancy(), new int[] {0, 1, 2}, good.stateClass(),
+                List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 2, 2}, 0.1, 0.3)), true, 1, -140, 3);
+        assertTrue(!ClaimChecker.cyclesThroughPrototypes(weak), "not nearly deterministic");
+        List<ModelSummary> rows = new ArrayList<>();
+        for (ModelSummary m : paperLike()) {
+            rows.add(model(m.seed(), m.logLikelihood(), m.sigma(), m.tau(), m.selfTransition(), m.classKl(), false));
+        }
+        assertEquals(Verdict.DOES_NOT_HOLD, ClaimChecker.check(rows).claim("prototype-cycles").verdict());
+    }
+
+    @Test
+    void tooFewModelsAreNotTestable() {
+        List<ModelSummary> rows = paperLike().subList(0, 4);
+        ClaimReport c = ClaimChecker.check(rows);
+        assertEquals(Verdict.NOT_TESTABLE, c.claim("three-regimes").verdict());
+        assertEquals(Verdict.NOT_TESTABLE, c.claim("tau-50").verdict());
+        assertEquals(Verdict.HOLDS, c.claim("self-transition").verdict());
+    }
+
+    @Test
+    void regimesAreDeterministicAndNamedByMeans() {
+        List<ModelSummary> rows = paperLike();
+        Regimes a = ClaimChecker.check(rows).regimes();
+        Regimes b = ClaimChecker.check(rows).regimes();
+        assertEquals(java.util.Arrays.toString(a.label()), java.util.Arrays.toString(b.label()));
+        assertTrue(a.meanLogLikelihood()[0] < a.meanLogLikelihood()[1]);
+        assertTrue(a.meanLogSigma()[1] < a.meanLogSigma()[2]);
+        assertTrue(a.llSeparation() > ClaimChecker.SEPARATION && a.sigmaSeparation() > ClaimChecker.SEPARATION);
+    }
+}
