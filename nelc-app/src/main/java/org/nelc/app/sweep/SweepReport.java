@@ -13,7 +13,7 @@ import org.nelc.app.experiment.ModelSummary;
  * {@code report.html} of a sweep, self-contained (figures embedded as base64 PNG): what was swept, the
  * state of the cells, per setting the median and quartiles (and extremes) of the precise LL, σ, τ and
  * class KL and the fraction of runs with one clean cycle, heat maps over the first two axes that vary
- * (other axes pooled), the failures, and every cell.
+ * (other axes pooled; one-row maps when one axis varies), the failures, and every cell.
  */
 public final class SweepReport {
     private SweepReport() {
@@ -36,10 +36,9 @@ public final class SweepReport {
         int points = r.settings().size();
         h.append("<p>").append(m.cells().size()).append(" cells: ").append(points).append(" setting")
                 .append(points == 1 ? "" : "s").append(" &times; ").append(m.seeds().size()).append(" seeds. ");
-        for (var e : counts.entrySet()) {
-            h.append(e.getKey().name().toLowerCase(Locale.ROOT)).append(' ').append(e.getValue()).append("; ");
-        }
-        h.append("</p>\n");
+        List<String> parts = new ArrayList<>();
+        counts.forEach((k, v) -> parts.add(v + " " + k.name().toLowerCase(Locale.ROOT)));
+        h.append(String.join(", ", parts)).append(".</p>\n");
         h.append("<p class=\"small\">Axes: ");
         for (Manifest.Axis a : m.axes()) {
             h.append("<b>").append(esc(a.name())).append("</b> = ").append(esc(String.join(" | ", a.values())))
@@ -99,6 +98,19 @@ public final class SweepReport {
                     v -> String.format(Locale.ROOT, "%.3f", v));
         }
 
+        if (varying.size() == 1) {
+            Manifest.Axis x = varying.get(0);
+            Manifest.Axis all = new Manifest.Axis("", List.of("all seeds"));
+            h.append("<h2>By ").append(esc(x.name())).append("</h2>\n");
+            heat(h, "clean-cycle fraction", x, all, r.rows(), rows -> fraction(rows), v -> pct(v));
+            heat(h, "median precise LL", x, all, r.rows(), rows -> median(rows, ModelSummary::logLikelihood),
+                    v -> String.format(Locale.ROOT, "%.2f", v));
+            heat(h, "median sigma", x, all, r.rows(), rows -> median(rows, ModelSummary::sigma),
+                    v -> String.format(Locale.ROOT, "%.3f", v));
+            heat(h, "median tau", x, all, r.rows(), rows -> median(rows, ModelSummary::tau),
+                    v -> String.format(Locale.ROOT, "%.1f", v));
+        }
+
         List<CellRow> failed = r.rows().stream().filter(c -> c.state() == SweepStatus.State.FAILED).toList();
         if (!failed.isEmpty()) {
             h.append("<h2>Failures</h2>\n<ul>");
@@ -147,7 +159,7 @@ public final class SweepReport {
                 String xv = x.values().get(i);
                 String yv = y.values().get(j);
                 List<CellRow> at = rows.stream().filter(c -> xv.equals(c.cell().setting().get(x.name()))
-                        && yv.equals(c.cell().setting().get(y.name()))).toList();
+                        && (y.name().isEmpty() || yv.equals(c.cell().setting().get(y.name())))).toList();
                 v[j][i] = value.applyAsDouble(at);
             }
         }
