@@ -83,20 +83,23 @@ public final class ComparisonFiles {
                 continue;
             }
             double mean = 0;
-            double sigma = 0;
+            double sigmaCount = 0;
+            double sigmaRb = 0;
             for (ComparisonRow r : rows) {
                 mean += r.logLikelihood();
-                sigma += r.sigmaRaoBlackwell();
+                sigmaCount += r.sigmaCount();
+                sigmaRb += r.sigmaRaoBlackwell();
             }
-            mean /= rows.size();
-            sigma /= rows.size();
+            int n = rows.size();
+            mean /= n;
             double var = 0;
             for (ComparisonRow r : rows) {
                 var += (r.logLikelihood() - mean) * (r.logLikelihood() - mean);
             }
-            double sd = rows.size() > 1 ? Math.sqrt(var / (rows.size() - 1)) : 0;
-            sb.append(String.format(Locale.ROOT, "%s over %d seeds: LL mean %.2f (s.d. %.2f), mean σ RB %.3f%n",
-                    model.toUpperCase(Locale.ROOT), rows.size(), mean, sd, sigma));
+            double sd = n > 1 ? Math.sqrt(var / (n - 1)) : 0;
+            sb.append(String.format(Locale.ROOT,
+                    "%s over %d seeds: LL mean %.2f (s.d. %.2f), mean σ count %s, mean σ RB %s%n",
+                    model.toUpperCase(Locale.ROOT), n, mean, sd, num(sigmaCount / n, 3), num(sigmaRb / n, 3)));
         }
         for (String note : c.notes()) {
             sb.append("note: ").append(note).append('\n');

@@ -20,12 +20,14 @@ import org.nelc.analysis.baseline.MixtureFit;
 import org.nelc.analysis.baseline.RbmLikelihood;
 import org.nelc.analysis.classes.ClassAssignment;
 import org.nelc.analysis.classes.ClassKl;
+import org.nelc.analysis.sparse.SparseEvaluation;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.TransitionEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
+import org.nelc.core.gradient.RbmExactEstimator;
 import org.nelc.core.io.AtomicFiles;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.likelihood.LogLikelihood;
@@ -105,8 +107,8 @@ public final class ComparisonRunner {
         int states = new Trainer(plugins).newModel(s.neq(), data).latent().states();
         List<String> notes = new ArrayList<>();
         if (states > TransitionEstimator.MAX_STATES) {
-            throw new UserError("--latent " + s.neq().latent() + ": " + states + " latent states; the evaluation's "
-                    + "transition matrices are limited to " + TransitionEstimator.MAX_STATES + " states");
+            notes.add(states + " latent states: evaluated sparsely (visited states only; no Rao-Blackwellized M, "
+                    + "no tau), see SparseEvaluation");
         }
         boolean withEm = states <= MAX_EM_COMPONENTS;
         EmSettings em = new EmSettings(states, s.em().restarts(), s.em().maxIterations(), s.em().tolerance(),
@@ -120,6 +122,11 @@ public final class ComparisonRunner {
             runs.add(() -> trainAndEvaluate("neq", s.neq().withSeed(seed), data, s));
         }
         for (String gradient : s.rbmGradients()) {
+            if (gradient.equals(RbmExactEstimator.NAME) && states > RbmExactEstimator.MAX_STATES) {
+                notes.add("rbm-exact skipped: " + states + " latent states are more than it enumerates per step ("
+                        + RbmExactEstimator.MAX_STATES + ")");
+                continue;
+            }
             TrainingConfig rbm = s.neq().equilibrium(gradient);
             for (long seed : s.rbmSeeds()) {
                 runs.add(() -> trainAndEvaluate(gradient, rbm.withSeed(seed), data, s));
@@ -182,7 +189,7 @@ public final class ComparisonRunner {
         notes.add("sigma: nats per double step (Eq. 21); count-based skips one-way pairs, Rao-Blackwellized is "
                 + "finite. EM's mixture is evaluated as the one-hot RBM it is (reversible: sigma = 0).");
         notes.add("class KL (Eq. 22): with the exact latent marginal for RBM and EM, the chain's occupancy for NEQ.");
-        if (states != s.neq().latent().units()) {
+        if (withEm && states != s.neq().latent().units()) {
             notes.add("EM has " + states + " components: one per latent state of " + s.neq().latent() + ".");
         }
         return new Comparison(Comparison.rank(rows), settingsTree(s, em, data), List.copyOf(notes));
@@ -208,12 +215,37 @@ public final class ComparisonRunner {
         AtomicFiles.writeString(dir.resolve("history.csv"), history.toString());
         long e0 = System.nanoTime();
         Model model = t.model();
-        Evaluation e = evaluator.evaluate(model, data, t.chain().state(0), evaluationOptions(s, config.seed()));
-        e.write(dir.resolve("evaluation.json"));
-        double ll = e.logLikelihood();
-        double se = e.logLikelihoodStandardError();
+        EvaluationOptions options = evaluationOptions(s, config.seed());
+        double chainLl;
+        double chainSe;
+        double sigmaCount;
+        int oneWay;
+        double sigmaRb;
+        double tau;
+        double kl;
+        if (model.latent().states() <= TransitionEstimator.MAX_STATES) {
+            Evaluation e = evaluator.evaluate(model, data, t.chain().state(0), options);
+            e.write(dir.resolve("evaluation.json"));
+            chainLl = e.logLikelihood();
+            chainSe = e.logLikelihoodStandardError();
+            sigmaCount = e.count().sigma();
+            oneWay = e.count().oneWayPairs();
+            sigmaRb = e.raoBlackwell().sigma();
+            tau = e.raoBlackwell().tau();
+            kl = e.classes().available() ? e.classes().kl() : Double.NaN;
+        } else {
+            SparseEvaluation e = SparseEvaluation.of(model, data, t.chain().state(0), options);
+            chainLl = e.logLikelihood().mean();
+            chainSe = e.logLikelihood().standardError();
+            sigmaCount = e.sigmaCount();
+            oneWay = e.oneWayPairs();
+            sigmaRb = Double.NaN;
+            tau = Double.NaN;
+            kl = e.classKl();
+        }
+        double ll = chainLl;
+        double se = chainSe;
         String method = "chain";
-        double kl = e.classes().available() ? e.classes().kl() : Double.NaN;
         if (config.model() == ModelKind.RBM && model.latent().states() <= RbmLikelihood.MAX_STATES) {
             double[] pbar = RbmLikelihood.latentMarginal(model);
             LogLikelihood.Summary exact = RbmLikelihood.summary(model, data);
@@ -223,12 +255,10 @@ public final class ComparisonRunner {
             kl = data.hasLabels() ? ClassKl.of(ClassAssignment.of(model, data, pbar)).kl() : Double.NaN;
         }
         double evalSeconds = (System.nanoTime() - e0) * 1e-9;
-        report(String.format(Locale.ROOT, "%s seed %d: LL %.3f (%s), sigma RB %.3f (train %.1f s, evaluate %.1f s)",
-                kind, config.seed(), ll, method, e.raoBlackwell().sigma(), t.seconds(), evalSeconds));
-        return new ComparisonRow(kind, "", config.seed(), ll, se, method, e.logLikelihood(),
-                e.logLikelihoodStandardError(), e.count().sigma(), e.count().oneWayPairs(), e.raoBlackwell().sigma(),
-                e.raoBlackwell().tau(), kl, Double.NaN, t.seconds(), evalSeconds,
-                s.out().relativize(dir).toString());
+        report(String.format(Locale.ROOT, "%s seed %d: LL %.3f (%s), sigma count %.3f (train %.1f s, evaluate %.1f s)",
+                kind, config.seed(), ll, method, sigmaCount, t.seconds(), evalSeconds));
+        return new ComparisonRow(kind, "", config.seed(), ll, se, method, chainLl, chainSe, sigmaCount, oneWay,
+                sigmaRb, tau, kl, Double.NaN, t.seconds(), evalSeconds, s.out().relativize(dir).toString());
     }
 
     private ComparisonRow emRow(BernoulliMixtureEm.Result result, Dataset data, Settings s) {

@@ -93,6 +93,24 @@ class CompareCommandTest {
         return out;
     }
 
+    /** bits:12 has 4096 states: past the dense matrices, evaluated sparsely; EM (4096 components) skipped. */
+    @Test
+    void largeBitsLatentIsComparedSparsely() throws Exception {
+        Path data = CliHarness.syntheticData(dir);
+        String[] args = quick(data, dir.resolve("bits"), "2");
+        List<String> list = new ArrayList<>(List.of(args));
+        list.set(list.indexOf("one-hot:3"), "bits:12");
+        list.set(list.indexOf("1..3"), "1");
+        list.set(list.indexOf("1..2"), "1");
+        list.addAll(List.of("--rbm-gradient", "rbm-pcd"));
+        CliHarness.Result r = CliHarness.run(list.toArray(new String[0]));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("evaluated sparsely") && r.out().contains("EM skipped"), r.out());
+        List<String> csv = Files.readAllLines(dir.resolve("bits/compare.csv"));
+        assertEquals(3, csv.size(), String.join("\n", csv));
+        assertTrue(csv.get(2).startsWith("rbm-pcd,best,1,") && csv.get(2).contains(",exact,"), csv.get(2));
+    }
+
     @Test
     void badFlagsEndWithOneLine() {
         Path data = CliHarness.syntheticData(dir);
