@@ -38,9 +38,35 @@ final class Charts {
         s.setMarkerSize(7);
         s.setChartTitleBoxVisible(false);
         s.setAntiAlias(true);
-        s.setXAxisLogarithmicDecadeOnly(false);
-        s.setYAxisLogarithmicDecadeOnly(false);
         return c;
+    }
+
+    /**
+     * A logarithmic x axis for values in [min, max]: labels at every decade when the range spans two decades
+     * or more, else at 1…9 × each decade (XChart's decade-only labels would leave a narrow range bare).
+     */
+    static void logX(XYChart c, double min, double max) {
+        c.getStyler().setXAxisLogarithmic(true);
+        c.getStyler().setXAxisLogarithmicDecadeOnly(!(max / min < 100));
+    }
+
+    /** As {@link #logX} for the y axis. */
+    static void logY(XYChart c, double min, double max) {
+        c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setYAxisLogarithmicDecadeOnly(!(max / min < 100));
+    }
+
+    /** Smallest and largest of the positive finite values (NaN, NaN if none). */
+    static double[] positiveRange(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            if (x > 0 && Double.isFinite(x)) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        return Double.isFinite(lo) ? new double[] {lo, hi} : new double[] {1, 10};
     }
 
     /** A line without markers. */

@@ -31,8 +31,9 @@ public final class Fig2 {
         XYChart a = Charts.xy(W, H, "(a) log-likelihood during training", "epoch", "on-the-fly LL (nats/image)");
         XYChart b = Charts.xy(W, H, "(b) entropy production during training", "epoch",
                 "σ per epoch (counts, nats/step)");
-        b.getStyler().setYAxisLogarithmic(true);
         boolean anyLine = false;
+        double sLo = Double.POSITIVE_INFINITY;
+        double sHi = Double.NEGATIVE_INFINITY;
         for (ModelSummary r : rows) {
             List<EpochRecord> h = histories.get(r.seed());
             if (h == null || h.isEmpty()) {
@@ -46,6 +47,9 @@ public final class Fig2 {
                 ll[k] = finiteOr(h.get(k).logLikelihood(), Double.NaN);
                 s[k] = Math.max(SIGMA_FLOOR, finiteOr(h.get(k).sigma(), SIGMA_FLOOR));
             }
+            double[] range = Charts.positiveRange(s);
+            sLo = Math.min(sLo, range[0]);
+            sHi = Math.max(sHi, range[1]);
             Color c = scale.color(r.sigma());
             Charts.line(a, "seed " + r.seed(), x, ll, c, 1.3f);
             Charts.line(b, "seed " + r.seed(), x, s, c, 1.0f);
@@ -55,9 +59,10 @@ public final class Fig2 {
             Charts.line(a, "none", new double[] {0, 1}, new double[] {0, 0}, Color.LIGHT_GRAY, 1f);
             Charts.line(b, "none", new double[] {0, 1}, new double[] {1, 1}, Color.LIGHT_GRAY, 1f);
         }
+        Charts.logY(b, Double.isFinite(sLo) ? sLo : 1, Double.isFinite(sHi) ? sHi : 10);
         XYChart c = Charts.xy(W, H, "(c) final LL vs final σ", "σ (Rao-Blackwellized M, nats/step)",
                 "precise LL (nats/image)");
-        c.getStyler().setXAxisLogarithmic(true);
+        sigmaAxis(c, rows);
         c.getStyler().setLegendVisible(true);
         scatterByRegime(c, rows, regimes, ModelSummary::logLikelihood);
 
@@ -98,6 +103,12 @@ public final class Fig2 {
         if (!any) {
             Charts.scatter(chart, "no finite values", new double[] {1}, new double[] {0}, Color.LIGHT_GRAY);
         }
+    }
+
+    /** A log x axis for the models' σ. */
+    static void sigmaAxis(XYChart chart, List<ModelSummary> rows) {
+        double[] r = Charts.positiveRange(rows.stream().mapToDouble(m -> Math.max(SIGMA_FLOOR, m.sigma())).toArray());
+        Charts.logX(chart, r[0], r[1]);
     }
 
     static double[] unbox(List<Double> v) {

@@ -12,7 +12,9 @@ import org.nelc.app.experiment.ModelSummary;
 
 /**
  * Fig. 4 for our ensemble, log-linear (σ on a log axis): (a) class KL, (b) τ, (c) {@code Tr(M)/L} with
- * the random baseline {@code 1/L}, against σ; points colored by regime. Infinite values (τ of a
+ * the random baseline {@code 1/L}, against σ; points colored by regime. τ goes on a log axis when its
+ * largest finite value exceeds 50 × its median (a few runs locked in a cycle would flatten the rest). Infinite
+ * values (τ of a
  * periodic chain, KL of a class without a state) are drawn as triangles at the top of the panel.
  */
 public final class Fig4 {
@@ -27,11 +29,20 @@ public final class Fig4 {
         XYChart tau = Charts.xy(W, H, "(b) decorrelation time vs σ", "σ (nats/step)", "τ (double steps)");
         XYChart st = Charts.xy(W, H, "(c) mean self-transition vs σ", "σ (nats/step)", "Tr(M)/L");
         for (XYChart c : List.of(kl, tau, st)) {
-            c.getStyler().setXAxisLogarithmic(true);
+            Fig2.sigmaAxis(c, rows);
         }
         st.getStyler().setLegendVisible(true);
         withInfinite(kl, rows, regimes, ModelSummary::classKl, "KL = ∞");
-        withInfinite(tau, rows, regimes, ModelSummary::tau, "τ = ∞");
+        double[] taus = rows.stream().mapToDouble(ModelSummary::tau).filter(Double::isFinite).toArray();
+        boolean logTau = taus.length > 0 && Stats.quantile(taus, 1) > 50 * Math.max(1e-9, Stats.median(taus));
+        if (logTau) {
+            tau.setTitle("(b) decorrelation time vs σ (log τ)");
+            double[] range = Charts.positiveRange(taus);
+            Charts.logY(tau, Math.max(VariantsFigure.TAU_FLOOR, range[0]), range[1]);
+            withInfinite(tau, rows, regimes, r -> Math.max(VariantsFigure.TAU_FLOOR, r.tau()), "τ = ∞");
+        } else {
+            withInfinite(tau, rows, regimes, ModelSummary::tau, "τ = ∞");
+        }
         Fig2.scatterByRegime(st, rows, regimes, ModelSummary::selfTransition);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

@@ -35,7 +35,8 @@ public record Regimes(int[] label, int[] counts, double[] meanLogLikelihood, dou
         double llSeparation, double sigmaSeparation, boolean ordered, Map<Integer, Double> silhouette) {
     static final double SIGMA_FLOOR = 1e-9;
     static final int RESTARTS = 50;
-    static final String[] NAMES = {"(i) low LL, low σ", "(ii) high LL, mid σ", "(iii) high LL, high σ"};
+    /** Named by how they are found, not by what the paper expects of them (claim 1 checks that). */
+    static final String[] NAMES = {"(i) lowest LL", "(ii) high LL, lower σ", "(iii) high LL, higher σ"};
 
     /** Null when fewer than 3 distinct (LL, σ) points. */
     public static Regimes find(double[] ll, double[] sigma) {

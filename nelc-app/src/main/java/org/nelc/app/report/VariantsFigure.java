@@ -11,12 +11,14 @@ import org.nelc.app.experiment.ModelSummary;
 
 /**
  * The variants side by side ({@code reproduce --variants}): strip plots of the precise LL, σ (log
- * scale), τ and class KL, one column of points per variant (jittered by seed, deterministically) with
- * its median as a black bar. Infinite values are drawn as triangles at the top.
+ * scale), τ (log scale, floored at {@value #TAU_FLOOR}) and class KL, one column of points per variant
+ * (jittered by seed, deterministically; the legend names them) with its median as a black bar. Infinite
+ * values are drawn as triangles at the top.
  */
 public final class VariantsFigure {
-    private static final int W = 470;
-    private static final int H = 430;
+    private static final int W = 530;
+    private static final int H = 460;
+    static final double TAU_FLOOR = 0.1;
 
     /** One variant's rows. */
     public record Column(String name, List<ModelSummary> rows) {
@@ -33,7 +35,7 @@ public final class VariantsFigure {
         XYChart ll = strip(columns, "precise LL", "nats/image", ModelSummary::logLikelihood, false);
         XYChart sigma = strip(columns, "σ (Rao-Blackwellized)", "nats/step", r -> Math.max(Fig2.SIGMA_FLOOR, r.sigma()),
                 true);
-        XYChart tau = strip(columns, "τ", "double steps", ModelSummary::tau, false);
+        XYChart tau = strip(columns, "τ (log scale)", "double steps", r -> Math.max(TAU_FLOOR, r.tau()), true);
         XYChart kl = strip(columns, "class KL", "nats", ModelSummary::classKl, false);
         Canvas c = new Canvas(4 * W, H + 40);
         c.text(title, 12, 26, 18, true);
@@ -46,14 +48,23 @@ public final class VariantsFigure {
 
     private static XYChart strip(List<Column> columns, String title, String unit, Value value, boolean log) {
         XYChart chart = Charts.xy(W, H, title, "variant", unit);
-        chart.getStyler().setYAxisLogarithmic(log);
+        if (log) {
+            List<Double> all = new ArrayList<>();
+            for (Column col : columns) {
+                for (ModelSummary r : col.rows()) {
+                    all.add(value.of(r));
+                }
+            }
+            double[] range = Charts.positiveRange(Fig2.unbox(all));
+            Charts.logY(chart, range[0], range[1]);
+        }
         chart.getStyler().setXAxisMin(-0.6);
         chart.getStyler().setXAxisMax(columns.size() - 0.4);
-        String[] names = columns.stream().map(Column::name).toArray(String[]::new);
-        chart.setCustomXAxisTickLabelsFormatter(x -> {
-            long k = Math.round(x);
-            return Math.abs(x - k) < 1e-6 && k >= 0 && k < names.length ? names[(int) k] : "";
-        });
+        chart.getStyler().setXAxisTicksVisible(false);
+        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendFont(new java.awt.Font(Canvas.FONT, java.awt.Font.PLAIN, 10));
         double top = Double.NEGATIVE_INFINITY;
         double bottom = Double.POSITIVE_INFINITY;
         for (Column col : columns) {
@@ -89,7 +100,7 @@ public final class VariantsFigure {
             }
             Color color = Palette.SERIES[k % Palette.SERIES.length];
             if (!xs.isEmpty()) {
-                Charts.scatter(chart, columns.get(k).name(), Fig2.unbox(xs), Fig2.unbox(ys), color).setShowInLegend(false);
+                Charts.scatter(chart, columns.get(k).name(), Fig2.unbox(xs), Fig2.unbox(ys), color);
                 double med = Stats.median(Fig2.unbox(finite));
                 Charts.line(chart, columns.get(k).name() + " median", new double[] {k - 0.3, k + 0.3},
                         new double[] {med, med}, Color.BLACK, 2.5f);
