@@ -130,14 +130,38 @@ public final class TwoStepEstimator implements GradientEstimator {
         Arrays.fill(ga, 0.0);
         boolean trainA = latent.trainsVisibleBias();
         double[] mu = ws.mu;
+        double[] rs = ws.rs;
+        int[] unitStart = ws.unitStart;
+        int[] unitList = ws.unitList;
+        int nu = 0;
+        for (int g = 0; g < groups; g++) {
+            unitStart[g] = nu;
+            int k = latent.activeUnits(ws.groupState[g], ws.units);
+            System.arraycopy(ws.units, 0, unitList, nu, k);
+            nu += k;
+        }
+        unitStart[groups] = nu;
         for (int g = 0; g < groups; g++) {
             int off = g * d;
-            double rsg = ws.rs[g];
-            int k = latent.activeUnits(ws.groupState[g], ws.units);
+            double rsg = rs[g];
+            int u0 = unitStart[g];
+            int u1 = unitStart[g + 1];
+            if (u1 - u0 == 1) {
+                // one unit (every one-hot state): no inner loop
+                int b = unitList[u0];
+                for (int i = 0; i < d; i++) {
+                    double v = (xrT[i * gp + g] - rsg * mu[off + i]) * invN;
+                    gw[i * l + b] += v;
+                    if (trainA) {
+                        ga[i] += v;
+                    }
+                }
+                continue;
+            }
             for (int i = 0; i < d; i++) {
                 double v = (xrT[i * gp + g] - rsg * mu[off + i]) * invN;
-                for (int j = 0; j < k; j++) {
-                    gw[i * l + ws.units[j]] += v;
+                for (int j = u0; j < u1; j++) {
+                    gw[i * l + unitList[j]] += v;
                 }
                 if (trainA) {
                     ga[i] += v;
@@ -288,6 +312,8 @@ public final class TwoStepEstimator implements GradientEstimator {
         double[] v = new double[0];
         double[] gwbarT = new double[0];
         int[] units = new int[0];
+        int[] unitStart = new int[0];
+        int[] unitList = new int[0];
 
         /** Numbers the distinct states of the record 0…G−1 in order of first appearance; returns G. */
         int group(int[] states, int len, int nStates) {
@@ -349,6 +375,12 @@ public final class TwoStepEstimator implements GradientEstimator {
             if (score.length < l) {
                 score = new double[l];
                 units = new int[l];
+            }
+            if (unitStart.length < groups + 1) {
+                unitStart = new int[groups + 1];
+            }
+            if (unitList.length < groups * l) {
+                unitList = new int[groups * l];
             }
             if (v.length < lp) {
                 v = new double[lp];
