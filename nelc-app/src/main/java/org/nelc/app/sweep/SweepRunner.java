@@ -153,6 +153,7 @@ public final class SweepRunner {
             if (files.isDone()) {
                 return Result.DONE;
             }
+            removeLeftovers(files);
             if (files.isFailed()) {
                 if (!retryFailed) {
                     return Result.FAILED_BEFORE;
@@ -175,6 +176,26 @@ public final class SweepRunner {
         } finally {
             claim.get().release();
             held.remove(claim.get());
+        }
+    }
+
+    /**
+     * Deletes temporary files a hard-killed writer left in the cell (an atomic write interrupted before
+     * its rename, a claim interrupted before its link). Safe: we hold the cell's claim, so nobody else
+     * writes here, and a {@code .tmp} file is never a result.
+     */
+    static void removeLeftovers(CellFiles files) {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(files.dir())) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) s::iterator) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(".") && n.endsWith(".tmp") && !n.startsWith(".claim.")) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // a cell never started has no directory yet
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot clean " + files.dir() + ": " + e.getMessage(), e);
         }
     }
 
