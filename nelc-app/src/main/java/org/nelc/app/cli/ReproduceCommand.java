@@ -24,6 +24,7 @@ import org.nelc.app.report.Headless;
 import org.nelc.app.report.Regimes;
 import org.nelc.app.report.ReportWriter;
 import org.nelc.app.report.RunInfo;
+import org.nelc.core.train.ModelKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,8 +114,10 @@ public final class ReproduceCommand implements Runnable {
                     : root.context().plugins().encoding(base.template().latent().encoding())
                             .create(base.template().latent().units(), null).normalization();
             String score = base.template().score().label();
-            plans.add(new EnsemblePlan(norm + "-" + score, base.template(), seedList, chainLength, burnIn, rbSamples));
-            labels.add(norm + " + " + score + " score, " + base.template().latent());
+            String kind = base.template().model() == ModelKind.NEQ ? "" : base.template().model().label() + "-";
+            plans.add(new EnsemblePlan(kind + norm + "-" + score, base.template(), seedList, chainLength, burnIn,
+                    rbSamples));
+            labels.add(kind + norm + " + " + score + " score, " + base.template().latent());
             layouts.add(top);
         }
         o.printf(Locale.ROOT, "reproduce: %d model(s) x %d variant(s) into %s on %d thread(s)%s%n", seedList.size(),

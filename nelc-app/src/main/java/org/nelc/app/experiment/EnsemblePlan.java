@@ -44,7 +44,7 @@ public record EnsemblePlan(String name, TrainingConfig template, List<Long> seed
         TrainingConfig t = new TrainingConfig(c.latent(), v.normalization(), ScoreFactor.parse(v.score()),
                 c.visibleKernel(), c.gradient(), c.optimizer(), c.learningRate(), c.optimizerSettings(), c.epochs(),
                 c.stepsPerEpoch(), c.batchMin(), c.batchMax(), c.chainSteps(), c.chains(), c.seed(), c.initFraction(),
-                c.initClip(), c.centering());
+                c.initClip(), c.centering(), c.model());
         return new EnsemblePlan(v.name(), t, seeds, chainLength, burnIn, rbSamples);
     }
 }

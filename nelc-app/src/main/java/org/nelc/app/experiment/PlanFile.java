@@ -52,6 +52,7 @@ public final class PlanFile {
     /** The settings of a config, without its seed, as ordered key/values (also shown in the report). */
     public static Map<String, Object> settings(TrainingConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", c.model().label());
         m.put("latent", c.latent().toString());
         m.put("normalization", c.normalization() == null ? "(encoding default)" : c.normalization());
         m.put("score", c.score().label());
