@@ -19,7 +19,7 @@ import org.nelc.core.likelihood.LogLikelihood;
  * {@code O(L·|x|)} per data point for one-hot (log-sum-exp) and bits (Σ softplus) alike; {@code log Z}
  * costs {@code O(D)} per latent state (bits: consecutive states in Gray-code order differ in one unit,
  * so each field is one column add away from the previous). Limits: {@value #MAX_STATES} latent
- * states (bits up to L = 20: about 2^20 · D softplus evaluations, ~20 s at D = 784).
+ * states (bits up to L = 20: 2^20 · D softplus evaluations, measured 45 s at D = 784; bits:16 2 s).
  *
  * <p>The model must be an RBM — {@code w̄ = wᵀ}, no centering, and a kernel whose {@code Ā(z|u)} is
  * {@code ∝ e^{u·z}} (one-hot softmax, bits): only then is the chain's stationary law this {@code p(x)}.

@@ -25,14 +25,15 @@ import org.nelc.core.random.SeedTree;
  * @param states {@code 2^L}
  * @param visited states with positive occupancy
  * @param logLikelihood precise log-likelihood, mean ± s.e., nats per image
+ * @param perPoint the precise {@code log p(x)} of every data row
  * @param sigmaCount σ (Eq. 21) from counted transitions, one-way pairs skipped (a lower bound, SPEC §7)
  * @param oneWayPairs pairs of states seen in one direction only
  * @param stayFraction fraction of steps with {@code z(t+1) = z(t)} ({@code Σ_z p̄(z) M_zz})
  * @param classKl KL of Eq. 22 with the occupancy (NaN without labels)
  * @param seconds wall time
  */
-public record SparseEvaluation(int states, int visited, LogLikelihood.Summary logLikelihood, double sigmaCount,
-        int oneWayPairs, double stayFraction, double classKl, double seconds) {
+public record SparseEvaluation(int states, int visited, LogLikelihood.Summary logLikelihood, double[] perPoint,
+        double sigmaCount, int oneWayPairs, double stayFraction, double classKl, double seconds) {
 
     /**
      * @param initialVisible the chain's starting state (e.g. the model's saved chain), or null for a data
@@ -75,7 +76,7 @@ public record SparseEvaluation(int states, int visited, LogLikelihood.Summary lo
         }
         double kl = data.hasLabels() ? ClassKl.of(ClassAssignment.of(model, data, precise.occupancy())).kl()
                 : Double.NaN;
-        return new SparseEvaluation(states, visited, precise.summary(), counts.entropyProduction(),
+        return new SparseEvaluation(states, visited, precise.summary(), precise.perPoint(), counts.entropyProduction(),
                 counts.oneWayPairs(), traj.length > 1 ? stay / (double) (traj.length - 1) : 0, kl,
                 (System.nanoTime() - t0) * 1e-9);
     }

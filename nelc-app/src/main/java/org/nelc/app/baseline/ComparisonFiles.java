@@ -64,17 +64,17 @@ public final class ComparisonFiles {
             }
         }
         StringBuilder sb = new StringBuilder();
-        String head = String.format(Locale.ROOT, "%-9s %-7s %5s  %-18s %-6s %-18s %9s %9s %8s %9s %10s%n", "model",
+        String head = String.format(Locale.ROOT, "%-9s %-7s %5s  %-18s %-6s %-18s %9s %9s %8s %9s %15s%n", "model",
                 "run", "seed", "LL nats/image", "method", "LL chain", "σ count", "σ RB", "τ RB", "class KL",
                 "gap to EM");
         sb.append(head);
         sb.append("-".repeat(head.length() - 1)).append('\n');
         for (ComparisonRow r : shown) {
-            sb.append(String.format(Locale.ROOT, "%-9s %-7s %5s  %-18s %-6s %-18s %9s %9s %8s %9s %10s%n",
+            sb.append(String.format(Locale.ROOT, "%-9s %-7s %5s  %-18s %-6s %-18s %9s %9s %8s %9s %15s%n",
                     r.model().toUpperCase(Locale.ROOT), r.role(), (r.model().equals("em") ? "r" : "") + r.seed(),
                     pm(r.logLikelihood(), r.standardError()), r.method(),
                     pm(r.chainLogLikelihood(), r.chainStandardError()), num(r.sigmaCount(), 3),
-                    num(r.sigmaRaoBlackwell(), 3), num(r.tau(), 1), num(r.classKl(), 3), num(r.gapToEm(), 2)));
+                    num(r.sigmaRaoBlackwell(), 3), num(r.tau(), 1), num(r.classKl(), 3), gap(r)));
         }
         sb.append('\n');
         for (String model : Comparison.MODELS.subList(0, 3)) {
@@ -105,6 +105,16 @@ public final class ComparisonFiles {
             sb.append("note: ").append(note).append('\n');
         }
         return sb.toString();
+    }
+
+    private static String gap(ComparisonRow r) {
+        if (Double.isNaN(r.gapToEm())) {
+            return "-";
+        }
+        if (r.gapToEm() == 0 || Double.isNaN(r.gapStandardError())) {
+            return num(r.gapToEm(), 2);
+        }
+        return String.format(Locale.ROOT, "%.2f ± %.2f", r.gapToEm(), r.gapStandardError());
     }
 
     private static String pm(double v, double se) {

@@ -22,34 +22,43 @@ package org.nelc.app.baseline;
  * @param classKl KL of Eq. 22 (nats), with the exact latent marginal for RBM and EM and the occupancy
  *     for NEQ; NaN without labels
  * @param gapToEm {@code logLikelihood − logLikelihood(EM best)}, nats per image (negative: below EM)
+ * @param gapStandardError the standard error of that gap over the data rows, paired (the mean of the
+ *     per-row differences {@code log p(x) − log p_EM(x)}): far smaller than either log-likelihood's own
+ *     standard error, since both models find the same images hard
  * @param trainSeconds wall time of training (EM: of the restart)
  * @param evalSeconds wall time of the evaluation
  * @param directory where the run's files are, relative to the comparison's directory
  */
 public record ComparisonRow(String model, String role, long seed, double logLikelihood, double standardError,
         String method, double chainLogLikelihood, double chainStandardError, double sigmaCount, int oneWayPairs,
-        double sigmaRaoBlackwell, double tau, double classKl, double gapToEm, double trainSeconds, double evalSeconds,
-        String directory) {
+        double sigmaRaoBlackwell, double tau, double classKl, double gapToEm, double gapStandardError,
+        double trainSeconds, double evalSeconds, String directory) {
 
     public ComparisonRow withRole(String newRole) {
         return new ComparisonRow(model, newRole, seed, logLikelihood, standardError, method, chainLogLikelihood,
-                chainStandardError, sigmaCount, oneWayPairs, sigmaRaoBlackwell, tau, classKl, gapToEm, trainSeconds,
-                evalSeconds, directory);
+                chainStandardError, sigmaCount, oneWayPairs, sigmaRaoBlackwell, tau, classKl, gapToEm,
+                gapStandardError, trainSeconds, evalSeconds, directory);
     }
 
     public ComparisonRow withGap(double emLogLikelihood) {
         return new ComparisonRow(model, role, seed, logLikelihood, standardError, method, chainLogLikelihood,
                 chainStandardError, sigmaCount, oneWayPairs, sigmaRaoBlackwell, tau, classKl,
-                logLikelihood - emLogLikelihood, trainSeconds, evalSeconds, directory);
+                logLikelihood - emLogLikelihood, gapStandardError, trainSeconds, evalSeconds, directory);
+    }
+
+    public ComparisonRow withGapStandardError(double se) {
+        return new ComparisonRow(model, role, seed, logLikelihood, standardError, method, chainLogLikelihood,
+                chainStandardError, sigmaCount, oneWayPairs, sigmaRaoBlackwell, tau, classKl, gapToEm, se,
+                trainSeconds, evalSeconds, directory);
     }
 
     public static final String CSV_HEADER = "model,role,seed,ll,ll_se,ll_method,ll_chain,ll_chain_se,sigma_count,"
-            + "one_way_pairs,sigma_rb,tau_rb,class_kl,gap_to_em,train_s,eval_s,directory";
+            + "one_way_pairs,sigma_rb,tau_rb,class_kl,gap_to_em,gap_se,train_s,eval_s,directory";
 
     public String csv() {
         return String.join(",", model, role, Long.toString(seed), num(logLikelihood), num(standardError), method,
                 num(chainLogLikelihood), num(chainStandardError), num(sigmaCount), Integer.toString(oneWayPairs),
-                num(sigmaRaoBlackwell), num(tau), num(classKl), num(gapToEm),
+                num(sigmaRaoBlackwell), num(tau), num(classKl), num(gapToEm), num(gapStandardError),
                 String.format(java.util.Locale.ROOT, "%.3f", trainSeconds),
                 String.format(java.util.Locale.ROOT, "%.3f", evalSeconds), directory);
     }

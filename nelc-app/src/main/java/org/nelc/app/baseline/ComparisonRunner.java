@@ -117,7 +117,7 @@ public final class ComparisonRunner {
             notes.add("EM skipped: " + states + " components (2^L) are more than " + MAX_EM_COMPONENTS);
         }
 
-        List<Callable<ComparisonRow>> runs = new ArrayList<>();
+        List<Callable<Run>> runs = new ArrayList<>();
         for (long seed : s.neqSeeds()) {
             runs.add(() -> trainAndEvaluate("neq", s.neq().withSeed(seed), data, s));
         }
@@ -146,42 +146,43 @@ public final class ComparisonRunner {
         }
         total = runs.size() + restarts.size() + (withEm ? 1 : 0);
         ExecutorService pool = Executors.newFixedThreadPool(s.threads());
-        List<ComparisonRow> rows = new ArrayList<>();
+        List<Run> finished = new ArrayList<>();
         try {
             List<Future<MixtureFit>> emFutures = new ArrayList<>();
             for (Callable<MixtureFit> c : restarts) {
                 emFutures.add(pool.submit(c));
             }
-            List<Future<ComparisonRow>> futures = new ArrayList<>();
-            for (Callable<ComparisonRow> c : runs) {
+            List<Future<Run>> futures = new ArrayList<>();
+            for (Callable<Run> c : runs) {
                 futures.add(pool.submit(c));
             }
             List<MixtureFit> fits = new ArrayList<>();
             for (Future<MixtureFit> f : emFutures) {
                 fits.add(get(f));
             }
-            Future<ComparisonRow> emRow = null;
+            Future<Run> emRow = null;
             if (withEm) {
                 BernoulliMixtureEm.Result result = best(em, fits);
                 emRow = pool.submit(() -> emRow(result, data, s));
             }
-            for (Future<ComparisonRow> f : futures) {
-                rows.add(get(f));
+            for (Future<Run> f : futures) {
+                finished.add(get(f));
             }
             if (emRow != null) {
-                ComparisonRow bestRow = get(emRow);
-                rows.add(bestRow);
+                Run best = get(emRow);
+                finished.add(best);
                 for (MixtureFit f : fits) {
-                    if (f.restart() != bestRow.seed()) {
-                        rows.add(new ComparisonRow("em", "", f.restart(), f.logLikelihood(), f.summary().standardError(),
-                                "exact", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN,
-                                Double.NaN, f.seconds(), 0, "em"));
+                    if (f.restart() != best.row().seed()) {
+                        finished.add(new Run(new ComparisonRow("em", "", f.restart(), f.logLikelihood(),
+                                f.summary().standardError(), "exact", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
+                                Double.NaN, Double.NaN, Double.NaN, Double.NaN, f.seconds(), 0, "em"), f.perPoint()));
                     }
                 }
             }
         } finally {
             pool.shutdownNow();
         }
+        List<ComparisonRow> rows = pairedGaps(finished);
         notes.add("LL: exact where known (RBM: closed-form partition function over the latent states; EM: the "
                 + "mixture's), else the precise LL from the occupancy of a chain of " + s.evaluation().chainLength()
                 + " double steps (NEQ). 'LL chain' is that chain estimate for every model: far from 'LL' means the "
@@ -204,7 +205,36 @@ public final class ComparisonRunner {
         }
     }
 
-    private ComparisonRow trainAndEvaluate(String kind, TrainingConfig config, Dataset data, Settings s) {
+    /** A finished row with the per-row {@code log p(x)} behind its log-likelihood. */
+    private record Run(ComparisonRow row, double[] perPoint) {
+    }
+
+    /** Every row with the paired standard error of its gap to the best EM fit (NaN without EM). */
+    private static List<ComparisonRow> pairedGaps(List<Run> runs) {
+        double[] em = null;
+        double best = Double.NEGATIVE_INFINITY;
+        for (Run r : runs) {
+            if (r.row().model().equals("em") && r.row().logLikelihood() > best) {
+                best = r.row().logLikelihood();
+                em = r.perPoint();
+            }
+        }
+        List<ComparisonRow> out = new ArrayList<>();
+        for (Run r : runs) {
+            if (em == null) {
+                out.add(r.row());
+                continue;
+            }
+            double[] d = new double[em.length];
+            for (int n = 0; n < d.length; n++) {
+                d[n] = r.perPoint()[n] - em[n];
+            }
+            out.add(r.row().withGapStandardError(LogLikelihood.summarize(d).standardError()));
+        }
+        return out;
+    }
+
+    private Run trainAndEvaluate(String kind, TrainingConfig config, Dataset data, Settings s) {
         Path dir = s.out().resolve(kind).resolve("seed-" + config.seed());
         TrainedModel t = new Trainer(plugins).train(config, data, TrainingListener.NONE);
         ModelIO.write(dir.resolve("model.json"), t);
@@ -223,9 +253,11 @@ public final class ComparisonRunner {
         double sigmaRb;
         double tau;
         double kl;
+        double[] perPoint;
         if (model.latent().states() <= TransitionEstimator.MAX_STATES) {
             Evaluation e = evaluator.evaluate(model, data, t.chain().state(0), options);
             e.write(dir.resolve("evaluation.json"));
+            perPoint = LogLikelihood.perPoint(model, data, e.occupancy());
             chainLl = e.logLikelihood();
             chainSe = e.logLikelihoodStandardError();
             sigmaCount = e.count().sigma();
@@ -235,6 +267,7 @@ public final class ComparisonRunner {
             kl = e.classes().available() ? e.classes().kl() : Double.NaN;
         } else {
             SparseEvaluation e = SparseEvaluation.of(model, data, t.chain().state(0), options);
+            perPoint = e.perPoint();
             chainLl = e.logLikelihood().mean();
             chainSe = e.logLikelihood().standardError();
             sigmaCount = e.sigmaCount();
@@ -248,7 +281,8 @@ public final class ComparisonRunner {
         String method = "chain";
         if (config.model() == ModelKind.RBM && model.latent().states() <= RbmLikelihood.MAX_STATES) {
             double[] pbar = RbmLikelihood.latentMarginal(model);
-            LogLikelihood.Summary exact = RbmLikelihood.summary(model, data);
+            perPoint = RbmLikelihood.perPoint(model, data);
+            LogLikelihood.Summary exact = LogLikelihood.summarize(perPoint);
             ll = exact.mean();
             se = exact.standardError();
             method = "exact";
@@ -257,11 +291,12 @@ public final class ComparisonRunner {
         double evalSeconds = (System.nanoTime() - e0) * 1e-9;
         report(String.format(Locale.ROOT, "%s seed %d: LL %.3f (%s), sigma count %.3f (train %.1f s, evaluate %.1f s)",
                 kind, config.seed(), ll, method, sigmaCount, t.seconds(), evalSeconds));
-        return new ComparisonRow(kind, "", config.seed(), ll, se, method, chainLl, chainSe, sigmaCount, oneWay,
-                sigmaRb, tau, kl, Double.NaN, t.seconds(), evalSeconds, s.out().relativize(dir).toString());
+        return new Run(new ComparisonRow(kind, "", config.seed(), ll, se, method, chainLl, chainSe, sigmaCount, oneWay,
+                sigmaRb, tau, kl, Double.NaN, Double.NaN, t.seconds(), evalSeconds, s.out().relativize(dir).toString()),
+                perPoint);
     }
 
-    private ComparisonRow emRow(BernoulliMixtureEm.Result result, Dataset data, Settings s) {
+    private Run emRow(BernoulliMixtureEm.Result result, Dataset data, Settings s) {
         Path dir = s.out().resolve("em");
         AtomicFiles.writeString(dir.resolve("em.json"), MixtureJson.toJson(result, data));
         MixtureFit best = result.bestFit();
@@ -275,9 +310,10 @@ public final class ComparisonRunner {
         double evalSeconds = (System.nanoTime() - e0) * 1e-9;
         report(String.format(Locale.ROOT, "em best (restart %d): LL %.3f (exact), evaluated as an RBM in %.1f s",
                 best.restart(), best.logLikelihood(), evalSeconds));
-        return new ComparisonRow("em", "", best.restart(), best.logLikelihood(), best.summary().standardError(), "exact",
-                e.logLikelihood(), e.logLikelihoodStandardError(), e.count().sigma(), e.count().oneWayPairs(),
-                e.raoBlackwell().sigma(), e.raoBlackwell().tau(), kl, Double.NaN, best.seconds(), evalSeconds, "em");
+        return new Run(new ComparisonRow("em", "", best.restart(), best.logLikelihood(), best.summary().standardError(),
+                "exact", e.logLikelihood(), e.logLikelihoodStandardError(), e.count().sigma(), e.count().oneWayPairs(),
+                e.raoBlackwell().sigma(), e.raoBlackwell().tau(), kl, Double.NaN, Double.NaN, best.seconds(), evalSeconds,
+                "em"), best.perPoint());
     }
 
     private static EvaluationOptions evaluationOptions(Settings s, long seed) {

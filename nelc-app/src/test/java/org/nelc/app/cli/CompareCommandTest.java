@@ -82,12 +82,16 @@ class CompareCommandTest {
 
     /** compare.csv without the train_s, eval_s columns (wall times). */
     private static List<String> withoutTimes(Path csv) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        int train = header.indexOf("train_s");
+        int eval = header.indexOf("eval_s");
+        assertTrue(train >= 0 && eval == train + 1, lines.get(0));
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(csv)) {
-            String[] f = line.split(",", -1);
-            List<String> keep = new ArrayList<>(List.of(f));
-            keep.remove(15);
-            keep.remove(14);
+        for (String line : lines) {
+            List<String> keep = new ArrayList<>(List.of(line.split(",", -1)));
+            keep.remove(eval);
+            keep.remove(train);
             out.add(String.join(",", keep));
         }
         return out;
