@@ -84,7 +84,7 @@ public final class TwoStepEstimator implements GradientEstimator {
         int groups = ws.group(states, len, latent.states());
         int gp = (groups + LANES - 1) / LANES * LANES;
         int lp = (l + LANES - 1) / LANES * LANES;
-        ws.ensure(groups, gp, d, l, lp);
+        ws.ensure(groups, gp, d, l, lp, n, len);
 
         // fields (pixel-major), means and log-partitions of each visited state
         double[] hT = ws.hT;
@@ -100,13 +100,11 @@ public final class TwoStepEstimator implements GradientEstimator {
             ws.logWeight[g] = StrictMath.log(ws.groupCount[g]) - tables.logPartition(slot);
         }
 
-        // responsibilities per (data point, state group), the on-the-fly log-likelihood, X^T R
-        double[] xrT = ws.xrT;
-        Arrays.fill(xrT, 0, d * gp, 0.0);
-        Arrays.fill(ws.rs, 0, gp, 0.0);
+        // responsibilities per (data point, state group) and the on-the-fly log-likelihood
         double[] s = ws.s;
-        double[] r = ws.r;
-        Arrays.fill(r, groups, gp, 0.0);
+        double[] resp = ws.resp;
+        double[] rs = ws.rs;
+        Arrays.fill(rs, 0, gp, 0.0);
         double ll = 0;
         double logLen = StrictMath.log(len);
         for (int m = 0; m < n; m++) {
@@ -114,15 +112,19 @@ public final class TwoStepEstimator implements GradientEstimator {
             logWeightsPlusFields(ws.logWeight, hT, gp, act, s);
             double lse = LogMath.logSumExp(s, 0, groups);
             ll += lse - logLen;
+            int row = m * gp;
             for (int g = 0; g < groups; g++) {
                 double rg = StrictMath.exp(s[g] - lse);
-                r[g] = rg;
-                ws.rs[g] += rg;
+                resp[row + g] = rg;
+                rs[g] += rg;
             }
-            scatter(r, xrT, gp, act);
+            for (int g = groups; g < gp; g++) {
+                resp[row + g] = 0.0;
+            }
         }
 
-        // (16a), (16b)
+        // (16a), (16b): X^T R gathered pixel by pixel from the batch's column lists (each entry summed
+        // over the batch in order, from 0), then the terms added to ∂w in ascending group order
         double invN = 1.0 / n;
         double[] gw = grad[ModelView.W];
         double[] ga = grad[ModelView.A];
@@ -130,38 +132,35 @@ public final class TwoStepEstimator implements GradientEstimator {
         Arrays.fill(ga, 0.0);
         boolean trainA = latent.trainsVisibleBias();
         double[] mu = ws.mu;
-        double[] rs = ws.rs;
         int[] unitStart = ws.unitStart;
         int[] unitList = ws.unitList;
+        boolean oneUnit = true;
         int nu = 0;
         for (int g = 0; g < groups; g++) {
             unitStart[g] = nu;
             int k = latent.activeUnits(ws.groupState[g], ws.units);
             System.arraycopy(ws.units, 0, unitList, nu, k);
             nu += k;
+            oneUnit &= k == 1;
         }
         unitStart[groups] = nu;
-        for (int g = 0; g < groups; g++) {
-            int off = g * d;
-            double rsg = rs[g];
-            int u0 = unitStart[g];
-            int u1 = unitStart[g + 1];
-            if (u1 - u0 == 1) {
-                // one unit (every one-hot state): no inner loop
-                int b = unitList[u0];
-                for (int i = 0; i < d; i++) {
-                    double v = (xrT[i * gp + g] - rsg * mu[off + i]) * invN;
-                    gw[i * l + b] += v;
-                    if (trainA) {
-                        ga[i] += v;
-                    }
+        ws.columnsOfBatch(data, batch, d);
+        int[] colStart = ws.colStart;
+        int[] colItem = ws.colItem;
+        double[] xr = ws.xr;
+        for (int i = 0; i < d; i++) {
+            gatherRows(resp, gp, colItem, colStart[i], colStart[i + 1], xr);
+            int rowW = i * l;
+            if (oneUnit && !trainA) {
+                for (int g = 0; g < groups; g++) {
+                    gw[rowW + unitList[g]] += (xr[g] - rs[g] * mu[g * d + i]) * invN;
                 }
                 continue;
             }
-            for (int i = 0; i < d; i++) {
-                double v = (xrT[i * gp + g] - rsg * mu[off + i]) * invN;
-                for (int j = u0; j < u1; j++) {
-                    gw[i * l + unitList[j]] += v;
+            for (int g = 0; g < groups; g++) {
+                double v = (xr[g] - rs[g] * mu[g * d + i]) * invN;
+                for (int j = unitStart[g]; j < unitStart[g + 1]; j++) {
+                    gw[rowW + unitList[j]] += v;
                 }
                 if (trainA) {
                     ga[i] += v;
@@ -169,37 +168,42 @@ public final class TwoStepEstimator implements GradientEstimator {
             }
         }
 
-        // (16c) with (17), (16d): ρ_t = ⟨r_t(x)⟩_batch = Rs_g / (N n_g); ∂w̄ pixel-major, then transposed
+        // (16c) with (17), (16d): ρ_t = ⟨r_t(x)⟩_batch = Rs_g / (N n_g); the terms v_t = ρ_t s(t) per entry,
+        // then ∂w̄ gathered pixel by pixel from the record's column lists (entries in order, from 0)
         double[] gwbar = grad[ModelView.WBAR];
         double[] gabar = grad[ModelView.ABAR];
         Arrays.fill(gabar, 0.0);
-        double[] gwT = ws.gwbarT;
-        Arrays.fill(gwT, 0, d * lp, 0.0);
         double[] logits = chain.logits();
         int[] start = chain.activeStart();
         int[] idx = chain.activeIndices();
-        double[] v = ws.v;
-        Arrays.fill(v, l, lp, 0.0);
+        double[] terms = ws.terms;
         for (int t = 0; t < len; t++) {
             int g = ws.groupOfEntry[t];
-            double rho = ws.rs[g] * invN / ws.groupCount[g];
+            double rho = rs[g] * invN / ws.groupCount[g];
             latent.score(logits, t * l, states[t], score, ws.score, 0);
+            int row = t * lp;
             for (int b = 0; b < l; b++) {
                 double vb = rho * ws.score[b];
-                // a zero term changes no sum (the sums start at +0 and never become −0): skip it as before
-                v[b] = vb;
+                // a zero term changes no sum (sums start at +0 and never become −0): skipped as before
+                terms[row + b] = vb;
                 if (vb != 0) {
                     gabar[b] += vb;
                 }
             }
-            scatter(v, lp, gwT, idx, start[t], start[t + 1]);
+            for (int b = l; b < lp; b++) {
+                terms[row + b] = 0.0;
+            }
         }
+        ws.columnsOfRecord(idx, start, len, d);
+        colStart = ws.colStart;
+        colItem = ws.colItem;
         double[] c = model.centering();
-        for (int b = 0; b < l; b++) {
-            double sb = gabar[b];
-            int row = b * d;
-            for (int i = 0; i < d; i++) {
-                gwbar[row + i] = gwT[i * lp + b] - sb * c[i];
+        double[] acc = ws.xr;
+        for (int i = 0; i < d; i++) {
+            gatherRows(terms, lp, colItem, colStart[i], colStart[i + 1], acc);
+            double ci = c[i];
+            for (int b = 0; b < l; b++) {
+                gwbar[b * d + i] = acc[b] - gabar[b] * ci;
             }
         }
         return ll * invN;
@@ -242,54 +246,39 @@ public final class TwoStepEstimator implements GradientEstimator {
         }
     }
 
-    /** {@code xrT[i·gp + g] += r[g]} for {@code i ∈ act} ({@code r} is 0 on the padding groups). */
-    private static void scatter(double[] r, double[] xrT, int gp, int[] act) {
-        int na = act.length;
-        for (int g0 = 0; g0 < gp; g0 += LANES) {
-            double r0 = r[g0];
-            double r1 = r[g0 + 1];
-            double r2 = r[g0 + 2];
-            double r3 = r[g0 + 3];
-            double r4 = r[g0 + 4];
-            double r5 = r[g0 + 5];
-            double r6 = r[g0 + 6];
-            double r7 = r[g0 + 7];
-            for (int j = 0; j < na; j++) {
-                int o = act[j] * gp + g0;
-                xrT[o] += r0;
-                xrT[o + 1] += r1;
-                xrT[o + 2] += r2;
-                xrT[o + 3] += r3;
-                xrT[o + 4] += r4;
-                xrT[o + 5] += r5;
-                xrT[o + 6] += r6;
-                xrT[o + 7] += r7;
-            }
-        }
-    }
-
-    /** {@code gwT[i·lp + β] += v[β]} for the active pixels {@code idx[from … to−1]}. */
-    private static void scatter(double[] v, int lp, double[] gwT, int[] idx, int from, int to) {
-        for (int b0 = 0; b0 < lp; b0 += LANES) {
-            double v0 = v[b0];
-            double v1 = v[b0 + 1];
-            double v2 = v[b0 + 2];
-            double v3 = v[b0 + 3];
-            double v4 = v[b0 + 4];
-            double v5 = v[b0 + 5];
-            double v6 = v[b0 + 6];
-            double v7 = v[b0 + 7];
+    /**
+     * {@code out[k] = Σ_p rows[item_p·stride + k]} over {@code p = from … to−1} in order, from +0, for
+     * {@code k < stride} ({@value #LANES} lanes at a time in locals).
+     */
+    private static void gatherRows(double[] rows, int stride, int[] item, int from, int to, double[] out) {
+        for (int k0 = 0; k0 < stride; k0 += LANES) {
+            double a0 = 0.0;
+            double a1 = 0.0;
+            double a2 = 0.0;
+            double a3 = 0.0;
+            double a4 = 0.0;
+            double a5 = 0.0;
+            double a6 = 0.0;
+            double a7 = 0.0;
             for (int p = from; p < to; p++) {
-                int o = idx[p] * lp + b0;
-                gwT[o] += v0;
-                gwT[o + 1] += v1;
-                gwT[o + 2] += v2;
-                gwT[o + 3] += v3;
-                gwT[o + 4] += v4;
-                gwT[o + 5] += v5;
-                gwT[o + 6] += v6;
-                gwT[o + 7] += v7;
+                int o = item[p] * stride + k0;
+                a0 += rows[o];
+                a1 += rows[o + 1];
+                a2 += rows[o + 2];
+                a3 += rows[o + 3];
+                a4 += rows[o + 4];
+                a5 += rows[o + 5];
+                a6 += rows[o + 6];
+                a7 += rows[o + 7];
             }
+            out[k0] = a0;
+            out[k0 + 1] = a1;
+            out[k0 + 2] = a2;
+            out[k0 + 3] = a3;
+            out[k0 + 4] = a4;
+            out[k0 + 5] = a5;
+            out[k0 + 6] = a6;
+            out[k0 + 7] = a7;
         }
     }
 
@@ -303,14 +292,16 @@ public final class TwoStepEstimator implements GradientEstimator {
         final Map<Integer, Integer> sparseGroups = new HashMap<>();
         double[] hT = new double[0];
         double[] mu = new double[0];
-        double[] xrT = new double[0];
+        double[] resp = new double[0];
+        double[] terms = new double[0];
+        double[] xr = new double[0];
+        int[] colStart = new int[0];
+        int[] colCursor = new int[0];
+        int[] colItem = new int[0];
         double[] logWeight = new double[0];
         double[] rs = new double[0];
         double[] s = new double[0];
-        double[] r = new double[0];
         double[] score = new double[0];
-        double[] v = new double[0];
-        double[] gwbarT = new double[0];
         int[] units = new int[0];
         int[] unitStart = new int[0];
         int[] unitList = new int[0];
@@ -358,10 +349,9 @@ public final class TwoStepEstimator implements GradientEstimator {
             return groups;
         }
 
-        void ensure(int groups, int gp, int d, int l, int lp) {
+        void ensure(int groups, int gp, int d, int l, int lp, int n, int len) {
             if (hT.length < gp * d) {
                 hT = new double[gp * d];
-                xrT = new double[gp * d];
             }
             if (mu.length < groups * d) {
                 mu = new double[groups * d];
@@ -370,7 +360,19 @@ public final class TwoStepEstimator implements GradientEstimator {
                 logWeight = new double[gp];
                 rs = new double[gp];
                 s = new double[gp];
-                r = new double[gp];
+            }
+            if (xr.length < Math.max(gp, lp)) {
+                xr = new double[Math.max(gp, lp)];
+            }
+            if (resp.length < n * gp) {
+                resp = new double[n * gp];
+            }
+            if (terms.length < len * lp) {
+                terms = new double[len * lp];
+            }
+            if (colStart.length < d + 1) {
+                colStart = new int[d + 1];
+                colCursor = new int[d];
             }
             if (score.length < l) {
                 score = new double[l];
@@ -382,12 +384,55 @@ public final class TwoStepEstimator implements GradientEstimator {
             if (unitList.length < groups * l) {
                 unitList = new int[groups * l];
             }
-            if (v.length < lp) {
-                v = new double[lp];
+        }
+
+        /** Column lists of the batch: for each pixel, the batch positions (ascending) whose row has it. */
+        void columnsOfBatch(Dataset data, int[] batch, int d) {
+            Arrays.fill(colCursor, 0, d, 0);
+            int total = 0;
+            for (int m : batch) {
+                int[] act = data.active(m);
+                total += act.length;
+                for (int i : act) {
+                    colCursor[i]++;
+                }
             }
-            if (gwbarT.length < lp * d) {
-                gwbarT = new double[lp * d];
+            finishColumns(d, total);
+            for (int m = 0; m < batch.length; m++) {
+                for (int i : data.active(batch[m])) {
+                    colItem[colCursor[i]++] = m;
+                }
             }
+        }
+
+        /** Column lists of the record: for each pixel, the entries (ascending) whose x' has it. */
+        void columnsOfRecord(int[] idx, int[] start, int len, int d) {
+            Arrays.fill(colCursor, 0, d, 0);
+            int total = start[len] - start[0];
+            for (int p = start[0]; p < start[len]; p++) {
+                colCursor[idx[p]]++;
+            }
+            finishColumns(d, total);
+            for (int t = 0; t < len; t++) {
+                for (int p = start[t]; p < start[t + 1]; p++) {
+                    colItem[colCursor[idx[p]]++] = t;
+                }
+            }
+        }
+
+        /** Counts in {@code colCursor} → starts in {@code colStart}, cursors at the starts. */
+        private void finishColumns(int d, int total) {
+            if (colItem.length < total) {
+                colItem = new int[total];
+            }
+            int pos = 0;
+            for (int i = 0; i < d; i++) {
+                colStart[i] = pos;
+                int cnt = colCursor[i];
+                colCursor[i] = pos;
+                pos += cnt;
+            }
+            colStart[d] = pos;
         }
     }
 }
