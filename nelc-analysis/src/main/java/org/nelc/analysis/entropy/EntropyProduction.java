@@ -30,7 +30,8 @@ public final class EntropyProduction {
                 double jab = p[a] * m[a * n + b];
                 double jba = p[b] * m[b * n + a];
                 if (jab > 0 && jba > 0) {
-                    sigma += (jab - jba) * StrictMath.log(jab / jba);
+                    // difference of logs: jab / jba overflows when jba is subnormal (found on bits:8 MNIST models)
+                    sigma += (jab - jba) * (StrictMath.log(jab) - StrictMath.log(jba));
                     twoWay++;
                 } else if (jab > 0 || jba > 0) {
                     oneWay++;

@@ -45,7 +45,15 @@ public final class DecorrelationTime {
         if (k < 2) {
             return new Result(0.0, 0.0, 0.0, 0.0, k);
         }
-        Spectrum s = Spectrum.of(block.matrix(), k);
+        Spectrum s;
+        try {
+            s = Spectrum.of(block.matrix(), k);
+        } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+            // Commons Math's Schur iteration does not converge on some nearly decomposable matrices
+            // (seen on bits:6…11 MNIST models): fall back to deflated power iteration for |λ₂| alone.
+            double mod = secondModulus(block.matrix(), k);
+            return new Result(tau(mod), Double.NaN, Double.NaN, mod, k);
+        }
         // λ₁ = 1 is the eigenvalue nearest to 1; λ₂ the largest in modulus among the others
         int one = 0;
         double nearest = Double.POSITIVE_INFINITY;
@@ -59,6 +67,90 @@ public final class DecorrelationTime {
         int two = one == 0 ? 1 : 0;
         double mod = s.modulus(two);
         return new Result(tau(mod), s.real()[two], s.imaginary()[two], mod, k);
+    }
+
+    /**
+     * {@code |λ₂|} of a row-stochastic {@code m} without an eigen decomposition: the growth rate of
+     * {@code v ← M v − 1 (π·v)}, i.e. power iteration on {@code M} with the eigenvalue 1 deflated by
+     * its left vector π. The log growth is averaged over the second half of the steps, which also
+     * averages out the rotation of a complex pair (error O(1/steps)); the number of steps is
+     * {@code 2e8 / k²} clamped to [2000, 50000], so the fallback costs at most about a second.
+     */
+    static double secondModulus(double[] m, int k) {
+        final int steps = (int) Math.max(2000, Math.min(50_000, 2e8 / ((double) k * k)));
+        double[] pi = new double[k];
+        double[] next = new double[k];
+        java.util.Arrays.fill(pi, 1.0 / k);
+        for (int it = 0; it < Math.min(steps, 5000); it++) {
+            java.util.Arrays.fill(next, 0);
+            for (int a = 0; a < k; a++) {
+                double pa = pi[a];
+                for (int b = 0; b < k; b++) {
+                    next[b] += pa * m[a * k + b];
+                }
+            }
+            double tot = 0;
+            for (double v : next) {
+                tot += v;
+            }
+            for (int b = 0; b < k; b++) {
+                pi[b] = next[b] / tot;
+            }
+        }
+        double[] v = new double[k];
+        for (int a = 0; a < k; a++) {
+            v[a] = StrictMath.sin(a + 1.0);
+        }
+        double logGrowth = 0;
+        int counted = 0;
+        for (int it = 0; it < steps; it++) {
+            double proj = 0;
+            for (int a = 0; a < k; a++) {
+                proj += pi[a] * v[a];
+            }
+            for (int a = 0; a < k; a++) {
+                v[a] -= proj;
+            }
+            double before = norm(v);
+            if (before == 0) {
+                return 0;
+            }
+            for (int a = 0; a < k; a++) {
+                v[a] /= before;
+            }
+            for (int a = 0; a < k; a++) {
+                double s = 0;
+                for (int b = 0; b < k; b++) {
+                    s += m[a * k + b] * v[b];
+                }
+                next[a] = s;
+            }
+            System.arraycopy(next, 0, v, 0, k);
+            proj = 0;
+            for (int a = 0; a < k; a++) {
+                proj += pi[a] * v[a];
+            }
+            for (int a = 0; a < k; a++) {
+                v[a] -= proj;
+            }
+            double after = norm(v);
+            if (after == 0) {
+                return 0;
+            }
+            if (it >= steps / 2) {
+                logGrowth += StrictMath.log(after);
+                counted++;
+            }
+        }
+        return Math.min(1.0, StrictMath.exp(logGrowth / counted));
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
     }
 
     /** {@code −1 / ln|λ|} (Eq. 23), {@code +∞} for {@code |λ| ≥ 1 − 1e-12}, 0 for {@code |λ| ≤ 1e-12}. */

@@ -43,4 +43,16 @@ class EntropyProductionTest {
         assertEquals(3, r.oneWayPairs());
         assertEquals(0, r.twoWayPairs());
     }
+
+    /** A subnormal reverse flow: the ratio J_ab / J_ba would overflow to ∞, the difference of logs does not. */
+    @org.junit.jupiter.api.Test
+    void subnormalReverseFlowStaysFinite() {
+        double tiny = 8.6e-321;
+        double[] m = {1 - 1.8e-3, 1.8e-3, tiny, 1 - tiny};
+        double[] p = {0.5, 0.5};
+        double sigma = EntropyProduction.of(m, p, 2).sigma();
+        double expect = (0.5 * 1.8e-3 - 0.5 * tiny) * (Math.log(0.5 * 1.8e-3) - Math.log(0.5 * tiny));
+        org.junit.jupiter.api.Assertions.assertEquals(expect, sigma, 1e-12);
+        org.junit.jupiter.api.Assertions.assertTrue(Double.isFinite(sigma));
+    }
 }
