@@ -1,5 +1,7 @@
 package org.nelc.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -62,23 +64,29 @@ public final class PeerComparison {
                     stamps[(int) step] = System.nanoTime();
                 }
             };
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long ct = threads.getCurrentThreadCpuTime();
             long tt = System.nanoTime();
             stamps[0] = tt;
             TrainedModel trained = new Trainer(plugins).train(config, ds, listener);
             double trainS = (System.nanoTime() - tt) * 1e-9;
+            double trainCpu = (threads.getCurrentThreadCpuTime() - ct) * 1e-9;
             double[] dt = new double[steps];
             for (int s = 0; s < steps; s++) {
                 dt[s] = (stamps[s + 1] - stamps[s]) * 1e-6;
             }
             Arrays.sort(dt);
+            long ce = threads.getCurrentThreadCpuTime();
             long te = System.nanoTime();
             PreciseLikelihood.Result res = PreciseLikelihood.compute(trained.model(), ds, trained.chain(), burnIn, evalT);
             double evalS = (System.nanoTime() - te) * 1e-9;
+            double evalCpu = (threads.getCurrentThreadCpuTime() - ce) * 1e-9;
             System.out.println(String.format(Locale.ROOT,
                     "{\"impl\": \"nelc\", \"seed\": %d, \"repeat\": %d, \"load_s\": %.4f, \"train_s\": %.4f, "
+                            + "\"train_cpu_s\": %.4f, \"eval_cpu_s\": %.4f, "
                             + "\"step_median_ms\": %.4f, \"n_steps\": %d, \"eval_T\": %d, \"eval_s\": %.4f, "
                             + "\"ll_precise\": %.4f, \"params_sha\": \"%s\", \"traj_sha\": \"%s\"}",
-                    seed, r, loadS, trainS, dt[steps / 2], steps, evalT, evalS, res.summary().mean(),
+                    seed, r, loadS, trainS, trainCpu, evalCpu, dt[steps / 2], steps, evalT, evalS, res.summary().mean(),
                     hash(trained.model().blocks()), hash(res.trajectory())));
         }
     }

@@ -60,6 +60,29 @@ public final class TwoStepEstimator implements GradientEstimator {
     }
 
     /**
+     * Sizes this thread's buffers for minibatches of up to {@code maxBatch} rows of {@code data} and
+     * records of up to {@code maxEntries} entries, so that no buffer grows in the middle of a run: a
+     * buffer that grows after the JIT has compiled the step (batches grow every epoch) sends the whole
+     * estimator back to the interpreter and costs a recompilation. Optional; results do not depend on it.
+     */
+    public void reserve(ModelView model, Dataset data, int maxBatch, int maxEntries) {
+        int d = model.visibleSize();
+        LatentKernel latent = model.latent();
+        int l = latent.units();
+        int maxGroups = (int) Math.min(maxEntries, latent.states());
+        int gp = (maxGroups + LANES - 1) / LANES * LANES;
+        int lp = (l + LANES - 1) / LANES * LANES;
+        int maxRow = 0;
+        for (int m = 0; m < data.size(); m++) {
+            maxRow = Math.max(maxRow, data.active(m).length);
+        }
+        Workspace ws = WORKSPACE.get();
+        ws.group(new int[maxEntries], maxEntries, latent.states());
+        ws.ensure(maxGroups, gp, d, l, lp, maxBatch, maxEntries);
+        ws.ensureColumns((long) maxBatch * maxRow, (long) maxEntries * d);
+    }
+
+    /**
      * As {@link #estimate(ModelView, Dataset, int[], ChainRecord, ScoreFactor, double[][])}, with the
      * caller's tables of {@code model} (up to date: invalidated since the parameters last changed).
      */
@@ -86,7 +109,16 @@ public final class TwoStepEstimator implements GradientEstimator {
         int lp = (l + LANES - 1) / LANES * LANES;
         ws.ensure(groups, gp, d, l, lp, n, len);
 
-        // fields (pixel-major), means and log-partitions of each visited state
+        fields(tables, ws, groups, gp, d);
+        double ll = responsibilities(data, batch, ws, groups, gp, len);
+        double invN = 1.0 / n;
+        visibleGradient(latent, data, batch, ws, groups, gp, d, l, invN, grad);
+        latentGradient(model, chain, score, ws, len, d, l, lp, invN, grad);
+        return ll * invN;
+    }
+
+    /** Fields (pixel-major {@code hT}), means and log-weights {@code log n_g − Z_g} of each visited state. */
+    private static void fields(VisibleTables tables, Workspace ws, int groups, int gp, int d) {
         double[] hT = ws.hT;
         Arrays.fill(hT, 0, d * gp, 0.0);
         Arrays.fill(ws.logWeight, 0, gp, 0.0);
@@ -100,7 +132,15 @@ public final class TwoStepEstimator implements GradientEstimator {
             ws.logWeight[g] = StrictMath.log(ws.groupCount[g]) - tables.logPartition(slot);
         }
 
-        // responsibilities per (data point, state group) and the on-the-fly log-likelihood
+    }
+
+    /**
+     * Responsibilities {@code resp[m·gp + g]} per data point and state group, their sums {@code rs[g]}, and
+     * the on-the-fly log-likelihood {@code Σ_m (lse_m − log T)}.
+     */
+    private static double responsibilities(Dataset data, int[] batch, Workspace ws, int groups, int gp, int len) {
+        int n = batch.length;
+        double[] hT = ws.hT;
         double[] s = ws.s;
         double[] resp = ws.resp;
         double[] rs = ws.rs;
@@ -123,9 +163,17 @@ public final class TwoStepEstimator implements GradientEstimator {
             }
         }
 
-        // (16a), (16b): X^T R gathered pixel by pixel from the batch's column lists (each entry summed
-        // over the batch in order, from 0), then the terms added to ∂w in ascending group order
-        double invN = 1.0 / n;
+        return ll;
+    }
+
+    /**
+     * (16a), (16b): {@code X^T R} gathered pixel by pixel from the batch's column lists (each entry summed
+     * over the batch in order, from 0), then the terms added to ∂w in ascending group order.
+     */
+    private static void visibleGradient(LatentKernel latent, Dataset data, int[] batch, Workspace ws, int groups,
+            int gp, int d, int l, double invN, double[][] grad) {
+        double[] rs = ws.rs;
+        double[] resp = ws.resp;
         double[] gw = grad[ModelView.W];
         double[] ga = grad[ModelView.A];
         Arrays.fill(gw, 0.0);
@@ -168,8 +216,17 @@ public final class TwoStepEstimator implements GradientEstimator {
             }
         }
 
-        // (16c) with (17), (16d): ρ_t = ⟨r_t(x)⟩_batch = Rs_g / (N n_g); the terms v_t = ρ_t s(t) per entry,
-        // then ∂w̄ gathered pixel by pixel from the record's column lists (entries in order, from 0)
+    }
+
+    /**
+     * (16c) with (17), (16d): {@code ρ_t = ⟨r_t(x)⟩_batch = Rs_g / (N n_g)}; the terms {@code v_t = ρ_t s(t)}
+     * per entry, then ∂w̄ gathered pixel by pixel from the record's column lists (entries in order, from 0).
+     */
+    private static void latentGradient(ModelView model, ChainRecord chain, ScoreFactor score, Workspace ws, int len,
+            int d, int l, int lp, double invN, double[][] grad) {
+        LatentKernel latent = model.latent();
+        int[] states = chain.states();
+        double[] rs = ws.rs;
         double[] gwbar = grad[ModelView.WBAR];
         double[] gabar = grad[ModelView.ABAR];
         Arrays.fill(gabar, 0.0);
@@ -195,8 +252,8 @@ public final class TwoStepEstimator implements GradientEstimator {
             }
         }
         ws.columnsOfRecord(idx, start, len, d);
-        colStart = ws.colStart;
-        colItem = ws.colItem;
+        int[] colStart = ws.colStart;
+        int[] colItem = ws.colItem;
         double[] c = model.centering();
         double[] acc = ws.xr;
         for (int i = 0; i < d; i++) {
@@ -206,7 +263,6 @@ public final class TwoStepEstimator implements GradientEstimator {
                 gwbar[b * d + i] = acc[b] - gabar[b] * ci;
             }
         }
-        return ll * invN;
     }
 
     /**
@@ -417,6 +473,13 @@ public final class TwoStepEstimator implements GradientEstimator {
                 for (int p = start[t]; p < start[t + 1]; p++) {
                     colItem[colCursor[idx[p]]++] = t;
                 }
+            }
+        }
+
+        void ensureColumns(long batchEntries, long recordEntries) {
+            long want = Math.min(Integer.MAX_VALUE - 8, Math.max(batchEntries, recordEntries));
+            if (colItem.length < want) {
+                colItem = new int[(int) want];
             }
         }
 

@@ -100,6 +100,9 @@ public final class Trainer {
         // by the chain and the two-step estimator: the same numbers either would compute alone
         VisibleTables tables = new VisibleTables(model);
         TwoStepEstimator twoStep = estimator instanceof TwoStepEstimator two ? two : null;
+        if (twoStep != null) {
+            twoStep.reserve(model, data, config.largestBatch(), k * t);
+        }
         ChainRecord record = new ChainRecord(k * t, d, model.units());
         UniformRandomProvider batchRng = root.child("batch").stream();
         int n = data.size();
