@@ -71,7 +71,8 @@ public final class DataSources {
 
     /** Loads {@code path} with the source {@link #forPath} picks. */
     public Dataset load(Path path, DataSelection selection) {
-        return forPath(path).load(path, selection);
+        // the origin travels with the rows into model.json, so `nelc evaluate` can load them again
+        return forPath(path).load(path, selection).withOrigin(path.toAbsolutePath().normalize().toString(), selection);
     }
 
     private String describe() {

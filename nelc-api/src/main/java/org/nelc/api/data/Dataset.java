@@ -25,8 +25,19 @@ public final class Dataset {
     private final String source;
     private final int[][] active;
     private final String fingerprint;
+    private final String path;
+    private final DataSelection selection;
 
     public Dataset(int size, int dimension, byte[] bits, int[] labels, String source) {
+        this(size, dimension, bits, labels, source, null, null);
+    }
+
+    /**
+     * @param path the file or directory the rows were loaded from (null when generated)
+     * @param selection the selection that picked them (null when not known)
+     */
+    public Dataset(int size, int dimension, byte[] bits, int[] labels, String source, String path,
+            DataSelection selection) {
         if (size < 1) {
             throw new UserError("dataset " + source + ": no rows");
         }
@@ -59,6 +70,23 @@ public final class Dataset {
             active[n] = Arrays.copyOf(buf, k);
         }
         this.fingerprint = computeFingerprint();
+        this.path = path;
+        this.selection = selection;
+    }
+
+    /** The same rows, recording where they were loaded from and how they were selected (to reload them). */
+    public Dataset withOrigin(String originPath, DataSelection originSelection) {
+        return new Dataset(size, dimension, bits, labels, source, originPath, originSelection);
+    }
+
+    /** The file or directory the rows came from, or null. */
+    public String path() {
+        return path;
+    }
+
+    /** The selection that picked the rows, or null. */
+    public DataSelection selection() {
+        return selection;
     }
 
     public int size() {

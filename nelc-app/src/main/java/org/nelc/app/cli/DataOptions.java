@@ -3,12 +3,13 @@ package org.nelc.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.nelc.api.data.DataSelection;
+import org.nelc.data.mnist.MnistCache;
 import org.nelc.core.train.TrainedModel.DataInfo;
 import picocli.CommandLine.Option;
 
 /**
- * Data flags of commands that work on a trained model: unset flags fall back to the selection
- * recorded in the model file, then to the paper's (MNIST digits 0,1,2 × 1000).
+ * Data flags of commands that work on a trained model: each unset flag falls back to what the model
+ * file recorded of its training data, then to the paper's (MNIST digits 0,1,2 × 1000).
  */
 public final class DataOptions {
     @Option(names = "--data", paramLabel = "PATH", description = "Data file or directory (default: the model's training data).")
@@ -25,8 +26,13 @@ public final class DataOptions {
         if (data != null) {
             return data;
         }
-        if (digits == null && perClass == null && recorded != null && recorded.hasSelection() && recorded.path() != null) {
-            return Path.of(recorded.path());
+        if (recorded != null && recorded.path() != null) {
+            Path p = Path.of(recorded.path());
+            // a model trained elsewhere on the MNIST cache: use this machine's cache
+            if (!java.nio.file.Files.exists(p) && p.getFileName().toString().equals(MnistCache.FILE_NAME)) {
+                return null;
+            }
+            return p;
         }
         return null;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.progress.ProgressBar;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.app.experiment.HistoryFile;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.train.EpochRecord;
 import org.nelc.core.train.TrainedModel;
@@ -57,7 +57,7 @@ public final class TrainCommand implements Runnable {
             @Override
             public void onEpoch(EpochRecord record) {
                 rows.add(record);
-                writeHistory(historyFile, rows);
+                HistoryFile.write(historyFile, rows);
             }
         };
         TrainedModel trained;
@@ -66,9 +66,6 @@ public final class TrainCommand implements Runnable {
         } finally {
             bar.finish();
         }
-        trained = trained.withData(trained.data().withSelection(
-                options.data() == null ? null : options.data().toAbsolutePath().toString(), options.selection().classes(),
-                options.selection().perClass()));
         ModelIO.write(dir.resolve("model.json"), trained);
         o.printf(Locale.ROOT, "trained %s in %.2f s (%d steps)%n", config.latent(), trained.seconds(),
                 rows.isEmpty() ? 0 : rows.get(rows.size() - 1).step());
@@ -76,14 +73,6 @@ public final class TrainCommand implements Runnable {
         o.printf(Locale.ROOT, "final sigma (counts, last epoch): %.4f nats/step (%d one-way pairs)%n",
                 trained.finalSigma(), rows.get(rows.size() - 1).oneWayPairs());
         o.println("wrote " + dir.resolve("model.json") + " and " + historyFile);
-    }
-
-    static void writeHistory(Path file, List<EpochRecord> rows) {
-        StringBuilder sb = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
-        for (EpochRecord r : rows) {
-            sb.append(r.csv()).append('\n');
-        }
-        AtomicFiles.writeString(file, sb.toString());
     }
 
     static String describe(Dataset data) {

@@ -24,7 +24,9 @@ public record TrainedModel(Model model, TrainingConfig config, PersistentChain c
         }
 
         public static DataInfo of(Dataset d) {
-            return new DataInfo(d.source(), d.fingerprint(), d.size(), d.dimension(), d.classCounts());
+            var sel = d.selection();
+            return new DataInfo(d.source(), d.fingerprint(), d.size(), d.dimension(), d.classCounts(), d.path(),
+                    sel == null ? null : sel.classes(), sel == null ? 0 : sel.perClass());
         }
 
         /** The same provenance with the selection that produced it, so that the data can be reloaded. */
