@@ -72,14 +72,9 @@ public final class TwoStepEstimator implements GradientEstimator {
         int maxGroups = (int) Math.min(maxEntries, latent.states());
         int gp = (maxGroups + LANES - 1) / LANES * LANES;
         int lp = (l + LANES - 1) / LANES * LANES;
-        int maxRow = 0;
-        for (int m = 0; m < data.size(); m++) {
-            maxRow = Math.max(maxRow, data.active(m).length);
-        }
         Workspace ws = WORKSPACE.get();
         ws.group(new int[maxEntries], maxEntries, latent.states());
         ws.ensure(maxGroups, gp, d, l, lp, maxBatch, maxEntries);
-        ws.ensureColumns((long) maxBatch * maxRow, (long) maxEntries * d);
     }
 
     /**
@@ -120,7 +115,7 @@ public final class TwoStepEstimator implements GradientEstimator {
     /** Fields (pixel-major {@code hT}), means and log-weights {@code log n_g − Z_g} of each visited state. */
     private static void fields(VisibleTables tables, Workspace ws, int groups, int gp, int d) {
         double[] hT = ws.hT;
-        Arrays.fill(hT, 0, d * gp, 0.0);
+        // the padding groups' lanes keep stale fields: their sums are computed and never read
         Arrays.fill(ws.logWeight, 0, gp, 0.0);
         for (int g = 0; g < groups; g++) {
             int slot = tables.slot(ws.groupState[g]);
@@ -192,12 +187,11 @@ public final class TwoStepEstimator implements GradientEstimator {
             oneUnit &= k == 1;
         }
         unitStart[groups] = nu;
-        ws.columnsOfBatch(data, batch, d);
-        int[] colStart = ws.colStart;
-        int[] colItem = ws.colItem;
+        int words = ws.masksOfBatch(data, batch, d);
+        long[] mask = ws.mask;
         double[] xr = ws.xr;
         for (int i = 0; i < d; i++) {
-            gatherRows(resp, gp, colItem, colStart[i], colStart[i + 1], xr);
+            gatherRows(resp, gp, groups, mask, i * words, words, xr);
             int rowW = i * l;
             if (oneUnit && !trainA) {
                 for (int g = 0; g < groups; g++) {
@@ -251,13 +245,12 @@ public final class TwoStepEstimator implements GradientEstimator {
                 terms[row + b] = 0.0;
             }
         }
-        ws.columnsOfRecord(idx, start, len, d);
-        int[] colStart = ws.colStart;
-        int[] colItem = ws.colItem;
+        int words = ws.masksOfRecord(idx, start, len, d);
+        long[] mask = ws.mask;
         double[] c = model.centering();
         double[] acc = ws.xr;
         for (int i = 0; i < d; i++) {
-            gatherRows(terms, lp, colItem, colStart[i], colStart[i + 1], acc);
+            gatherRows(terms, lp, l, mask, i * words, words, acc);
             double ci = c[i];
             for (int b = 0; b < l; b++) {
                 gwbar[b * d + i] = acc[b] - gabar[b] * ci;
@@ -303,11 +296,15 @@ public final class TwoStepEstimator implements GradientEstimator {
     }
 
     /**
-     * {@code out[k] = Σ_p rows[item_p·stride + k]} over {@code p = from … to−1} in order, from +0, for
-     * {@code k < stride} ({@value #LANES} lanes at a time in locals).
+     * {@code out[k] = Σ_m rows[m·stride + k]} over the items {@code m} whose bit is set in
+     * {@code mask[off … off+words−1]} (bit {@code m % 64} of word {@code m / 64}), in ascending {@code m},
+     * from +0, for {@code k < lanes} ({@code out} beyond {@code lanes} is left as it is). Lanes are summed
+     * in locals, 8 or — for the last ≤ 6 — 6 at a time ({@code stride} is a multiple of 8).
      */
-    private static void gatherRows(double[] rows, int stride, int[] item, int from, int to, double[] out) {
-        for (int k0 = 0; k0 < stride; k0 += LANES) {
+    private static void gatherRows(double[] rows, int stride, int lanes, long[] mask, int off, int words,
+            double[] out) {
+        int k0 = 0;
+        for (; lanes - k0 > 6; k0 += LANES) {
             double a0 = 0.0;
             double a1 = 0.0;
             double a2 = 0.0;
@@ -316,16 +313,21 @@ public final class TwoStepEstimator implements GradientEstimator {
             double a5 = 0.0;
             double a6 = 0.0;
             double a7 = 0.0;
-            for (int p = from; p < to; p++) {
-                int o = item[p] * stride + k0;
-                a0 += rows[o];
-                a1 += rows[o + 1];
-                a2 += rows[o + 2];
-                a3 += rows[o + 3];
-                a4 += rows[o + 4];
-                a5 += rows[o + 5];
-                a6 += rows[o + 6];
-                a7 += rows[o + 7];
+            for (int w = 0; w < words; w++) {
+                long m = mask[off + w];
+                int base = w << 6;
+                while (m != 0) {
+                    int o = (base + Long.numberOfTrailingZeros(m)) * stride + k0;
+                    m &= m - 1;
+                    a0 += rows[o];
+                    a1 += rows[o + 1];
+                    a2 += rows[o + 2];
+                    a3 += rows[o + 3];
+                    a4 += rows[o + 4];
+                    a5 += rows[o + 5];
+                    a6 += rows[o + 6];
+                    a7 += rows[o + 7];
+                }
             }
             out[k0] = a0;
             out[k0 + 1] = a1;
@@ -335,6 +337,34 @@ public final class TwoStepEstimator implements GradientEstimator {
             out[k0 + 5] = a5;
             out[k0 + 6] = a6;
             out[k0 + 7] = a7;
+        }
+        if (k0 < lanes) {
+            double a0 = 0.0;
+            double a1 = 0.0;
+            double a2 = 0.0;
+            double a3 = 0.0;
+            double a4 = 0.0;
+            double a5 = 0.0;
+            for (int w = 0; w < words; w++) {
+                long m = mask[off + w];
+                int base = w << 6;
+                while (m != 0) {
+                    int o = (base + Long.numberOfTrailingZeros(m)) * stride + k0;
+                    m &= m - 1;
+                    a0 += rows[o];
+                    a1 += rows[o + 1];
+                    a2 += rows[o + 2];
+                    a3 += rows[o + 3];
+                    a4 += rows[o + 4];
+                    a5 += rows[o + 5];
+                }
+            }
+            out[k0] = a0;
+            out[k0 + 1] = a1;
+            out[k0 + 2] = a2;
+            out[k0 + 3] = a3;
+            out[k0 + 4] = a4;
+            out[k0 + 5] = a5;
         }
     }
 
@@ -351,9 +381,7 @@ public final class TwoStepEstimator implements GradientEstimator {
         double[] resp = new double[0];
         double[] terms = new double[0];
         double[] xr = new double[0];
-        int[] colStart = new int[0];
-        int[] colCursor = new int[0];
-        int[] colItem = new int[0];
+        long[] mask = new long[0];
         double[] logWeight = new double[0];
         double[] rs = new double[0];
         double[] s = new double[0];
@@ -426,9 +454,9 @@ public final class TwoStepEstimator implements GradientEstimator {
             if (terms.length < len * lp) {
                 terms = new double[len * lp];
             }
-            if (colStart.length < d + 1) {
-                colStart = new int[d + 1];
-                colCursor = new int[d];
+            long words = (Math.max(n, len) + 63L) >>> 6;
+            if (mask.length < words * d) {
+                mask = new long[(int) (words * d)];
             }
             if (score.length < l) {
                 score = new double[l];
@@ -442,60 +470,35 @@ public final class TwoStepEstimator implements GradientEstimator {
             }
         }
 
-        /** Column lists of the batch: for each pixel, the batch positions (ascending) whose row has it. */
-        void columnsOfBatch(Dataset data, int[] batch, int d) {
-            Arrays.fill(colCursor, 0, d, 0);
-            int total = 0;
-            for (int m : batch) {
-                int[] act = data.active(m);
-                total += act.length;
-                for (int i : act) {
-                    colCursor[i]++;
-                }
-            }
-            finishColumns(d, total);
+        /**
+         * Column masks of the batch: bit {@code m} of {@code mask[i·words + m/64]} is set iff the row at
+         * batch position {@code m} has pixel {@code i}; returns {@code words}.
+         */
+        int masksOfBatch(Dataset data, int[] batch, int d) {
+            int words = (batch.length + 63) >>> 6;
+            Arrays.fill(mask, 0, d * words, 0L);
             for (int m = 0; m < batch.length; m++) {
+                long bit = 1L << m;
+                int w = m >>> 6;
                 for (int i : data.active(batch[m])) {
-                    colItem[colCursor[i]++] = m;
+                    mask[i * words + w] |= bit;
                 }
             }
+            return words;
         }
 
-        /** Column lists of the record: for each pixel, the entries (ascending) whose x' has it. */
-        void columnsOfRecord(int[] idx, int[] start, int len, int d) {
-            Arrays.fill(colCursor, 0, d, 0);
-            int total = start[len] - start[0];
-            for (int p = start[0]; p < start[len]; p++) {
-                colCursor[idx[p]]++;
-            }
-            finishColumns(d, total);
+        /** Column masks of the record: bit {@code t} set iff entry {@code t}'s x' has the pixel. */
+        int masksOfRecord(int[] idx, int[] start, int len, int d) {
+            int words = (len + 63) >>> 6;
+            Arrays.fill(mask, 0, d * words, 0L);
             for (int t = 0; t < len; t++) {
+                long bit = 1L << t;
+                int w = t >>> 6;
                 for (int p = start[t]; p < start[t + 1]; p++) {
-                    colItem[colCursor[idx[p]]++] = t;
+                    mask[idx[p] * words + w] |= bit;
                 }
             }
-        }
-
-        void ensureColumns(long batchEntries, long recordEntries) {
-            long want = Math.min(Integer.MAX_VALUE - 8, Math.max(batchEntries, recordEntries));
-            if (colItem.length < want) {
-                colItem = new int[(int) want];
-            }
-        }
-
-        /** Counts in {@code colCursor} → starts in {@code colStart}, cursors at the starts. */
-        private void finishColumns(int d, int total) {
-            if (colItem.length < total) {
-                colItem = new int[total];
-            }
-            int pos = 0;
-            for (int i = 0; i < d; i++) {
-                colStart[i] = pos;
-                int cnt = colCursor[i];
-                colCursor[i] = pos;
-                pos += cnt;
-            }
-            colStart[d] = pos;
+            return words;
         }
     }
 }
