@@ -177,39 +177,43 @@ public final class TwoStepEstimator implements GradientEstimator {
         double[] mu = ws.mu;
         int[] unitStart = ws.unitStart;
         int[] unitList = ws.unitList;
-        boolean oneUnit = true;
         int nu = 0;
         for (int g = 0; g < groups; g++) {
             unitStart[g] = nu;
             int k = latent.activeUnits(ws.groupState[g], ws.units);
             System.arraycopy(ws.units, 0, unitList, nu, k);
             nu += k;
-            oneUnit &= k == 1;
         }
         unitStart[groups] = nu;
         int words = ws.masksOfBatch(data, batch, d);
         long[] mask = ws.mask;
-        double[] xr = ws.xr;
+        double[] xrT = ws.xrT;
         for (int i = 0; i < d; i++) {
-            gatherRows(resp, gp, groups, mask, i * words, words, xr);
-            int rowW = i * l;
-            if (oneUnit && !trainA) {
-                for (int g = 0; g < groups; g++) {
-                    gw[rowW + unitList[g]] += (xr[g] - rs[g] * mu[g * d + i]) * invN;
+            gatherRows(resp, gp, groups, mask, i * words, words, xrT, i * gp);
+        }
+        // group by group over all pixels: each entry of ∂w still receives its terms in ascending group order
+        for (int g = 0; g < groups; g++) {
+            int off = g * d;
+            double rsg = rs[g];
+            int u0 = unitStart[g];
+            int u1 = unitStart[g + 1];
+            if (u1 - u0 == 1 && !trainA) {
+                int b = unitList[u0];
+                for (int i = 0; i < d; i++) {
+                    gw[i * l + b] += (xrT[i * gp + g] - rsg * mu[off + i]) * invN;
                 }
                 continue;
             }
-            for (int g = 0; g < groups; g++) {
-                double v = (xr[g] - rs[g] * mu[g * d + i]) * invN;
-                for (int j = unitStart[g]; j < unitStart[g + 1]; j++) {
-                    gw[rowW + unitList[j]] += v;
+            for (int i = 0; i < d; i++) {
+                double v = (xrT[i * gp + g] - rsg * mu[off + i]) * invN;
+                for (int j = u0; j < u1; j++) {
+                    gw[i * l + unitList[j]] += v;
                 }
                 if (trainA) {
                     ga[i] += v;
                 }
             }
         }
-
     }
 
     /**
@@ -248,12 +252,15 @@ public final class TwoStepEstimator implements GradientEstimator {
         int words = ws.masksOfRecord(idx, start, len, d);
         long[] mask = ws.mask;
         double[] c = model.centering();
-        double[] acc = ws.xr;
+        double[] gwT = ws.gwT;
         for (int i = 0; i < d; i++) {
-            gatherRows(terms, lp, l, mask, i * words, words, acc);
-            double ci = c[i];
-            for (int b = 0; b < l; b++) {
-                gwbar[b * d + i] = acc[b] - gabar[b] * ci;
+            gatherRows(terms, lp, l, mask, i * words, words, gwT, i * lp);
+        }
+        for (int b = 0; b < l; b++) {
+            double sb = gabar[b];
+            int row = b * d;
+            for (int i = 0; i < d; i++) {
+                gwbar[row + i] = gwT[i * lp + b] - sb * c[i];
             }
         }
     }
@@ -302,7 +309,7 @@ public final class TwoStepEstimator implements GradientEstimator {
      * in locals, 8 or — for the last ≤ 6 — 6 at a time ({@code stride} is a multiple of 8).
      */
     private static void gatherRows(double[] rows, int stride, int lanes, long[] mask, int off, int words,
-            double[] out) {
+            double[] out, int outOff) {
         int k0 = 0;
         for (; lanes - k0 > 6; k0 += LANES) {
             double a0 = 0.0;
@@ -329,14 +336,15 @@ public final class TwoStepEstimator implements GradientEstimator {
                     a7 += rows[o + 7];
                 }
             }
-            out[k0] = a0;
-            out[k0 + 1] = a1;
-            out[k0 + 2] = a2;
-            out[k0 + 3] = a3;
-            out[k0 + 4] = a4;
-            out[k0 + 5] = a5;
-            out[k0 + 6] = a6;
-            out[k0 + 7] = a7;
+            int q = outOff + k0;
+            out[q] = a0;
+            out[q + 1] = a1;
+            out[q + 2] = a2;
+            out[q + 3] = a3;
+            out[q + 4] = a4;
+            out[q + 5] = a5;
+            out[q + 6] = a6;
+            out[q + 7] = a7;
         }
         if (k0 < lanes) {
             double a0 = 0.0;
@@ -359,12 +367,13 @@ public final class TwoStepEstimator implements GradientEstimator {
                     a5 += rows[o + 5];
                 }
             }
-            out[k0] = a0;
-            out[k0 + 1] = a1;
-            out[k0 + 2] = a2;
-            out[k0 + 3] = a3;
-            out[k0 + 4] = a4;
-            out[k0 + 5] = a5;
+            int q = outOff + k0;
+            out[q] = a0;
+            out[q + 1] = a1;
+            out[q + 2] = a2;
+            out[q + 3] = a3;
+            out[q + 4] = a4;
+            out[q + 5] = a5;
         }
     }
 
@@ -380,7 +389,8 @@ public final class TwoStepEstimator implements GradientEstimator {
         double[] mu = new double[0];
         double[] resp = new double[0];
         double[] terms = new double[0];
-        double[] xr = new double[0];
+        double[] xrT = new double[0];
+        double[] gwT = new double[0];
         long[] mask = new long[0];
         double[] logWeight = new double[0];
         double[] rs = new double[0];
@@ -445,8 +455,11 @@ public final class TwoStepEstimator implements GradientEstimator {
                 rs = new double[gp];
                 s = new double[gp];
             }
-            if (xr.length < Math.max(gp, lp)) {
-                xr = new double[Math.max(gp, lp)];
+            if (xrT.length < gp * d) {
+                xrT = new double[gp * d];
+            }
+            if (gwT.length < lp * d) {
+                gwT = new double[lp * d];
             }
             if (resp.length < n * gp) {
                 resp = new double[n * gp];
