@@ -20,12 +20,17 @@ public final class HistoryFile {
     private HistoryFile() {
     }
 
+    /**
+     * Replaces {@code file} atomically. Not forced to disk: it is rewritten after every epoch, and an
+     * fsync each time cost more than the epoch's training (see {@link AtomicFiles#write(Path,
+     * AtomicFiles.IoConsumer, boolean)}); model.json, written once, is.
+     */
     public static void write(Path file, List<EpochRecord> rows) {
         StringBuilder sb = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
         for (EpochRecord r : rows) {
             sb.append(r.csv()).append('\n');
         }
-        AtomicFiles.writeString(file, sb.toString());
+        AtomicFiles.writeString(file, sb.toString(), false);
     }
 
     public static List<EpochRecord> read(Path file) {

@@ -21,6 +21,17 @@ public final class AtomicFiles {
 
     /** Writes what {@code body} produces to {@code target} atomically. */
     public static void write(Path target, IoConsumer<OutputStream> body) {
+        write(target, body, true);
+    }
+
+    /**
+     * As {@link #write(Path, IoConsumer)}; with {@code durable = false} the data is not forced to disk
+     * before the rename. The replacement is still atomic for every reader and survives the writer's
+     * death (the page cache holds it); only an operating-system crash right after may lose it. For
+     * files rewritten often and recreated by the next run anyway (a training history, once per epoch),
+     * where 120 fsyncs cost more than the training steps between them.
+     */
+    public static void write(Path target, IoConsumer<OutputStream> body, boolean durable) {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
@@ -29,8 +40,10 @@ public final class AtomicFiles {
                 try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                     body.accept(out);
                 }
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ch.force(true);
+                if (durable) {
+                    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
                 }
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -46,7 +59,11 @@ public final class AtomicFiles {
     }
 
     public static void writeString(Path target, String text) {
-        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+        writeString(target, text, true);
+    }
+
+    public static void writeString(Path target, String text, boolean durable) {
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)), durable);
     }
 
     /** A consumer that may throw {@link IOException}. */
