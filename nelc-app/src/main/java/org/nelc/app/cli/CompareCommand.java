@@ -106,29 +106,6 @@ public final class CompareCommand implements Runnable {
 
     /** {@code A..B} (inclusive), a single seed, or a comma list of those; duplicates dropped. */
     static List<Long> parseSeeds(String flag, String text) {
-        List<Long> list = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String p = part.trim();
-            try {
-                int dots = p.indexOf("..");
-                if (dots >= 0) {
-                    long a = Long.parseLong(p.substring(0, dots).trim());
-                    long b = Long.parseLong(p.substring(dots + 2).trim());
-                    if (b < a || b - a >= 10_000) {
-                        throw new UserError(flag + ": '" + p + "' must be A..B with A <= B and at most 10000 seeds");
-                    }
-                    for (long s = a; s <= b; s++) {
-                        if (!list.contains(s)) {
-                            list.add(s);
-                        }
-                    }
-                } else if (!list.contains(Long.parseLong(p))) {
-                    list.add(Long.parseLong(p));
-                }
-            } catch (NumberFormatException e) {
-                throw new UserError(flag + ": expected A..B (e.g. 1..8) or a comma list, got '" + text + "'");
-            }
-        }
-        return List.copyOf(list);
+        return org.nelc.app.experiment.SeedRange.parse(flag, text);
     }
 }

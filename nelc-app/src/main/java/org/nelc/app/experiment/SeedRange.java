@@ -13,6 +13,11 @@ public final class SeedRange {
 
     /** The seeds of {@code text}, in the order given, without duplicates. */
     public static List<Long> parse(String text) {
+        return parse("--seeds", text);
+    }
+
+    /** As {@link #parse(String)}, naming {@code flag} in errors (e.g. {@code --rbm-seeds}). */
+    public static List<Long> parse(String flag, String text) {
         List<Long> out = new ArrayList<>();
         for (String part : text.split(",")) {
             String p = part.trim();
@@ -22,7 +27,7 @@ public final class SeedRange {
                     long a = Long.parseLong(p.substring(0, dots).trim());
                     long b = Long.parseLong(p.substring(dots + 2).trim());
                     if (b < a || b - a >= MAX_MODELS) {
-                        throw new UserError("--seeds: '" + p + "' must be A..B with A <= B and at most " + MAX_MODELS
+                        throw new UserError(flag + ": '" + p + "' must be A..B with A <= B and at most " + MAX_MODELS
                                 + " seeds");
                     }
                     for (long s = a; s <= b; s++) {
@@ -32,11 +37,11 @@ public final class SeedRange {
                     add(out, Long.parseLong(p));
                 }
             } catch (NumberFormatException e) {
-                throw new UserError("--seeds: expected A..B (e.g. 1..36) or a comma list, got '" + text + "'");
+                throw new UserError(flag + ": expected A..B (e.g. 1..36) or a comma list, got '" + text + "'");
             }
         }
         if (out.isEmpty()) {
-            throw new UserError("--seeds: no seed in '" + text + "'");
+            throw new UserError(flag + ": no seed in '" + text + "'");
         }
         return List.copyOf(out);
     }
