@@ -70,8 +70,9 @@ public final class TrainCommand implements Runnable {
         o.printf(Locale.ROOT, "trained %s in %.2f s (%d steps)%n", config.latent(), trained.seconds(),
                 rows.isEmpty() ? 0 : rows.get(rows.size() - 1).step());
         o.printf(Locale.ROOT, "final on-the-fly log-likelihood: %.3f nats/image%n", trained.finalLogLikelihood());
-        o.printf(Locale.ROOT, "final sigma (counts, last epoch): %.4f nats/step (%d one-way pairs)%n",
-                trained.finalSigma(), rows.get(rows.size() - 1).oneWayPairs());
+        EpochRecord last = rows.get(rows.size() - 1);
+        o.printf(Locale.ROOT, "final sigma (last epoch's chain): %.4f nats/step Rao-Blackwellized, %.4f from counts "
+                + "(%d one-way pairs skipped)%n", last.sigmaRaoBlackwell(), last.sigma(), last.oneWayPairs());
         o.println("wrote " + dir.resolve("model.json") + " and " + historyFile);
     }
 

@@ -10,11 +10,12 @@ import org.nelc.core.io.AtomicFiles;
 import org.nelc.core.train.EpochRecord;
 
 /**
- * {@code history.csv}: one {@link EpochRecord} per epoch, header {@link EpochRecord#CSV_HEADER}. The
- * per-epoch σ is the cheap estimate: transitions counted on that epoch's latent trajectory of the training
- * chain ({@code stepsPerEpoch × T} double steps, 1440 with the paper's settings), pairs seen one way only
- * skipped — noisy, and biased low for nearly deterministic cycles; the precise values are in
- * {@code evaluation.json}.
+ * {@code history.csv}: one {@link EpochRecord} per epoch, header {@link EpochRecord#CSV_HEADER}. Two
+ * cheap per-epoch σ of that epoch's latent trajectory of the training chain ({@code stepsPerEpoch × T}
+ * double steps, 1440 with the paper's settings): {@code sigma_count} from transition counts, pairs seen one
+ * way only skipped (biased low, toward 0, for nearly deterministic cycles), and {@code sigma_rb} from the
+ * exact rows {@code Ā(·|x'(t))} of the same trajectory (finite, no extra draws). The precise values are
+ * in {@code evaluation.json}.
  */
 public final class HistoryFile {
     private HistoryFile() {
@@ -53,7 +54,7 @@ public final class HistoryFile {
             try {
                 out.add(new EpochRecord(Integer.parseInt(f[0]), Long.parseLong(f[1]), Integer.parseInt(f[2]),
                         Double.parseDouble(f[3]), Double.parseDouble(f[4]), Integer.parseInt(f[5]),
-                        Double.parseDouble(f[6])));
+                        Double.parseDouble(f[6]), f.length > 7 ? Double.parseDouble(f[7]) : Double.NaN));
             } catch (RuntimeException e) {
                 throw new UserError(file + ": line " + (k + 1) + " is not a history row: '" + line + "'");
             }

@@ -12,9 +12,9 @@ import org.nelc.core.train.EpochRecord;
 
 /**
  * Fig. 2 for our ensemble: (a) the on-the-fly LL per epoch, one line per model colored by its final
- * (precise) σ, with the color bar; (b) the per-epoch σ — the cheap count-based estimate of that epoch's
- * latent trajectory (see {@code HistoryFile}), log scale, floored at {@value #SIGMA_FLOOR} (an epoch whose
- * transitions were all one-way counts σ = 0: the counts cannot see a nearly deterministic cycle); (c) the final
+ * (precise) σ, with the color bar; (b) the per-epoch σ of that epoch's latent trajectory (see
+ * {@code HistoryFile}): the Rao-Blackwellized {@code sigma_rb} where the history has it (finite for nearly
+ * deterministic cycles too), else the count-based one; log scale, floored at {@value #SIGMA_FLOOR}; (c) the final
  * precise LL against the final precise σ, colored by regime.
  */
 public final class Fig2 {
@@ -30,7 +30,7 @@ public final class Fig2 {
         SigmaScale scale = SigmaScale.of(rows);
         XYChart a = Charts.xy(W, H, "(a) log-likelihood during training", "epoch", "on-the-fly LL (nats/image)");
         XYChart b = Charts.xy(W, H, "(b) entropy production during training", "epoch",
-                "σ per epoch (counts, nats/step)");
+                "σ per epoch (training chain, Rao-Blackwellized, nats/step)");
         boolean anyLine = false;
         double sLo = Double.POSITIVE_INFINITY;
         double sHi = Double.NEGATIVE_INFINITY;
@@ -45,7 +45,7 @@ public final class Fig2 {
             for (int k = 0; k < h.size(); k++) {
                 x[k] = h.get(k).epoch();
                 ll[k] = finiteOr(h.get(k).logLikelihood(), Double.NaN);
-                s[k] = Math.max(SIGMA_FLOOR, finiteOr(h.get(k).sigma(), SIGMA_FLOOR));
+                s[k] = Math.max(SIGMA_FLOOR, finiteOr(h.get(k).sigmaBest(), SIGMA_FLOOR));
             }
             double[] range = Charts.positiveRange(s);
             sLo = Math.min(sLo, range[0]);

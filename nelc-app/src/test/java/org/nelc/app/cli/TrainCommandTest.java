@@ -28,7 +28,9 @@ class TrainCommandTest {
         assertTrue(r.out().contains("final on-the-fly log-likelihood"), r.out());
         List<String> history = Files.readAllLines(dir.resolve("run/history.csv"));
         assertEquals(5, history.size());
-        assertEquals("epoch,step,batch_size,ll_on_the_fly,sigma_count,one_way_pairs,elapsed_s", history.get(0));
+        assertEquals("epoch,step,batch_size,ll_on_the_fly,sigma_count,one_way_pairs,elapsed_s,sigma_rb", history.get(0));
+        double sigmaRb = Double.parseDouble(history.get(4).split(",")[7]);
+        assertTrue(Double.isFinite(sigmaRb) && sigmaRb >= 0, history.get(4));
         assertTrue(history.get(4).startsWith("4,40,32,"), history.get(4));
         ModelFile mf = ModelIO.read(dir.resolve("run/model.json"), PluginCatalog.discover(getClass().getClassLoader()));
         assertEquals(36, mf.model().visibleSize());

@@ -33,7 +33,7 @@ import org.nelc.core.math.LogMath;
  * order), so the results are the same bits. Fields, means and log-partitions come from a
  * {@link VisibleTables}, shared with the chain when the trainer passes one.
  */
-public final class TwoStepEstimator implements GradientEstimator {
+public final class TwoStepEstimator implements TableAwareEstimator {
     static final int LANES = 8;
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -65,6 +65,7 @@ public final class TwoStepEstimator implements GradientEstimator {
      * buffer that grows after the JIT has compiled the step (batches grow every epoch) sends the whole
      * estimator back to the interpreter and costs a recompilation. Optional; results do not depend on it.
      */
+    @Override
     public void reserve(ModelView model, Dataset data, int maxBatch, int maxEntries) {
         int d = model.visibleSize();
         LatentKernel latent = model.latent();
@@ -81,6 +82,7 @@ public final class TwoStepEstimator implements GradientEstimator {
      * As {@link #estimate(ModelView, Dataset, int[], ChainRecord, ScoreFactor, double[][])}, with the
      * caller's tables of {@code model} (up to date: invalidated since the parameters last changed).
      */
+    @Override
     public double estimate(ModelView model, VisibleTables tables, Dataset data, int[] batch, ChainRecord chain,
             ScoreFactor score, double[][] grad) {
         int d = model.visibleSize();

@@ -10,13 +10,27 @@ package org.nelc.core.train;
  * @param sigma entropy production of the epoch's latent trajectory from transition counts (one-way pairs skipped)
  * @param oneWayPairs pairs of states seen in one direction only in that trajectory
  * @param seconds wall time since training started
+ * @param sigmaRaoBlackwell entropy production of the same trajectory from {@code Ā(·|x'(t))} rows
+ *     ({@link org.nelc.core.chain.LatentRows}): finite where counts skip one-way pairs; NaN above 64 states
  */
 public record EpochRecord(int epoch, long step, int batchSize, double logLikelihood, double sigma, int oneWayPairs,
-        double seconds) {
-    public static final String CSV_HEADER = "epoch,step,batch_size,ll_on_the_fly,sigma_count,one_way_pairs,elapsed_s";
+        double seconds, double sigmaRaoBlackwell) {
+    public static final String CSV_HEADER =
+            "epoch,step,batch_size,ll_on_the_fly,sigma_count,one_way_pairs,elapsed_s,sigma_rb";
+
+    /** A row without the Rao-Blackwellized σ (histories written before it existed). */
+    public EpochRecord(int epoch, long step, int batchSize, double logLikelihood, double sigma, int oneWayPairs,
+            double seconds) {
+        this(epoch, step, batchSize, logLikelihood, sigma, oneWayPairs, seconds, Double.NaN);
+    }
+
+    /** The Rao-Blackwellized σ when available, else the counted one. */
+    public double sigmaBest() {
+        return Double.isFinite(sigmaRaoBlackwell) ? sigmaRaoBlackwell : sigma;
+    }
 
     public String csv() {
         return epoch + "," + step + "," + batchSize + "," + logLikelihood + "," + sigma + "," + oneWayPairs + ","
-                + String.format(java.util.Locale.ROOT, "%.3f", seconds);
+                + String.format(java.util.Locale.ROOT, "%.3f", seconds) + "," + sigmaRaoBlackwell;
     }
 }

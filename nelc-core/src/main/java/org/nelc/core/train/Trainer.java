@@ -12,8 +12,9 @@ import org.nelc.api.kernel.LatentKernel;
 import org.nelc.api.optim.Optimizer;
 import org.nelc.api.optim.OptimizerSettings;
 import org.nelc.core.chain.PersistentChain;
+import org.nelc.core.chain.LatentRows;
 import org.nelc.core.chain.TransitionCounts;
-import org.nelc.core.gradient.TwoStepEstimator;
+import org.nelc.core.gradient.TableAwareEstimator;
 import org.nelc.core.kernel.VisibleTables;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
@@ -94,7 +95,7 @@ public final class Trainer {
         // z→x tables (fields, means, log-partitions, pixel thresholds) computed once per step and shared
         // by the chain and the two-step estimator: the same numbers either would compute alone
         VisibleTables tables = new VisibleTables(model);
-        TwoStepEstimator twoStep = estimator instanceof TwoStepEstimator two ? two : null;
+        TableAwareEstimator twoStep = estimator instanceof TableAwareEstimator two ? two : null;
         if (twoStep != null) {
             twoStep.reserve(model, data, config.largestBatch(), k * t);
         }
@@ -112,6 +113,7 @@ public final class Trainer {
             grad[b] = new double[sizes[b]];
         }
         TransitionCounts counts = new TransitionCounts(model.latent().states());
+        LatentRows latentRows = LatentRows.supports(model.latent()) ? new LatentRows(model.latent()) : null;
         int[] lastState = new int[k];
         List<EpochRecord> history = new ArrayList<>();
         long totalSteps = (long) config.epochs() * config.stepsPerEpoch();
@@ -125,6 +127,9 @@ public final class Trainer {
                 batches[size] = batch;
             }
             counts.clear();
+            if (latentRows != null) {
+                latentRows.clear();
+            }
             double llSum = 0;
             for (int s = 0; s < config.stepsPerEpoch(); s++) {
                 // minibatch without replacement: partial Fisher–Yates over a persistent permutation
@@ -143,6 +148,9 @@ public final class Trainer {
                         counts.add(lastState[c], states[c * t]);
                     }
                     counts.addTrajectory(states, c * t, t);
+                    if (latentRows != null) {
+                        latentRows.add(record, c * t, t, s > 0 ? lastState[c] : -1);
+                    }
                     lastState[c] = states[c * t + t - 1];
                 }
                 double ll = twoStep != null
@@ -162,7 +170,8 @@ public final class Trainer {
                 listener.onStep(epoch, step, totalSteps);
             }
             EpochRecord rec = new EpochRecord(epoch, step, size, llSum / config.stepsPerEpoch(),
-                    counts.entropyProduction(), counts.oneWayPairs(), (System.nanoTime() - start) * 1e-9);
+                    counts.entropyProduction(), counts.oneWayPairs(), (System.nanoTime() - start) * 1e-9,
+                    latentRows != null ? latentRows.entropyProduction() : Double.NaN);
             history.add(rec);
             listener.onEpoch(rec);
         }
