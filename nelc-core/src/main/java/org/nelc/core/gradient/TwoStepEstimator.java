@@ -11,6 +11,7 @@ import org.nelc.api.latent.ScoreFactor;
 import org.nelc.api.model.ModelView;
 import org.nelc.core.kernel.VisibleTables;
 import org.nelc.core.math.LogMath;
+import org.nelc.core.math.SparseSums;
 
 /**
  * The paper's two-step gradient (Sect. III, Eqs. 16a–16d with the centering of Eq. 17; SPEC §4).
@@ -146,7 +147,7 @@ public final class TwoStepEstimator implements TableAwareEstimator {
         double logLen = StrictMath.log(len);
         for (int m = 0; m < n; m++) {
             int[] act = data.active(batch[m]);
-            logWeightsPlusFields(ws.logWeight, hT, gp, act, s);
+            SparseSums.basePlusRows(ws.logWeight, hT, gp, gp, act, s);
             double lse = LogMath.logSumExp(s, 0, groups);
             ll += lse - logLen;
             int row = m * gp;
@@ -267,42 +268,6 @@ public final class TwoStepEstimator implements TableAwareEstimator {
         }
     }
 
-    /**
-     * {@code s[g] = logWeight[g] + Σ_{i ∈ act} hT[i·gp + g]}, pixels ascending, {@value #LANES} groups at a
-     * time in locals (the padding groups are computed and ignored).
-     */
-    private static void logWeightsPlusFields(double[] logWeight, double[] hT, int gp, int[] act, double[] s) {
-        int na = act.length;
-        for (int g0 = 0; g0 < gp; g0 += LANES) {
-            double a0 = logWeight[g0];
-            double a1 = logWeight[g0 + 1];
-            double a2 = logWeight[g0 + 2];
-            double a3 = logWeight[g0 + 3];
-            double a4 = logWeight[g0 + 4];
-            double a5 = logWeight[g0 + 5];
-            double a6 = logWeight[g0 + 6];
-            double a7 = logWeight[g0 + 7];
-            for (int j = 0; j < na; j++) {
-                int o = act[j] * gp + g0;
-                a0 += hT[o];
-                a1 += hT[o + 1];
-                a2 += hT[o + 2];
-                a3 += hT[o + 3];
-                a4 += hT[o + 4];
-                a5 += hT[o + 5];
-                a6 += hT[o + 6];
-                a7 += hT[o + 7];
-            }
-            s[g0] = a0;
-            s[g0 + 1] = a1;
-            s[g0 + 2] = a2;
-            s[g0 + 3] = a3;
-            s[g0 + 4] = a4;
-            s[g0 + 5] = a5;
-            s[g0 + 6] = a6;
-            s[g0 + 7] = a7;
-        }
-    }
 
     /**
      * {@code out[k] = Σ_m rows[m·stride + k]} over the items {@code m} whose bit is set in

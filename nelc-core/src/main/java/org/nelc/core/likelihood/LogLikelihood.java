@@ -2,6 +2,7 @@ package org.nelc.core.likelihood;
 
 import org.nelc.api.data.Dataset;
 import org.nelc.core.kernel.VisibleTables;
+import org.nelc.core.math.SparseSums;
 import org.nelc.core.model.Model;
 
 /**
@@ -65,7 +66,7 @@ public final class LogLikelihood {
             }
             for (int m = 0; m < n; m++) {
                 int[] act = data.active(m);
-                offsetsPlusFields(offset, h, bp, b, act, v);
+                SparseSums.basePlusRows(offset, h, bp, b, act, v);
                 double mx = max[m];
                 double sm = sum[m];
                 for (int k = 0; k < b; k++) {
@@ -88,42 +89,6 @@ public final class LogLikelihood {
         return out;
     }
 
-    /**
-     * {@code v[k] = offset[k] + Σ_{i ∈ act} h[i·bp + k]} for {@code k < used}, pixels ascending,
-     * {@value #LANES} states at a time in locals.
-     */
-    private static void offsetsPlusFields(double[] offset, double[] h, int bp, int used, int[] act, double[] v) {
-        int na = act.length;
-        for (int k0 = 0; k0 < used; k0 += LANES) {
-            double a0 = offset[k0];
-            double a1 = offset[k0 + 1];
-            double a2 = offset[k0 + 2];
-            double a3 = offset[k0 + 3];
-            double a4 = offset[k0 + 4];
-            double a5 = offset[k0 + 5];
-            double a6 = offset[k0 + 6];
-            double a7 = offset[k0 + 7];
-            for (int j = 0; j < na; j++) {
-                int o = act[j] * bp + k0;
-                a0 += h[o];
-                a1 += h[o + 1];
-                a2 += h[o + 2];
-                a3 += h[o + 3];
-                a4 += h[o + 4];
-                a5 += h[o + 5];
-                a6 += h[o + 6];
-                a7 += h[o + 7];
-            }
-            v[k0] = a0;
-            v[k0 + 1] = a1;
-            v[k0 + 2] = a2;
-            v[k0 + 3] = a3;
-            v[k0 + 4] = a4;
-            v[k0 + 5] = a5;
-            v[k0 + 6] = a6;
-            v[k0 + 7] = a7;
-        }
-    }
 
     /** Mean and standard error over data points of {@code log p(x)}. */
     public static Summary summarize(double[] perPoint) {
