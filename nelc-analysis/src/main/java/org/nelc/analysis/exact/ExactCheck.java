@@ -13,7 +13,7 @@ import org.nelc.api.optim.Optimizer;
 import org.nelc.api.optim.OptimizerFactory;
 import org.nelc.api.optim.OptimizerSettings;
 import org.nelc.core.chain.PersistentChain;
-import org.nelc.core.gradient.TwoStepEstimator;
+import org.nelc.api.gradient.GradientEstimator;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.random.SeedTree;
@@ -67,7 +67,7 @@ public final class ExactCheck {
                 new RestorableUniformRandomProvider[] {root.child("chain").stream()});
         int t = o.chainSteps();
         ChainRecord record = new ChainRecord(t, d, latent.units());
-        TwoStepEstimator estimator = new TwoStepEstimator();
+        GradientEstimator estimator = plugins.gradient(o.gradient());
         Optimizer optimizer = factory.create(settings, model.blockSizes());
         UniformRandomProvider batchRng = root.child("batch").stream();
         int n = data.size();
@@ -82,7 +82,8 @@ public final class ExactCheck {
         int probe = 0;
         for (int step = 0; ; step++) {
             if (step % o.checkEvery() == 0 || step == o.steps()) {
-                ExactCheckRow r = compare(step, model, data, chain.state(0), root.child("probe", probe++), o, trained);
+                ExactCheckRow r = compare(step, model, data, chain.state(0), root.child("probe", probe++), o, trained,
+                        estimator);
                 rows.add(r);
                 bestTwoStep = Math.max(bestTwoStep, r.exactLogLikelihood());
             }
@@ -110,10 +111,10 @@ public final class ExactCheck {
             best = Math.max(best, exactAscent(m, data, factory, settings, o.exactAscentSteps(), trained));
         }
         String setup = String.format(Locale.ROOT,
-                "exact check: data %s (%d rows, D=%d); %s:%d %s, score %s; %s lr %s, %d steps of T=%d, batch %d; "
+                "exact check: data %s (%d rows, D=%d); %s:%d %s, gradient %s, score %s; %s lr %s, %d steps of T=%d, batch %d; "
                         + "%d probe segments per comparison; exact ascent %d steps, %d restarts; seed %d",
-                data.source(), n, d, latent.encoding(), latent.units(), latent.normalization(), o.score().label(),
-                o.optimizer(), o.learningRate(), o.steps(), t, o.batchSize(), o.probeSegments(), o.exactAscentSteps(),
+                data.source(), n, d, latent.encoding(), latent.units(), latent.normalization(), o.gradient(),
+                o.score().label(), o.optimizer(), o.learningRate(), o.steps(), t, o.batchSize(), o.probeSegments(), o.exactAscentSteps(),
                 o.restarts(), o.seed());
         return new ExactCheckReport(setup, rows, finalLl, bestTwoStep, sameInit, best,
                 (System.nanoTime() - start) * 1e-9);
@@ -121,7 +122,7 @@ public final class ExactCheck {
 
     /** One comparison of the averaged two-step estimate with the exact gradient at {@code model}. */
     static ExactCheckRow compare(long step, Model model, Dataset data, byte[] chainState, SeedTree seeds, ExactCheckOptions o,
-            boolean[] trained) {
+            boolean[] trained, GradientEstimator estimator) {
         ExactSystem sys = ExactSystem.of(model);
         double ll = sys.logLikelihood(data);
         double[][] exact = ExactGradient.adjoint(sys, data);
@@ -135,7 +136,6 @@ public final class ExactCheck {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        TwoStepEstimator estimator = new TwoStepEstimator();
         double[][] g = zeros(model);
         double[][] mean = zeros(model);
         double single = 0;

@@ -30,13 +30,17 @@ import org.nelc.api.latent.ScoreFactor;
  * @param restarts extra random initializations of the exact ascent
  * @param centering whether the x→z kernel uses {@code x − c} (Eq. 17)
  * @param seed the seed of everything
+ * @param gradient the gradient estimator plugin under test ({@code two-step}, or a plugin's name)
  */
 public record ExactCheckOptions(Dataset data, int dimension, int classes, int rows, double flip, String encoding,
         int units, String normalization, ScoreFactor score, String optimizer, double learningRate, int steps,
         int checkEvery, int chainSteps, int batchSize, int probeSegments, int exactSteps, int restarts,
-        boolean centering, long seed) {
+        boolean centering, long seed, String gradient) {
 
     public ExactCheckOptions {
+        if (gradient == null || gradient.isBlank()) {
+            throw new UserError("--gradient: missing estimator name");
+        }
         int d = data != null ? data.dimension() : dimension;
         if (d < 1 || d > ExactSystem.MAX_VISIBLE) {
             throw new UserError("--dimension: the exact check enumerates 2^D states; D must be in [1, "
@@ -116,6 +120,7 @@ public record ExactCheckOptions(Dataset data, int dimension, int classes, int ro
         b.restarts = restarts;
         b.centering = centering;
         b.seed = seed;
+        b.gradient = gradient;
         return b;
     }
 
@@ -145,6 +150,7 @@ public record ExactCheckOptions(Dataset data, int dimension, int classes, int ro
         private int restarts = 2;
         private boolean centering = true;
         private long seed = 1;
+        private String gradient = "two-step";
 
         public Builder data(Dataset v) {
             data = v;
@@ -239,10 +245,15 @@ public record ExactCheckOptions(Dataset data, int dimension, int classes, int ro
             return this;
         }
 
+        public Builder gradient(String v) {
+            gradient = v;
+            return this;
+        }
+
         public ExactCheckOptions build() {
             return new ExactCheckOptions(data, dimension, classes, rows, flip, encoding, units, normalization, score,
                     optimizer, learningRate, steps, checkEvery, chainSteps, batchSize, probeSegments, exactSteps,
-                    restarts, centering, seed);
+                    restarts, centering, seed, gradient);
         }
     }
 }

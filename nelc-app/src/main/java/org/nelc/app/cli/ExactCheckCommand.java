@@ -39,6 +39,10 @@ public final class ExactCheckCommand implements Runnable {
     @Option(names = "--normalization", description = "x->z normalization (default: the encoding's).")
     String normalization;
 
+    @Option(names = "--gradient", paramLabel = "NAME",
+            description = "The gradient estimator under test: two-step or a plugin's approximation (default: ${DEFAULT-VALUE}).")
+    String gradient = "two-step";
+
     @Option(names = "--score", description = "paper or exact (default: ${DEFAULT-VALUE}).")
     String score = "paper";
 
@@ -78,7 +82,7 @@ public final class ExactCheckCommand implements Runnable {
         ExactCheckOptions o = ExactCheckOptions.builder().dimension(dimension).classes(classes).rows(rows).flip(flip)
                 .latent(spec.encoding(), spec.units()).normalization(normalization).score(ScoreFactor.parse(score))
                 .optimizer(optimizer, lr).steps(steps).checkEvery(checkEvery).chainSteps(chainSteps).batchSize(batch)
-                .probeSegments(probeSegments).restarts(restarts).seed(seed).build();
+                .probeSegments(probeSegments).restarts(restarts).seed(seed).gradient(gradient).build();
         ExactCheckReport report = ExactCheck.run(o, root.context().plugins());
         PrintWriter w = root.spec.commandLine().getOut();
         String table = report.toTable();
