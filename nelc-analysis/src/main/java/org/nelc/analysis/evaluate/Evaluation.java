@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.nelc.api.UserError;
 import org.nelc.api.diagnostic.DiagnosticResult;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 
 /**
  * Everything {@code nelc evaluate} measures on one model, written as {@code evaluation.json}

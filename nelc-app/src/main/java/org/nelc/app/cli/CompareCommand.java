@@ -12,7 +12,7 @@ import org.nelc.api.data.Dataset;
 import org.nelc.app.baseline.Comparison;
 import org.nelc.app.baseline.ComparisonFiles;
 import org.nelc.app.baseline.ComparisonRunner;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

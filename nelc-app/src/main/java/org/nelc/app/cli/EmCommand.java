@@ -12,7 +12,7 @@ import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.baseline.ComponentsFigure;
 import org.nelc.app.baseline.MixtureJson;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

@@ -6,7 +6,7 @@ import org.nelc.analysis.exact.ExactCheck;
 import org.nelc.analysis.exact.ExactCheckOptions;
 import org.nelc.analysis.exact.ExactCheckReport;
 import org.nelc.api.latent.ScoreFactor;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.train.LatentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

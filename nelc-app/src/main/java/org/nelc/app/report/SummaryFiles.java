@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.nelc.analysis.cycles.Cycle;
 import org.nelc.app.experiment.ModelSummary;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 
 /**
  * {@code summary.csv} and {@code summary.json}: one row per model, with its regime. Numbers are those of

@@ -17,7 +17,7 @@ import org.nelc.api.data.Dataset;
 import org.nelc.app.cli.TrainingOptions;
 import org.nelc.app.experiment.HistoryFile;
 import org.nelc.core.Version;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.EpochRecord;
