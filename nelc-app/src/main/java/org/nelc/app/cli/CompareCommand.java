@@ -13,6 +13,7 @@ import org.nelc.app.baseline.Comparison;
 import org.nelc.app.baseline.ComparisonFiles;
 import org.nelc.app.baseline.ComparisonRunner;
 import org.nelc.api.io.AtomicFiles;
+import org.nelc.app.options.TrainingOptions;
 import org.nelc.core.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

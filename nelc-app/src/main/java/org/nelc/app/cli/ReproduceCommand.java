@@ -16,6 +16,7 @@ import org.nelc.app.experiment.EnsembleResult;
 import org.nelc.app.experiment.EnsembleRunner;
 import org.nelc.app.experiment.SeedRange;
 import org.nelc.app.experiment.Variant;
+import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.progress.ProgressBar;
 import org.nelc.app.report.Claim;
 import org.nelc.app.report.ClaimReport;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nelc.api.data.Dataset;
+import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.progress.ProgressBar;
 import org.nelc.app.experiment.HistoryFile;
 import org.nelc.core.io.ModelIO;

@@ -1,6 +1,5 @@
 package org.nelc.data.text;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

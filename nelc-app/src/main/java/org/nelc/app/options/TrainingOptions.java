@@ -1,4 +1,4 @@
-package org.nelc.app.cli;
+package org.nelc.app.options;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +14,10 @@ import org.nelc.core.train.TrainingConfig;
 import picocli.CommandLine.Option;
 
 /**
- * The training flags shared by {@code train} (and the ensemble commands): every setting of SPEC §5,
- * the paper's value as default.
+ * The training flags shared by {@code train}, the ensemble commands and the sweeps (a picocli mixin; a
+ * sweep axis is one of its flags, {@code sweep.TrainingFlags}): every setting of SPEC §5, the paper's value
+ * as default. In a package of its own so that {@code cli} and {@code sweep} both see it without {@code
+ * sweep} importing {@code cli}.
  */
 public final class TrainingOptions {
     @Option(names = "--data", paramLabel = "PATH",
@@ -133,5 +135,10 @@ public final class TrainingOptions {
 
     public Path data() {
         return data;
+    }
+
+    /** The run's {@code --seed}. */
+    public long seed() {
+        return seed;
     }
 }
