@@ -77,6 +77,44 @@ public final class KernelTables {
     }
 
     /**
+     * The logits at the mean of a product-Bernoulli law with fields {@code field}:
+     * {@code E[u] = b + Σ_i mean(field_i) w̄[:, i]} into {@code u[0 … L−1]} (exact: u is linear in x).
+     */
+    public void meanLogits(double[] field, double[] u) {
+        int l = units;
+        System.arraycopy(bias, 0, u, 0, l);
+        for (int i = 0; i < dimension; i++) {
+            double m = visible.mean(field[i]);
+            int row = i * l;
+            for (int b = 0; b < l; b++) {
+                u[b] += m * wbarT[row + b];
+            }
+        }
+    }
+
+    /**
+     * {@code g = w̄ᵀθ} ({@code g_i = Σ_β θ_β w̄[β, i]}) into {@code g[0 … D−1]}, and returns {@code θ·b}: then
+     * {@code θ·u(x) = θ·b + Σ_{i∈x} g_i} — how a tilt {@code exp(θ·u(x))} of a product law over x shifts
+     * each pixel's field.
+     */
+    public double pixelShift(double[] theta, double[] g) {
+        int l = units;
+        for (int i = 0; i < dimension; i++) {
+            double s = 0;
+            int row = i * l;
+            for (int b = 0; b < l; b++) {
+                s += theta[b] * wbarT[row + b];
+            }
+            g[i] = s;
+        }
+        double tb = 0;
+        for (int b = 0; b < l; b++) {
+            tb += theta[b] * bias[b];
+        }
+        return tb;
+    }
+
+    /**
      * The visible field {@code h} of latent state {@code s} into {@code h[0 … D−1]}; returns
      * {@code Σ_i logPartition(h_i)}, so that {@code log A_{sx} = Σ_{i∈x} h_i − (returned value)}.
      * {@code scratch} holds at least {@code units()} ints.
