@@ -31,7 +31,9 @@ import org.nelc.core.random.SeedTree;
  * exact for a product law; the gradient is the kernel's exact score), damped, then scaled back so
  * that {@code Ā(a | ū_θ) ≤ 1/2} (beyond the point where {@code Ā(a|·)} saturates, a further tilt only
  * spreads the weights). Targets already likely under {@code A(b)} ({@code Ā(a | ū_0) ≥ 1/2}) get no
- * proposal. Up to {@value #TILT_STATES_LIMIT} states; larger state spaces use plain draws.
+ * proposal. Each target gets a ladder of {@value RowDraws#LEVELS} tilts {@code θ·k/LEVELS}, so the
+ * mixture also covers the intermediate {@code x} between the bulk of {@code A(b)} and the target
+ * region. Up to {@value #TILT_STATES_LIMIT} states; larger state spaces use plain draws.
  *
  * <p><b>Weights.</b> Draws come in rounds, one from each of the row's {@code J} proposals
  * (the untilted {@code A(b)} and the tilted ones); every draw is weighted by the balance heuristic

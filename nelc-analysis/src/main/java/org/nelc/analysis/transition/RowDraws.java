@@ -17,6 +17,13 @@ final class RowDraws {
     /** Damped fixed-point iterations of the tilt. */
     private static final int TILT_ITERATIONS = 40;
     private static final double LOG_HALF = StrictMath.log(0.5);
+    /**
+     * Proposals per target: the tilts {@code θ·k/LEVELS}, {@code k = 1 … LEVELS}. The contributions to
+     * a tiny entry can come from a whole ladder of ever rarer {@code x} (one, two, three … pixels of
+     * another prototype on); one tilt covers its end and the untilted law its start, the intermediate
+     * tilts the rungs between, which one tilt alone would miss (measured: −25 % on a planted cycle).
+     */
+    static final int LEVELS = 4;
 
     private final KernelTables tables;
     private final LatentKernel latent;
@@ -129,17 +136,22 @@ final class RowDraws {
             double[] h = new double[d];
             tables.field(b, h, new int[l]);
             VisibleKernel visible = tables.visible();
-            double[][] thetas = new double[n + 1][];
-            double[] logZs = new double[n + 1];
-            VisibleSampler[] s = new VisibleSampler[n + 1];
+            int most = 1 + n * LEVELS;
+            double[][] thetas = new double[most][];
+            double[] logZs = new double[most];
+            VisibleSampler[] s = new VisibleSampler[most];
             s[0] = new VisibleSampler(h, visible);
             thetas[0] = new double[l];
             int j = 1;
             if (tilt) {
                 Tilt t = new Tilt(h);
                 for (int a = 0; a < n; a++) {
-                    double[] th = t.toward(a);
-                    if (th != null) {
+                    double[] full = t.toward(a);
+                    for (int level = 1; full != null && level <= LEVELS; level++) {
+                        double[] th = full.clone();
+                        for (int c = 0; c < l; c++) {
+                            th[c] *= (double) level / LEVELS;
+                        }
                         double[] field = new double[d];
                         logZs[j] = t.shiftedField(th, field);
                         s[j] = new VisibleSampler(field, visible);
