@@ -20,6 +20,7 @@ import org.nelc.api.diagnostic.TransitionEstimate;
 import org.nelc.api.model.ModelView;
 import org.nelc.core.likelihood.PreciseLikelihood;
 import org.nelc.core.math.LogMath;
+import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
@@ -54,7 +55,7 @@ public final class EvaluationContext implements DiagnosticContext {
      */
     public static EvaluationContext standard(ModelView model, Dataset data, int[] trajectory, int rbSamples,
             double precision, int maxSamples, SeedTree seeds) {
-        RaoBlackwellEstimator rb = new RaoBlackwellEstimator(rbSamples, seeds.child("rao-blackwell"));
+        RaoBlackwellEstimator rb = new RaoBlackwellEstimator(rbSamples, seeds.child(SeedStreams.RAO_BLACKWELL));
         if (precision > 0) {
             rb = rb.withPrecision(precision, maxSamples);
         }
@@ -161,7 +162,7 @@ public final class EvaluationContext implements DiagnosticContext {
         double[] h = new double[tables.dimension()];
         int[] scratch = new int[tables.units()];
         for (int z = 0; z < states; z++) {
-            double lz = tables.field(z, h, scratch);
+            double lz = tables.naturalField(z, h, scratch);
             for (int m = 0; m < n; m++) {
                 double s = -lz;
                 for (int i : data.active(m)) {

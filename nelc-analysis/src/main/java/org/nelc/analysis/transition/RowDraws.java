@@ -5,6 +5,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.nelc.api.kernel.LatentKernel;
 import org.nelc.api.kernel.VisibleKernel;
 import org.nelc.api.latent.ScoreFactor;
+import org.nelc.core.kernel.BernoulliKernel;
+import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
@@ -17,6 +19,12 @@ final class RowDraws {
     /** Damped fixed-point iterations of the tilt. */
     private static final int TILT_ITERATIONS = 40;
     private static final double LOG_HALF = StrictMath.log(0.5);
+    /**
+     * A tilted pixel law is Bernoulli in its natural parameter {@code η_i + g_i} whatever the model's
+     * z→x kernel ({@code p(x_i|h) ∝ exp(x_i η(h))}, so {@code exp(g_i x_i)} shifts {@code η}): the
+     * canonical kernel samples it.
+     */
+    private static final VisibleKernel NATURAL = new BernoulliKernel();
     /**
      * Proposals per target: the tilts {@code θ·k/LEVELS}, {@code k = 1 … LEVELS}. The contributions to
      * a tiny entry can come from a whole ladder of ever rarer {@code x} (one, two, three … pixels of
@@ -43,7 +51,7 @@ final class RowDraws {
         boolean anyTilt = false;
         for (int z = 0; z < n; z++) {
             if (estimated[z]) {
-                rows[z] = new Row(z, seeds.child("row", z).stream(), tilt);
+                rows[z] = new Row(z, seeds.child(SeedStreams.ROW, z).stream(), tilt);
                 count++;
                 minRounds = Math.min(minRounds, rows[z].roundsFor(initialSamples));
                 anyTilt |= rows[z].proposals() > 1;
@@ -136,6 +144,8 @@ final class RowDraws {
             double[] h = new double[d];
             tables.field(b, h, new int[l]);
             VisibleKernel visible = tables.visible();
+            double[] eta = new double[d];
+            tables.naturalField(b, eta, new int[l]);
             int most = 1 + n * LEVELS;
             double[][] thetas = new double[most][];
             double[] logZs = new double[most];
@@ -144,7 +154,7 @@ final class RowDraws {
             thetas[0] = new double[l];
             int j = 1;
             if (tilt) {
-                Tilt t = new Tilt(h);
+                Tilt t = new Tilt(eta);
                 for (int a = 0; a < n; a++) {
                     double[] full = t.toward(a);
                     for (int level = 1; full != null && level <= LEVELS; level++) {
@@ -154,7 +164,7 @@ final class RowDraws {
                         }
                         double[] field = new double[d];
                         logZs[j] = t.shiftedField(th, field);
-                        s[j] = new VisibleSampler(field, visible);
+                        s[j] = new VisibleSampler(field, NATURAL);
                         thetas[j] = th;
                         j++;
                     }
@@ -263,7 +273,10 @@ final class RowDraws {
         }
     }
 
-    /** The tilt toward each target state of one row (see {@link RaoBlackwellEstimator}). */
+    /**
+     * The tilt toward each target state of one row (see {@link RaoBlackwellEstimator}), in the natural
+     * parameters {@code h} (= η) of the row's pixel laws.
+     */
     private final class Tilt {
         private final double[] h;
         private final double[] g;
@@ -338,13 +351,15 @@ final class RowDraws {
             return latent.logProb(ubar, 0, a);
         }
 
-        /** The fields of the law tilted by {@code θ} into {@code out}; returns its exact {@code log Z(θ)}. */
+        /**
+         * The natural parameters of the law tilted by {@code θ} into {@code out}; returns its exact
+         * {@code log Z(θ) = θ·b + Σ_i [log(1 + e^{η_i + g_i}) − log(1 + e^{η_i})]}.
+         */
         double shiftedField(double[] th, double[] out) {
             double logZ = tables.pixelShift(th, g);
-            VisibleKernel visible = tables.visible();
             for (int i = 0; i < h.length; i++) {
                 out[i] = h[i] + g[i];
-                logZ += visible.logPartition(out[i]) - visible.logPartition(h[i]);
+                logZ += NATURAL.logPartition(out[i]) - NATURAL.logPartition(h[i]);
             }
             return logZ;
         }

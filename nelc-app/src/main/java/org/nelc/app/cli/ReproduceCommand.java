@@ -111,8 +111,7 @@ public final class ReproduceCommand implements Runnable {
             }
         } else {
             String norm = base.template().normalization() != null ? base.template().normalization()
-                    : root.context().plugins().encoding(base.template().latent().encoding())
-                            .create(base.template().latent().units(), null).normalization();
+                    : root.context().plugins().encoding(base.template().latent().encoding()).normalizations().get(0);
             String score = base.template().score().label();
             String kind = base.template().model() == ModelKind.NEQ ? "" : base.template().model().label() + "-";
             plans.add(new EnsemblePlan(kind + norm + "-" + score, base.template(), seedList, chainLength, burnIn,

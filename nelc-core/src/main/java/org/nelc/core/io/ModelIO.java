@@ -22,11 +22,14 @@ import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.nelc.api.UserError;
 import org.nelc.api.kernel.LatentKernel;
+import org.nelc.api.kernel.VisibleKernel;
+import org.nelc.api.latent.LatentEncoding;
 import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.Version;
 import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
+import org.nelc.core.plugin.PluginCatalog.Kind;
 import org.nelc.core.train.LatentSpec;
 import org.nelc.core.train.ModelKind;
 import org.nelc.core.train.TrainedModel;
@@ -201,9 +204,11 @@ public final class ModelIO {
         if (d < 1 || l < 1) {
             throw new UserError(file + ": model.visibleSize " + d + " / model.units " + l + " must be positive");
         }
-        LatentKernel latent = plugins.encoding(r.text(mj, "model.encoding")).create(l, r.text(mj, "model.normalization"));
+        LatentKernel latent = PluginCatalog.create(plugins.required(Kind.ENCODING, r.text(mj, "model.encoding"),
+                LatentEncoding.class, file.toString()), l, r.text(mj, "model.normalization"), file + ": model.normalization");
         double[] centering = r.doubles(root, "centering", d);
-        Model model = new Model(d, latent, plugins.visibleKernel(r.text(mj, "model.visibleKernel")), centering);
+        Model model = new Model(d, latent, plugins.required(Kind.VISIBLE_KERNEL, r.text(mj, "model.visibleKernel"),
+                VisibleKernel.class, file.toString()), centering);
         JsonNode pj = r.object(root, "parameters");
         int[] sizes = model.blockSizes();
         for (int b = 0; b < 4; b++) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.nelc.api.kernel.LatentKernel;
 import org.nelc.api.kernel.VisibleKernel;
 import org.nelc.api.model.ModelView;
+import org.nelc.core.math.Fdlibm;
 
 /**
  * What the z→x kernel {@code A} (Eq. 10) needs per latent state {@code s}, for the current parameters,
@@ -16,15 +17,20 @@ import org.nelc.api.model.ModelView;
  *       {@link LatentKernel#activeUnits}, exactly as {@code Model.field});
  *   <li>the means {@code μ_{s,i} = mean(h_{s,i})} and the chain's pixel thresholds
  *       {@code ⌊2^32 μ_{s,i}⌋} (a uniform 32-bit draw {@code r} gives {@code x_i = 1} iff {@code r < thr});
- *   <li>the log-partition {@code Z_s = Σ_i logPartition(h_{s,i})}, summed in ascending {@code i}.
+ *   <li>the log-partition {@code Z_s = Σ_i logPartition(h_{s,i})}, summed in ascending {@code i};
+ *   <li>for a kernel that is not canonical ({@link VisibleKernel#canonical()} false), the natural
+ *       parameters {@code η_{s,i} = natural(h_{s,i})} and slopes {@code dη/dh}, so that
+ *       {@code log A_{sx} = Σ_{i∈x} η_{s,i} − Z_s} and {@code ∂ log A_{sx}/∂h_i = (x_i − μ_{s,i}) dη/dh};
+ *       for a canonical kernel {@link #natural} is the field itself and {@link #slope} is {@code null}.
  * </ul>
  *
  * <p>Cost and sharing. Per state this is {@code D} exps for the means and {@code D} log1ps for the
  * log-partition. For the Bernoulli kernel {@code sigmoid(h)} and {@code softplus(h)} take the same
- * {@code e = exp(−|h|)} (see {@link #fill}), so one {@code StrictMath.exp} serves both, and a pixel whose
+ * {@code e = exp(−|h|)} (see {@link #fill}), so one exp serves both, and a pixel whose
  * field has the same bits as the previous pixel's (runs of pixels that are 0 in every image keep equal
  * weights all along training) reuses the previous results. Every value is bit-identical to
- * {@code LogMath.sigmoid} / {@code LogMath.softplus} of the same field.
+ * {@code LogMath.sigmoid} / {@code LogMath.softplus} of the same field. The exps and log1ps are
+ * {@link Fdlibm}'s (StrictMath's bits, about twice as fast here: docs/design-notes.md).
  *
  * <p>Levels. The means and thresholds are filled on first use of a state; the log-partition (the
  * {@code log1p}s) only when asked, so a long evaluation chain over {@code 2^L} states pays no
@@ -45,6 +51,7 @@ public final class VisibleTables {
     private final LatentKernel latent;
     private final VisibleKernel visible;
     private final boolean bernoulli;
+    private final boolean canonical;
     private final int dimension;
     private final int units;
     private final int capacity;
@@ -55,6 +62,8 @@ public final class VisibleTables {
     private double[][] field = new double[0][];
     private double[][] expo = new double[0][];
     private double[][] mean = new double[0][];
+    private double[][] natural = new double[0][];
+    private double[][] slope = new double[0][];
     private long[][] threshold = new long[0][];
     private double[] logPartition = new double[0];
     private boolean[] partitionDone = new boolean[0];
@@ -70,6 +79,7 @@ public final class VisibleTables {
         this.latent = model.latent();
         this.visible = model.visible();
         this.bernoulli = visible instanceof BernoulliKernel;
+        this.canonical = visible.canonical();
         this.dimension = model.visibleSize();
         this.units = latent.units();
         int states = latent.states();
@@ -146,6 +156,19 @@ public final class VisibleTables {
         return field[slot];
     }
 
+    /**
+     * The natural parameters {@code η = natural(h)} of a slot (length D; the field itself for a canonical
+     * kernel): {@code log A_{sx} = Σ_{i∈x} η_i − logPartition(slot)}. Read only.
+     */
+    public double[] natural(int slot) {
+        return canonical ? field[slot] : natural[slot];
+    }
+
+    /** The slopes {@code dη/dh} of a slot (length D), or {@code null} for a canonical kernel (all 1). Read only. */
+    public double[] slope(int slot) {
+        return canonical ? null : slope[slot];
+    }
+
     /** The means {@code μ = mean(h)} of a slot (length D). Read only. */
     public double[] mean(int slot) {
         return mean[slot];
@@ -179,6 +202,8 @@ public final class VisibleTables {
         field = Arrays.copyOf(field, n);
         expo = Arrays.copyOf(expo, n);
         mean = Arrays.copyOf(mean, n);
+        natural = Arrays.copyOf(natural, n);
+        slope = Arrays.copyOf(slope, n);
         threshold = Arrays.copyOf(threshold, n);
         logPartition = Arrays.copyOf(logPartition, n);
         partitionDone = Arrays.copyOf(partitionDone, n);
@@ -187,6 +212,8 @@ public final class VisibleTables {
                 field[j] = new double[d];
                 expo[j] = bernoulli ? new double[d] : null;
                 mean[j] = new double[d];
+                natural[j] = canonical ? null : new double[d];
+                slope[j] = canonical ? null : new double[d];
                 threshold[j] = new long[d];
             }
         }
@@ -230,10 +257,10 @@ public final class VisibleTables {
                     m = prevMu;
                 } else {
                     if (v >= 0) {
-                        e = StrictMath.exp(-v);
+                        e = Fdlibm.exp(-v);
                         m = 1.0 / (1.0 + e);
                     } else {
-                        e = StrictMath.exp(v);
+                        e = Fdlibm.exp(v);
                         m = e / (1.0 + e);
                     }
                     computed++;
@@ -251,6 +278,14 @@ public final class VisibleTables {
                 double m = visible.mean(h[i]);
                 mu[i] = m;
                 thr[i] = (long) (m * TWO32);
+            }
+            if (!canonical) {
+                double[] eta = natural[k];
+                double[] sl = slope[k];
+                for (int i = 0; i < d; i++) {
+                    eta[i] = visible.natural(h[i]);
+                    sl[i] = visible.naturalSlope(h[i]);
+                }
             }
             exps += d;
         }
@@ -281,7 +316,7 @@ public final class VisibleTables {
             if (i > 0 && bits == prevBits) {
                 sp = prevSp;
             } else {
-                double lp = StrictMath.log1p(ex[i]);
+                double lp = Fdlibm.log1p(ex[i]);
                 sp = v > 0 ? v + lp : lp;
                 computed++;
                 prevBits = bits;
