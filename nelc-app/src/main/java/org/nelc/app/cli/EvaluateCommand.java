@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.EvaluationOptions;
-import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.api.data.Dataset;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
@@ -70,7 +69,7 @@ public final class EvaluateCommand implements Runnable {
         }
         long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1L;
         EvaluationOptions options = new EvaluationOptions(s, chainLength, burnIn, rbSamples).withPrecision(rel);
-        Evaluation e = new Evaluator(root.context().plugins().diagnostics()).evaluate(mf, data, options);
+        Evaluation e = root.context().evaluator().evaluate(mf, data, options);
         Path target = out == null ? sibling(modelFile)
                 : Files.isDirectory(out) || out.toString().endsWith("/") ? out.resolve("evaluation.json") : out;
         e.write(target);

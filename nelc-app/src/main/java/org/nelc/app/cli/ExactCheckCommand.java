@@ -1,5 +1,6 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.nelc.analysis.exact.ExactCheck;
@@ -7,6 +8,7 @@ import org.nelc.analysis.exact.ExactCheckOptions;
 import org.nelc.analysis.exact.ExactCheckReport;
 import org.nelc.api.latent.ScoreFactor;
 import org.nelc.api.io.AtomicFiles;
+import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.LatentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,14 +78,18 @@ public final class ExactCheckCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the table to FILE.")
     Path out;
 
+    @Inject
+    PluginCatalog plugins;
+
     @Override
     public void run() {
+        root.context().inject(this);
         LatentSpec spec = LatentSpec.parse(latent);
         ExactCheckOptions o = ExactCheckOptions.builder().dimension(dimension).classes(classes).rows(rows).flip(flip)
                 .latent(spec.encoding(), spec.units()).normalization(normalization).score(ScoreFactor.parse(score))
                 .optimizer(optimizer, lr).steps(steps).checkEvery(checkEvery).chainSteps(chainSteps).batchSize(batch)
                 .probeSegments(probeSegments).restarts(restarts).seed(seed).gradient(gradient).build();
-        ExactCheckReport report = ExactCheck.run(o, root.context().plugins());
+        ExactCheckReport report = ExactCheck.run(o, plugins);
         PrintWriter w = root.spec.commandLine().getOut();
         String table = report.toTable();
         w.print(table);

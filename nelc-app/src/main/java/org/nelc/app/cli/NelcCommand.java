@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.nelc.app.wiring.AppContext;
-import org.nelc.core.plugin.BrokenPlugin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,6 +29,8 @@ public final class NelcCommand implements Runnable {
     boolean debug;
 
     private AppContext context;
+    /** Bindings that win over the built-in and the plugins' ones (tests substitute collaborators here). */
+    List<com.google.inject.Module> overrides = List.of();
 
     /**
      * The shared context, built on first use (so that --help needs no plugins). Each plugin that could
@@ -37,10 +38,10 @@ public final class NelcCommand implements Runnable {
      */
     AppContext context() {
         if (context == null) {
-            context = new AppContext(pluginDirs);
+            context = new AppContext(pluginDirs, overrides);
             PrintWriter err = spec.commandLine().getErr();
-            for (BrokenPlugin b : context.plugins().broken()) {
-                err.println("nelc: plugin not loaded: " + b.line());
+            for (String line : context.problems()) {
+                err.println("nelc: plugin not loaded: " + line);
             }
             err.flush();
         }
@@ -50,7 +51,7 @@ public final class NelcCommand implements Runnable {
     /** The context without the broken-plugin lines on stderr ({@code nelc plugins} lists them itself). */
     AppContext quietContext() {
         if (context == null) {
-            context = new AppContext(pluginDirs);
+            context = new AppContext(pluginDirs, overrides);
         }
         return context;
     }

@@ -1,5 +1,6 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.progress.ProgressBar;
+import org.nelc.app.wiring.DataLoader;
 import org.nelc.app.experiment.HistoryFile;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.train.EpochRecord;
@@ -38,11 +40,18 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Inject
+    Trainer trainer;
+
+    @Inject
+    DataLoader dataLoader;
+
     @Override
     public void run() {
+        root.context().inject(this);
         PrintWriter o = root.spec.commandLine().getOut();
         TrainingConfig config = options.config();
-        Dataset data = root.context().loadData(options.data(), options.selection());
+        Dataset data = dataLoader.load(options.data(), options.selection());
         o.println(describe(data));
         Path dir = out != null ? out : Path.of("runs", "seed-" + config.seed());
         Path historyFile = dir.resolve("history.csv");
@@ -63,7 +72,7 @@ public final class TrainCommand implements Runnable {
         };
         TrainedModel trained;
         try {
-            trained = new Trainer(root.context().plugins()).train(config, data, listener);
+            trained = trainer.train(config, data, listener);
         } finally {
             bar.finish();
         }
