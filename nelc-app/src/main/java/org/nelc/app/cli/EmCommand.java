@@ -12,6 +12,7 @@ import org.nelc.api.data.Dataset;
 import org.nelc.app.baseline.ComponentsFigure;
 import org.nelc.app.baseline.MixtureJson;
 import org.nelc.api.io.AtomicFiles;
+import org.nelc.app.options.DataOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

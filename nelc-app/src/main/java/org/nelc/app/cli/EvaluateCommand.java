@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.api.data.Dataset;
+import org.nelc.app.options.DataOptions;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import picocli.CommandLine.Command;

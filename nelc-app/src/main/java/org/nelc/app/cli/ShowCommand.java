@@ -11,6 +11,7 @@ import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.experiment.EnsembleLayout;
+import org.nelc.app.options.DataOptions;
 import org.nelc.app.report.FantasyChain;
 import org.nelc.app.report.Headless;
 import org.nelc.app.report.ModelPanel;
