@@ -77,10 +77,10 @@ public final class TrainCommand implements Runnable {
             bar.finish();
         }
         ModelIO.write(dir.resolve("model.json"), trained);
-        o.printf(Locale.ROOT, "trained %s in %.2f s (%d steps)%n", config.latent(), trained.seconds(),
-                rows.isEmpty() ? 0 : rows.get(rows.size() - 1).step());
+        HistoryFile.write(historyFile, trained.history()); // the trainer's history is the record
+        EpochRecord last = trained.history().get(trained.history().size() - 1);
+        o.printf(Locale.ROOT, "trained %s in %.2f s (%d steps)%n", config.latent(), trained.seconds(), last.step());
         o.printf(Locale.ROOT, "final on-the-fly log-likelihood: %.3f nats/image%n", trained.finalLogLikelihood());
-        EpochRecord last = rows.get(rows.size() - 1);
         o.printf(Locale.ROOT, "final sigma (last epoch's chain): %.4f nats/step Rao-Blackwellized, %.4f from counts "
                 + "(%d one-way pairs skipped)%n", last.sigmaRaoBlackwell(), last.sigma(), last.oneWayPairs());
         o.println("wrote " + dir.resolve("model.json") + " and " + historyFile);

@@ -4,10 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
-import java.time.Clock;
 import java.util.List;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.api.diagnostic.Diagnostic;
+import org.nelc.app.report.ReportWriter;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.Trainer;
 import org.nelc.data.DataSources;
@@ -16,7 +16,7 @@ import org.nelc.data.mnist.MnistCache;
 /**
  * The application's built-in bindings: the plugin catalog (loaded before the injector is built, so a
  * broken plugin is a line in it, never an exception inside Guice) and the collaborators the commands
- * receive — the data loader, the trainer, the evaluator with its diagnostics, the clock. A plugin's
+ * receive — the data loader, the trainer, the evaluator with its diagnostics, the report writer. A plugin's
  * {@link com.google.inject.Module} may override any of them ({@link PluginModules}).
  */
 public final class NelcModule extends AbstractModule {
@@ -32,7 +32,6 @@ public final class NelcModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(PluginCatalog.class).toInstance(catalog);
-        bind(Clock.class).toInstance(Clock.systemUTC());
     }
 
     @Provides
@@ -45,6 +44,11 @@ public final class NelcModule extends AbstractModule {
     @Provides
     Trainer trainer(PluginCatalog plugins) {
         return new Trainer(plugins);
+    }
+
+    @Provides
+    ReportWriter reportWriter(PluginCatalog plugins) {
+        return new ReportWriter(plugins);
     }
 
     @Provides

@@ -89,9 +89,16 @@ public final class PluginModules {
         return path.substring(path.lastIndexOf('/', path.length() - 2) + 1);
     }
 
+    /** The innermost cause's message, on one line (Guice's own messages span many). */
     private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n', m.indexOf('\n') + 1);
-        return (nl > 0 ? m.substring(0, nl) : m).replace('\n', ' ').strip();
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String m = c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
+        if (c != e && c.getMessage() != null) {
+            m = c.getClass().getSimpleName() + ": " + m;
+        }
+        return m.replaceAll("\\s+", " ").strip();
     }
 }
