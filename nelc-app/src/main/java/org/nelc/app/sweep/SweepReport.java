@@ -28,6 +28,17 @@ public final class SweepReport {
                         + "text-align:right;font-size:90%}th{background:#f4f4f4}td.l,th.l{text-align:left}"
                         + ".small{color:#555;font-size:90%}img{margin:0.5em 1em 0.5em 0}</style></head><body>\n");
         h.append("<h1>Sweep ").append(esc(sweep.root().toString())).append("</h1>\n");
+        summary(h, m, r);
+        settings(h, m, r);
+        heatMaps(h, m, r);
+        failures(h, r);
+        cells(h, m, r);
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    /** What was swept, the state of the cells, the axes, the fixed flags and how the numbers are made. */
+    private static void summary(StringBuilder h, Manifest m, Collector.Result r) {
         List<SweepStatus.CellState> states = new ArrayList<>();
         for (CellRow row : r.rows()) {
             states.add(new SweepStatus.CellState(row.cell(), row.state(), row.message()));
@@ -53,7 +64,10 @@ public final class SweepReport {
                         + "from the Rao-Blackwellized M (SPEC §7); a <i>clean cycle</i> is one cycle of the dominant-"
                         + "successor map through all states, with positive flux. LL is the precise log-likelihood "
                         + "(SPEC §6, nats per image). Cells: median [lower quartile, upper quartile] (min&ndash;max).</p>\n");
+    }
 
+    /** Per setting: cells done, the clean-cycle fraction and the spread of LL, σ, τ and class KL. */
+    private static void settings(StringBuilder h, Manifest m, Collector.Result r) {
         h.append("<h2>Per setting</h2>\n<table><tr>");
         for (Manifest.Axis a : m.axes()) {
             h.append("<th class=\"l\">").append(esc(a.name())).append("</th>");
@@ -74,7 +88,10 @@ public final class SweepReport {
             h.append("<td>").append(spread(s.classKl(), "%.3f")).append("</td></tr>\n");
         }
         h.append("</table>\n");
+    }
 
+    /** Heat maps over the first two varying axes (others pooled), or one-row maps when one axis varies. */
+    private static void heatMaps(StringBuilder h, Manifest m, Collector.Result r) {
         List<Manifest.Axis> varying = m.axes().stream().filter(a -> a.values().size() > 1).toList();
         if (varying.size() >= 2) {
             Manifest.Axis x = varying.get(0);
@@ -110,7 +127,9 @@ public final class SweepReport {
             heat(h, "median tau", x, all, r.rows(), rows -> median(rows, ModelSummary::tau),
                     v -> String.format(Locale.ROOT, "%.1f", v));
         }
+    }
 
+    private static void failures(StringBuilder h, Collector.Result r) {
         List<CellRow> failed = r.rows().stream().filter(c -> c.state() == SweepStatus.State.FAILED).toList();
         if (!failed.isEmpty()) {
             h.append("<h2>Failures</h2>\n<ul>");
@@ -120,7 +139,10 @@ public final class SweepReport {
             }
             h.append("</ul>\n");
         }
+    }
 
+    /** Every cell, in a collapsed table. */
+    private static void cells(StringBuilder h, Manifest m, Collector.Result r) {
         h.append("<h2>Cells</h2>\n<details><summary>").append(r.rows().size())
                 .append(" cells (summary.csv has every column)</summary>\n<table><tr><th>#</th><th class=\"l\">id</th>");
         for (Manifest.Axis a : m.axes()) {
@@ -147,8 +169,7 @@ public final class SweepReport {
             }
             h.append("</tr>\n");
         }
-        h.append("</table></details>\n</body></html>\n");
-        return h.toString();
+        h.append("</table></details>\n");
     }
 
     private static void heat(StringBuilder h, String title, Manifest.Axis x, Manifest.Axis y, List<CellRow> rows,
