@@ -79,6 +79,11 @@ public final class ReproduceCommand implements Runnable {
             + "(default: ${DEFAULT-VALUE}).")
     int rbSamples = RaoBlackwellEstimator.DEFAULT_SAMPLES;
 
+    @Option(names = "--precision", paramLabel = "REL", description = "Relative standard error wanted for each "
+            + "model's sigma: the draws per row of the Rao-Blackwellized M double until it is reached, or the output "
+            + "says the cap came first (default: ${DEFAULT-VALUE}).")
+    String precision = Double.toString(RaoBlackwellEstimator.DEFAULT_PRECISION);
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -94,8 +99,9 @@ public final class ReproduceCommand implements Runnable {
         if (threads < 1) {
             throw new UserError("--threads: must be at least 1, got " + threads);
         }
+        double rel = EvaluationOptions.parsePrecision(precision);
         EnsemblePlan base = new EnsemblePlan(Variant.PAPER.name(), options.config(), seedList, chainLength, burnIn,
-                rbSamples);
+                rbSamples, rel);
         Dataset data = root.context().loadData(options.data(), options.selection());
         String dataText = TrainCommand.describe(data);
         o.println(dataText);
@@ -115,7 +121,7 @@ public final class ReproduceCommand implements Runnable {
             String score = base.template().score().label();
             String kind = base.template().model() == ModelKind.NEQ ? "" : base.template().model().label() + "-";
             plans.add(new EnsemblePlan(kind + norm + "-" + score, base.template(), seedList, chainLength, burnIn,
-                    rbSamples));
+                    rbSamples, rel));
             labels.add(kind + norm + " + " + score + " score, " + base.template().latent());
             layouts.add(top);
         }
