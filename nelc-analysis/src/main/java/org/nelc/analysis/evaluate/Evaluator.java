@@ -105,7 +105,7 @@ public final class Evaluator {
             classes = ClassSummary.of(kl);
             stateClass = kl.assignment().stateClass();
         } else {
-            classes = ClassSummary.unavailable("not available: the data has no class labels");
+            classes = ClassSummary.unavailable("needs labels: the data has none");
         }
         MatrixSummary countSummary = MatrixSummary.of(count, stateClass);
         MatrixSummary rbSummary = MatrixSummary.of(rb, stateClass);

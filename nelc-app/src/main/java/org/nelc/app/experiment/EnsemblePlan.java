@@ -2,7 +2,6 @@ package org.nelc.app.experiment;
 
 import java.util.List;
 import org.nelc.analysis.evaluate.EvaluationOptions;
-import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.train.TrainingConfig;
@@ -19,7 +18,7 @@ import org.nelc.core.train.TrainingConfig;
  * @param chainLength double steps of the evaluation chain after burn-in (SPEC §6: 1e5)
  * @param burnIn discarded steps before it
  * @param rbSamples draws per row the Rao-Blackwellized M starts with
- * @param precision σ's relative standard error the draws grow for ({@code --precision}; 0: fixed draws)
+ * @param precision σ's relative standard error its draws grow for ({@code --precision}; 0: fixed draws)
  */
 public record EnsemblePlan(String name, TrainingConfig template, List<Long> seeds, int chainLength, int burnIn,
         int rbSamples, double precision) {
@@ -29,13 +28,15 @@ public record EnsemblePlan(String name, TrainingConfig template, List<Long> seed
         if (seeds.isEmpty()) {
             throw new UserError("--models: an ensemble needs at least one model");
         }
-        new EvaluationOptions(0, chainLength, burnIn, rbSamples).withPrecision(precision); // validates, naming the flag
+        // validates, naming the flag (the parameters: the fields are assigned after this body)
+        EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples).precision(precision)
+                .build();
     }
 
-    /** With the default precision. */
-    public EnsemblePlan(String name, TrainingConfig template, List<Long> seeds, int chainLength, int burnIn,
-            int rbSamples) {
-        this(name, template, seeds, chainLength, burnIn, rbSamples, RaoBlackwellEstimator.DEFAULT_PRECISION);
+    /** A plan whose models are evaluated with {@code evaluation}'s settings (its seed is each model's). */
+    public EnsemblePlan(String name, TrainingConfig template, List<Long> seeds, EvaluationOptions evaluation) {
+        this(name, template, seeds, evaluation.chainLength(), evaluation.burnIn(), evaluation.rbSamples(),
+                evaluation.precision());
     }
 
     public TrainingConfig config(long seed) {
@@ -43,16 +44,14 @@ public record EnsemblePlan(String name, TrainingConfig template, List<Long> seed
     }
 
     public EvaluationOptions evaluation(long seed) {
-        return new EvaluationOptions(seed, chainLength, burnIn, rbSamples).withPrecision(precision);
+        return EvaluationOptions.builder().seed(seed).chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples)
+                .precision(precision).build();
     }
 
     /** The same plan for another kernel/score combination (SPEC §4). */
     public EnsemblePlan forVariant(Variant v) {
-        TrainingConfig c = template;
-        TrainingConfig t = new TrainingConfig(c.latent(), v.normalization(), ScoreFactor.parse(v.score()),
-                c.visibleKernel(), c.gradient(), c.optimizer(), c.learningRate(), c.optimizerSettings(), c.epochs(),
-                c.stepsPerEpoch(), c.batchMin(), c.batchMax(), c.chainSteps(), c.chains(), c.seed(), c.initFraction(),
-                c.initClip(), c.centering(), c.model());
-        return new EnsemblePlan(v.name(), t, seeds, chainLength, burnIn, rbSamples, precision);
+        TrainingConfig t = template.toBuilder().normalization(v.normalization()).score(ScoreFactor.parse(v.score()))
+                .build();
+        return new EnsemblePlan(v.name(), t, seeds, evaluation(0));
     }
 }
