@@ -11,6 +11,7 @@ import org.nelc.api.UserError;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.DataSource;
 import org.nelc.api.data.Dataset;
+import org.nelc.data.cache.RowCache;
 
 /**
  * The known {@link DataSource}s, found with {@link ServiceLoader}, and the choice of one for a
@@ -19,6 +20,7 @@ import org.nelc.api.data.Dataset;
  */
 public final class DataSources {
     private final List<DataSource> sources;
+    private final RowCache cache;
 
     /** The sources registered in {@code META-INF/services/org.nelc.api.data.DataSource} visible to {@code loader}. */
     public static DataSources discover(ClassLoader loader) {
@@ -33,11 +35,21 @@ public final class DataSources {
      * @throws IllegalArgumentException if two have the same name
      */
     public DataSources(List<? extends DataSource> sources) {
+        this(sources, null);
+    }
+
+    private DataSources(List<? extends DataSource> sources, RowCache cache) {
+        this.cache = cache;
         this.sources = List.copyOf(sources);
         long names = this.sources.stream().map(DataSource::name).distinct().count();
         if (names != this.sources.size()) {
             throw new IllegalArgumentException("two data sources with the same name: " + describe());
         }
+    }
+
+    /** These sources, keeping the rows {@link #load} returns in {@code rowCache} (see {@link RowCache}). */
+    public DataSources cachedIn(RowCache rowCache) {
+        return new DataSources(sources, rowCache);
     }
 
     /** All sources, in order of preference. */
@@ -69,10 +81,15 @@ public final class DataSources {
                 + (Files.isDirectory(path) ? "directory" : "file") + "; known sources:" + describe());
     }
 
-    /** Loads {@code path} with the source {@link #forPath} picks. */
+    /** Loads {@code path} with the source {@link #forPath} picks (through the row cache, if one is set). */
     public Dataset load(Path path, DataSelection selection) {
+        DataSource source = forPath(path);
         // the origin travels with the rows into model.json, so `nelc evaluate` can load them again
-        return forPath(path).load(path, selection).withOrigin(path.toAbsolutePath().normalize().toString(), selection);
+        String origin = path.toAbsolutePath().normalize().toString();
+        if (cache != null) {
+            return cache.load(source, path, selection, origin);
+        }
+        return source.load(path, selection).withOrigin(origin, selection);
     }
 
     private String describe() {
