@@ -3,6 +3,7 @@ package org.nelc.analysis.transition;
 import org.nelc.api.kernel.LatentKernel;
 import org.nelc.api.kernel.VisibleKernel;
 import org.nelc.api.model.ModelView;
+import org.nelc.core.math.LogMath;
 
 /**
  * What the analysis reads from a model over and over, computed once: the logit bias
@@ -77,6 +78,45 @@ public final class KernelTables {
     }
 
     /**
+     * The logits at the mean of a product-Bernoulli law with natural parameters {@code eta} (pixel
+     * {@code i} is 1 with probability {@code sigmoid(eta_i)}): {@code E[u] = b + Σ_i sigmoid(eta_i) w̄[:, i]}
+     * into {@code u[0 … L−1]} (exact: u is linear in x).
+     */
+    public void meanLogits(double[] eta, double[] u) {
+        int l = units;
+        System.arraycopy(bias, 0, u, 0, l);
+        for (int i = 0; i < dimension; i++) {
+            double m = LogMath.sigmoid(eta[i]);
+            int row = i * l;
+            for (int b = 0; b < l; b++) {
+                u[b] += m * wbarT[row + b];
+            }
+        }
+    }
+
+    /**
+     * {@code g = w̄ᵀθ} ({@code g_i = Σ_β θ_β w̄[β, i]}) into {@code g[0 … D−1]}, and returns {@code θ·b}: then
+     * {@code θ·u(x) = θ·b + Σ_{i∈x} g_i} — how a tilt {@code exp(θ·u(x))} of a product law over x shifts
+     * each pixel's field.
+     */
+    public double pixelShift(double[] theta, double[] g) {
+        int l = units;
+        for (int i = 0; i < dimension; i++) {
+            double s = 0;
+            int row = i * l;
+            for (int b = 0; b < l; b++) {
+                s += theta[b] * wbarT[row + b];
+            }
+            g[i] = s;
+        }
+        double tb = 0;
+        for (int b = 0; b < l; b++) {
+            tb += theta[b] * bias[b];
+        }
+        return tb;
+    }
+
+    /**
      * The visible field {@code h} of latent state {@code s} into {@code h[0 … D−1]}; returns
      * {@code Σ_i logPartition(h_i)}, so that {@code log A_{sx} = Σ_{i∈x} h_i − (returned value)}.
      * {@code scratch} holds at least {@code units()} ints.
@@ -95,6 +135,21 @@ public final class KernelTables {
         double lz = 0;
         for (int i = 0; i < d; i++) {
             lz += visible.logPartition(h[i]);
+        }
+        return lz;
+    }
+
+    /**
+     * As {@link #field}, then each {@code h_i} replaced by the kernel's natural parameter
+     * {@code η(h_i)} (nothing to do for a canonical kernel), so that
+     * {@code log A_{sx} = Σ_{i∈x} η_i − (returned value)} for any z→x kernel.
+     */
+    public double naturalField(int s, double[] eta, int[] scratch) {
+        double lz = field(s, eta, scratch);
+        if (!visible.canonical()) {
+            for (int i = 0; i < dimension; i++) {
+                eta[i] = visible.natural(eta[i]);
+            }
         }
         return lz;
     }

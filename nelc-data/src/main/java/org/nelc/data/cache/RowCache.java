@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.nelc.api.data.DataSelection;
@@ -44,15 +46,16 @@ import org.nelc.data.mnist.MnistCache;
  * only once their last write has {@linkplain FileStamp#settled settled} (a file written a moment ago
  * could be rewritten within the same tick of the file-system clock, unseen by its stamp).
  *
- * <p>Entry. {@code NELCROW1}, the key text, the dataset's source description, size, dimension, labels,
- * the bits packed 8 per byte, then a CRC-32 of all of it. An entry that does not read back whole (torn,
+ * <p>Entry. {@code NELCROW1}, the key text, the dataset's source description, size, dimension, image
+ * shape, class names, labels, the bits packed 8 per byte, then a CRC-32 of all of it. An entry that does not read back whole (torn,
  * truncated, another key, bad checksum) is ignored and rewritten. Entries are written to a temporary file
  * and renamed into place (atomic: readers see the old entry or the new one), without {@code fsync}: after
  * a crash a torn entry fails its checksum and is rebuilt. Two processes writing the same entry write the
  * same bytes. Any failure to write (read-only or full disk) only costs the next command a parse.
  *
- * <p>A cached dataset is the parsed one: same size, dimension, bits, labels, source description and
- * origin, hence the same {@link Dataset#fingerprint()} ({@code RowCacheTest}).
+ * <p>A cached dataset is what the source returned: same size, dimension, bits, labels, source
+ * description, image shape and class names, hence the same {@link Dataset#fingerprint()}
+ * ({@code RowCacheTest}). The origin (path and selection) is the caller's to add, as for a parse.
  */
 public final class RowCache {
     /** Entries kept: the most recently used; older ones are deleted when a new one is written. */
@@ -92,23 +95,22 @@ public final class RowCache {
     }
 
     /**
-     * The rows {@code source} loads from {@code path} under {@code selection}, recording the origin
-     * {@code (originPath, selection)}: read from the cache when it holds them, else loaded by the source
-     * and stored.
+     * What {@code source.load(path, selection)} returns: read from the cache when it holds it, else
+     * loaded by the source and stored.
      *
      * @throws org.nelc.api.UserError as {@link DataSource#load} does
      */
-    public Dataset load(DataSource source, Path path, DataSelection selection, String originPath) {
+    public Dataset load(DataSource source, Path path, DataSelection selection) {
         Optional<String> key = key(source, path, selection);
         if (key.isPresent()) {
             Path entry = entryPath(key.get());
-            Dataset cached = read(entry, key.get(), originPath, selection);
+            Dataset cached = read(entry, key.get());
             if (cached != null) {
                 touch(entry);
                 return cached;
             }
         }
-        Dataset loaded = source.load(path, selection).withOrigin(originPath, selection);
+        Dataset loaded = source.load(path, selection);
         // stored only if the file did not change while it was parsed
         if (key.isPresent() && key.equals(key(source, path, selection))) {
             write(entryPath(key.get()), key.get(), loaded);
@@ -133,9 +135,12 @@ public final class RowCache {
         if (file.isEmpty() || reader.isEmpty() || shared.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("nelc rows 1\nsource " + source.name() + " " + source.getClass().getName()
+        // every field of the selection, the options in key order (Map.copyOf's order varies between runs)
+        return Optional.of("nelc rows 2\nsource " + source.name() + " " + source.getClass().getName()
                 + "\nreader " + reader.get() + "\nshared " + shared.get() + "\nfile " + file.get().line()
-                + "\nselection " + selection.classes() + " " + selection.perClass() + " " + selection.strict());
+                + "\nselection classes=" + selection.classes() + " names=" + selection.classNames()
+                + " perClass=" + selection.perClass() + " strict=" + selection.strict()
+                + " allIfUnlabeled=" + selection.allIfUnlabeled() + " options=" + new TreeMap<>(selection.options()));
     }
 
     /** The stamp of the jar a class comes from, or of the newest file of its class directory. */
@@ -165,7 +170,7 @@ public final class RowCache {
     }
 
     /** The entry's dataset, or null when it is absent or does not read back whole under this key. */
-    private static Dataset read(Path entry, String key, String originPath, DataSelection selection) {
+    private static Dataset read(Path entry, String key) {
         byte[] all;
         try {
             all = Files.readAllBytes(entry);
@@ -191,6 +196,13 @@ public final class RowCache {
             String source = in.readUTF();
             int size = in.readInt();
             int dimension = in.readInt();
+            int shapeRows = in.readInt();
+            int shapeColumns = in.readInt();
+            int names = in.readInt();
+            Map<Integer, String> classNames = new TreeMap<>();
+            for (int k = 0; k < names; k++) {
+                classNames.put(in.readInt(), in.readUTF());
+            }
             int rowBytes = (dimension + 7) >>> 3;
             if (size < 1 || dimension < 1 || (long) size * (4 + rowBytes) != in.available()) {
                 return null;
@@ -208,7 +220,11 @@ public final class RowCache {
                     bits[out + i] = (byte) ((packed[row + (i >>> 3)] >>> (i & 7)) & 1);
                 }
             }
-            return new Dataset(size, dimension, bits, labels, source, originPath, selection);
+            Dataset d = new Dataset(size, dimension, bits, labels, source);
+            if (shapeRows > 0) {
+                d = d.withImageShape(new int[] {shapeRows, shapeColumns});
+            }
+            return names > 0 ? d.withClassNames(classNames) : d;
         } catch (IOException | RuntimeException e) {
             return null; // malformed despite its checksum: treat as absent, it is rewritten
         }
@@ -225,6 +241,15 @@ public final class RowCache {
             int dimension = d.dimension();
             out.writeInt(size);
             out.writeInt(dimension);
+            int[] shape = d.imageShape();
+            out.writeInt(shape == null ? -1 : shape[0]);
+            out.writeInt(shape == null ? -1 : shape[1]);
+            Map<Integer, String> classNames = d.classNames();
+            out.writeInt(classNames.size());
+            for (Map.Entry<Integer, String> e : classNames.entrySet()) {
+                out.writeInt(e.getKey());
+                out.writeUTF(e.getValue());
+            }
             for (int n = 0; n < size; n++) {
                 out.writeInt(d.label(n));
             }

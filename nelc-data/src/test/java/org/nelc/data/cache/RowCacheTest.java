@@ -27,7 +27,7 @@ class RowCacheTest {
     Path dir;
 
     /** The text source, counting the loads that reach it (a cache hit does not). */
-    static final class CountingSource implements DataSource {
+    static class CountingSource implements DataSource {
         private final TextDataSource text = new TextDataSource();
         int loads;
 
@@ -78,6 +78,8 @@ class RowCacheTest {
         assertEquals(want.dimension(), got.dimension());
         assertArrayEquals(want.bitsView(), got.bitsView());
         assertArrayEquals(want.labels(), got.labels());
+        assertArrayEquals(want.imageShape(), got.imageShape());
+        assertEquals(want.classNames(), got.classNames());
     }
 
     private List<Path> entries(Path cacheDir) throws IOException {
@@ -90,26 +92,64 @@ class RowCacheTest {
     void theSecondLoadIsServedFromTheCacheWithTheSameRows() throws IOException {
         Path file = data("rows.txt", 20, 1);
         RowCache cache = new RowCache(dir.resolve("cache"), Duration.ZERO);
-        Dataset parsed = new TextDataSource().load(file, TWO_CLASSES).withOrigin("/origin", TWO_CLASSES);
-        Dataset first = cache.load(source, file, TWO_CLASSES, "/origin");
-        Dataset second = cache.load(source, file, TWO_CLASSES, "/origin");
+        Dataset parsed = new TextDataSource().load(file, TWO_CLASSES);
+        Dataset first = cache.load(source, file, TWO_CLASSES);
+        Dataset second = cache.load(source, file, TWO_CLASSES);
         assertEquals(1, source.loads, "the second load did not parse");
         assertSameDataset(parsed, first);
         assertSameDataset(parsed, second);
         assertEquals(1, entries(dir.resolve("cache")).size());
     }
 
+    /** A source that reports an image shape and string class names: both come back from the cache. */
+    @Test
+    void imageShapeAndClassNamesAreKept() throws IOException {
+        Path file = data("rows.txt", 20, 1);
+        CountingSource shaped = new CountingSource() {
+            @Override
+            public Dataset load(Path path, DataSelection selection) {
+                return super.load(path, selection).withImageShape(new int[] {1, 19})
+                        .withClassNames(java.util.Map.of(0, "zero", 1, "one", 2, "two"));
+            }
+        };
+        RowCache cache = new RowCache(dir.resolve("cache"), Duration.ZERO);
+        Dataset first = cache.load(shaped, file, TWO_CLASSES);
+        Dataset second = cache.load(shaped, file, TWO_CLASSES);
+        assertEquals(1, shaped.loads);
+        assertArrayEquals(new int[] {1, 19}, second.imageShape());
+        assertEquals("one", second.classNames().get(1));
+        assertSameDataset(first, second);
+    }
+
+    /** Reading options are part of the key, whatever order they were given in. */
+    @Test
+    void optionsArePartOfTheKeyInAStableOrder() throws IOException {
+        Path file = data("rows.txt", 20, 1);
+        RowCache cache = new RowCache(dir.resolve("cache"), Duration.ZERO);
+        java.util.Map<String, String> ab = new java.util.LinkedHashMap<>();
+        ab.put("a", "1");
+        ab.put("b", "2");
+        java.util.Map<String, String> ba = new java.util.LinkedHashMap<>();
+        ba.put("b", "2");
+        ba.put("a", "1");
+        cache.load(source, file, TWO_CLASSES.withOptions(ab));
+        cache.load(source, file, TWO_CLASSES.withOptions(ba));
+        assertEquals(1, source.loads);
+        cache.load(source, file, TWO_CLASSES.withOptions(java.util.Map.of("a", "3")));
+        assertEquals(2, source.loads);
+    }
+
     @Test
     void aChangedFileIsParsedAgainNotServedStale() throws IOException {
         Path file = data("rows.txt", 20, 1);
         RowCache cache = new RowCache(dir.resolve("cache"), Duration.ZERO);
-        Dataset before = cache.load(source, file, TWO_CLASSES, "/o");
+        Dataset before = cache.load(source, file, TWO_CLASSES);
         sleepPastAClockTick();
         data("rows.txt", 20, 2); // same name and size, other bits
-        Dataset after = cache.load(source, file, TWO_CLASSES, "/o");
+        Dataset after = cache.load(source, file, TWO_CLASSES);
         assertEquals(2, source.loads);
         assertNotEquals(before.fingerprint(), after.fingerprint());
-        assertSameDataset(new TextDataSource().load(file, TWO_CLASSES).withOrigin("/o", TWO_CLASSES), after);
+        assertSameDataset(new TextDataSource().load(file, TWO_CLASSES), after);
     }
 
     /**
@@ -129,8 +169,8 @@ class RowCacheTest {
         Path file = data("rows.txt", 20, 1);
         Path cacheDir = dir.resolve("cache");
         RowCache cache = new RowCache(cacheDir, Duration.ofHours(1));
-        cache.load(source, file, TWO_CLASSES, "/o");
-        cache.load(source, file, TWO_CLASSES, "/o");
+        cache.load(source, file, TWO_CLASSES);
+        cache.load(source, file, TWO_CLASSES);
         assertEquals(2, source.loads);
         assertTrue(!Files.exists(cacheDir) || entries(cacheDir).isEmpty());
         assertTrue(new RowCache(cacheDir).directory().endsWith("cache"));
@@ -141,10 +181,10 @@ class RowCacheTest {
         Path file = data("rows.txt", 20, 1);
         RowCache cache = new RowCache(dir.resolve("cache"), Duration.ZERO);
         DataSelection other = new DataSelection(List.of(2), 4, false);
-        cache.load(source, file, TWO_CLASSES, "/o");
-        Dataset d = cache.load(source, file, other, "/o");
+        cache.load(source, file, TWO_CLASSES);
+        Dataset d = cache.load(source, file, other);
         assertEquals(2, source.loads);
-        assertSameDataset(new TextDataSource().load(file, other).withOrigin("/o", other), d);
+        assertSameDataset(new TextDataSource().load(file, other), d);
         assertEquals(2, entries(dir.resolve("cache")).size());
     }
 
@@ -153,7 +193,7 @@ class RowCacheTest {
         Path file = data("rows.txt", 20, 1);
         Path cacheDir = dir.resolve("cache");
         RowCache cache = new RowCache(cacheDir, Duration.ZERO);
-        Dataset want = cache.load(source, file, TWO_CLASSES, "/o");
+        Dataset want = cache.load(source, file, TWO_CLASSES);
         Path entry = cache.entryFor(source, file, TWO_CLASSES).orElseThrow();
         byte[] good = Files.readAllBytes(entry);
         int expectedLoads = 1;
@@ -164,11 +204,11 @@ class RowCacheTest {
                 "not an entry at all".getBytes(StandardCharsets.UTF_8), java.util.Arrays.copyOf(good, 9));
         for (byte[] bad : damaged) {
             Files.write(entry, bad);
-            assertSameDataset(want, cache.load(source, file, TWO_CLASSES, "/o"));
+            assertSameDataset(want, cache.load(source, file, TWO_CLASSES));
             assertEquals(++expectedLoads, source.loads, "parsed again");
             assertArrayEquals(good, Files.readAllBytes(entry), "rewritten whole");
         }
-        assertSameDataset(want, cache.load(source, file, TWO_CLASSES, "/o"));
+        assertSameDataset(want, cache.load(source, file, TWO_CLASSES));
         assertEquals(expectedLoads, source.loads, "and served from the cache again");
     }
 
@@ -177,14 +217,14 @@ class RowCacheTest {
         Path a = data("a.txt", 20, 1);
         Path b = data("b.txt", 20, 2);
         RowCache cache = new RowCache(dir.resolve("cache"), Duration.ZERO);
-        cache.load(source, a, TWO_CLASSES, "/o");
-        cache.load(source, b, TWO_CLASSES, "/o");
+        cache.load(source, a, TWO_CLASSES);
+        cache.load(source, b, TWO_CLASSES);
         // b's entry copied over a's: whole and with a valid checksum, but written for another key
         Files.copy(cache.entryFor(source, b, TWO_CLASSES).orElseThrow(),
                 cache.entryFor(source, a, TWO_CLASSES).orElseThrow(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Dataset got = cache.load(source, a, TWO_CLASSES, "/o");
+        Dataset got = cache.load(source, a, TWO_CLASSES);
         assertEquals(3, source.loads);
-        assertSameDataset(new TextDataSource().load(a, TWO_CLASSES).withOrigin("/o", TWO_CLASSES), got);
+        assertSameDataset(new TextDataSource().load(a, TWO_CLASSES), got);
     }
 
     @Test
@@ -192,8 +232,8 @@ class RowCacheTest {
         Path file = data("rows.txt", 20, 1);
         Path notADirectory = Files.writeString(dir.resolve("cache"), "a file where the cache directory should be");
         RowCache cache = new RowCache(notADirectory, Duration.ZERO);
-        Dataset d1 = cache.load(source, file, TWO_CLASSES, "/o");
-        Dataset d2 = cache.load(source, file, TWO_CLASSES, "/o");
+        Dataset d1 = cache.load(source, file, TWO_CLASSES);
+        Dataset d2 = cache.load(source, file, TWO_CLASSES);
         assertEquals(2, source.loads);
         assertSameDataset(d1, d2);
     }
@@ -204,7 +244,7 @@ class RowCacheTest {
         Path cacheDir = dir.resolve("cache");
         RowCache cache = new RowCache(cacheDir, Duration.ZERO);
         for (int n = 1; n <= RowCache.MAX_ENTRIES + 5; n++) {
-            cache.load(source, file, new DataSelection(List.of(), n, false), "/o");
+            cache.load(source, file, new DataSelection(List.of(), n, false));
         }
         assertEquals(RowCache.MAX_ENTRIES, entries(cacheDir).size());
         assertTrue(Files.exists(cache.entryFor(source, file, new DataSelection(List.of(), RowCache.MAX_ENTRIES + 5, false))
@@ -216,7 +256,7 @@ class RowCacheTest {
         Path file = Files.writeString(dir.resolve("bad.txt"), "0101\n011\n");
         Path cacheDir = dir.resolve("cache");
         RowCache cache = new RowCache(cacheDir, Duration.ZERO);
-        assertThrows(UserError.class, () -> cache.load(source, file, TWO_CLASSES, "/o"));
+        assertThrows(UserError.class, () -> cache.load(source, file, TWO_CLASSES));
         assertTrue(!Files.exists(cacheDir) || entries(cacheDir).isEmpty());
     }
 
