@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.nelc.analysis.classes.ClassKlDiagnostic;
+import org.nelc.analysis.cycles.CyclesDiagnostic;
+import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
+import org.nelc.analysis.spectrum.DecorrelationTimeDiagnostic;
+import org.nelc.analysis.spectrum.SelfTransitionDiagnostic;
 import org.nelc.analysis.transition.CountEstimator;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
@@ -30,9 +35,18 @@ import org.nelc.core.random.SeedTree;
 public final class Evaluator {
     private final List<Diagnostic> diagnostics;
 
-    /** @param diagnostics run in this order after the built-in summaries */
+    /** The built-in diagnostics, in the order every output shows them (the others follow in their given order). */
+    public static final List<String> BUILT_IN_ORDER = List.of(EntropyProductionDiagnostic.NAME,
+            DecorrelationTimeDiagnostic.NAME, SelfTransitionDiagnostic.NAME, ClassKlDiagnostic.NAME, CyclesDiagnostic.NAME);
+
+    /** @param diagnostics run after the log-likelihood: the built-in ones first ({@link #BUILT_IN_ORDER}), then the others */
     public Evaluator(List<Diagnostic> diagnostics) {
-        this.diagnostics = List.copyOf(diagnostics);
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(java.util.Comparator.comparingInt(d -> {
+            int k = BUILT_IN_ORDER.indexOf(d.name());
+            return k < 0 ? BUILT_IN_ORDER.size() : k;
+        }));
+        this.diagnostics = List.copyOf(sorted);
     }
 
     /** The diagnostics visible to this module's class loader (this module's five, and any plugin's). */

@@ -94,7 +94,7 @@ public final class ComparisonRunner {
 
     private final PluginCatalog plugins;
     private final PrintWriter progress;
-    private final Evaluator evaluator = new Evaluator(List.of());
+    private final Evaluator evaluator;
     private final AtomicInteger done = new AtomicInteger();
     private int total;
 
@@ -102,6 +102,7 @@ public final class ComparisonRunner {
     public ComparisonRunner(PluginCatalog plugins, PrintWriter progress) {
         this.plugins = plugins;
         this.progress = progress;
+        this.evaluator = new Evaluator(plugins.diagnostics());
     }
 
     public Comparison run(Settings s, Dataset data) {

@@ -24,7 +24,7 @@ class EvaluateCommandTest {
                 "3000", "--burn-in", "100", "--rb-samples", "50");
         assertEquals(0, r.code(), r.toString());
         assertFalse(r.err().contains("differs"), r.err());
-        assertTrue(r.out().contains("log-likelihood (precise)") && r.out().contains("entropy production"), r.out());
+        assertTrue(r.out().contains("log-likelihood (precise)") && r.out().contains("σ, Rao-Blackwellized M"), r.out());
         JsonNode e = new ObjectMapper().readTree(dir.resolve("run/evaluation.json").toFile());
         assertEquals("nelc-evaluation", e.get("schema").asText());
         assertEquals(300, e.get("data").get("size").asInt());
