@@ -21,7 +21,7 @@ import org.nelc.api.data.Dataset;
 public final class ClassKlDiagnostic implements Diagnostic {
     public static final String NAME = "class-kl";
     public static final String KL = "kl";
-    public static final String NO_LABELS = "needs labels: the data has no class labels";
+    public static final String NO_LABELS = "needs labels: the data has none";
 
     @Override
     public String name() {

@@ -40,7 +40,7 @@ class ClassKlDiagnosticTest {
         Dataset data = TestModels.unlabeled(TestModels.plantedData(3, 3, 30, 0.05, 5));
         DiagnosticResult r = new ClassKlDiagnostic().compute(context(data, new double[] {0.5, 0.25, 0.25}));
         assertEquals(DiagnosticResult.Status.NOT_AVAILABLE, r.status());
-        assertEquals("needs labels: the data has no class labels", r.message());
+        assertEquals("needs labels: the data has none", r.message());
         assertTrue(r.measurements().isEmpty());
     }
 }

@@ -21,12 +21,16 @@ import java.util.TreeMap;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.nelc.api.UserError;
+import org.nelc.api.data.DataSelection;
 import org.nelc.api.kernel.LatentKernel;
+import org.nelc.api.kernel.VisibleKernel;
+import org.nelc.api.latent.LatentEncoding;
 import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.Version;
 import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
+import org.nelc.core.plugin.PluginCatalog.Kind;
 import org.nelc.core.train.LatentSpec;
 import org.nelc.core.train.ModelKind;
 import org.nelc.core.train.TrainedModel;
@@ -95,7 +99,19 @@ public final class ModelIO {
             data.put("dimension", mf.data().dimension());
             ObjectNode cc = data.putObject("classCounts");
             mf.data().classCounts().forEach((k, v) -> cc.put(Integer.toString(k), v));
+            if (!mf.data().classNames().isEmpty()) {
+                ObjectNode names = data.putObject("classNames");
+                mf.data().classNames().forEach((k, v) -> names.put(Integer.toString(k), v));
+            }
+            if (mf.data().imageShape() != null) {
+                if (mf.data().imageShape().isEmpty()) {
+                    data.putNull("imageShape");
+                } else {
+                    mf.data().imageShape().forEach(data.putArray("imageShape")::add);
+                }
+            }
             if (mf.data().hasSelection()) {
+                DataSelection s = mf.data().selection();
                 ObjectNode sel = data.putObject("selection");
                 if (mf.data().path() == null) {
                     sel.putNull("path");
@@ -103,8 +119,18 @@ public final class ModelIO {
                     sel.put("path", mf.data().path());
                 }
                 ArrayNode cl = sel.putArray("classes");
-                mf.data().classes().forEach(cl::add);
-                sel.put("perClass", mf.data().perClass());
+                s.classes().forEach(cl::add);
+                sel.put("perClass", s.perClass());
+                if (!s.classNames().isEmpty()) {
+                    s.classNames().forEach(sel.putArray("classNames")::add);
+                }
+                if (s.allIfUnlabeled()) {
+                    sel.put("allIfUnlabeled", true);
+                }
+                if (!s.options().isEmpty()) {
+                    ObjectNode opts = sel.putObject("options");
+                    s.options().forEach(opts::put);
+                }
             }
         }
         ObjectNode params = root.putObject("parameters");
@@ -201,9 +227,11 @@ public final class ModelIO {
         if (d < 1 || l < 1) {
             throw new UserError(file + ": model.visibleSize " + d + " / model.units " + l + " must be positive");
         }
-        LatentKernel latent = plugins.encoding(r.text(mj, "model.encoding")).create(l, r.text(mj, "model.normalization"));
+        LatentKernel latent = PluginCatalog.create(plugins.required(Kind.ENCODING, r.text(mj, "model.encoding"),
+                LatentEncoding.class, file.toString()), l, r.text(mj, "model.normalization"), file + ": model.normalization");
         double[] centering = r.doubles(root, "centering", d);
-        Model model = new Model(d, latent, plugins.visibleKernel(r.text(mj, "model.visibleKernel")), centering);
+        Model model = new Model(d, latent, plugins.required(Kind.VISIBLE_KERNEL, r.text(mj, "model.visibleKernel"),
+                VisibleKernel.class, file.toString()), centering);
         JsonNode pj = r.object(root, "parameters");
         int[] sizes = model.blockSizes();
         for (int b = 0; b < 4; b++) {
@@ -227,10 +255,30 @@ public final class ModelIO {
                 for (JsonNode c : sel.path("classes")) {
                     classes.add(c.asInt());
                 }
+                List<String> classNames = new ArrayList<>();
+                for (JsonNode c : sel.path("classNames")) {
+                    classNames.add(c.asText());
+                }
+                Map<String, String> options = new TreeMap<>();
+                sel.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
                 JsonNode pth = sel.get("path");
-                data = data.withSelection(pth == null || pth.isNull() ? null : pth.asText(), classes,
-                        sel.path("perClass").asInt(0));
+                data = data.withSelection(pth == null || pth.isNull() ? null : pth.asText(), new DataSelection(classes,
+                        classNames, Math.max(1, sel.path("perClass").asInt(1)), false,
+                        sel.path("allIfUnlabeled").asBoolean(false), options));
             }
+            Map<Integer, String> names = new TreeMap<>();
+            dj.path("classNames").fields().forEachRemaining(e -> names.put(Integer.parseInt(e.getKey()), e.getValue().asText()));
+            List<Integer> shape = null;
+            if (dj.has("imageShape")) {
+                shape = new ArrayList<>();
+                for (JsonNode v : dj.get("imageShape")) {
+                    shape.add(v.asInt());
+                }
+                if (!shape.isEmpty() && (shape.size() != 2 || (long) shape.get(0) * shape.get(1) != d)) {
+                    throw new UserError(file + ": data.imageShape " + shape + " does not hold " + d + " pixels");
+                }
+            }
+            data = data.withLayout(shape, names);
             if (data.dimension() != d) {
                 throw new UserError(file + ": data.dimension " + data.dimension() + " != model.visibleSize " + d);
             }
@@ -287,14 +335,26 @@ public final class ModelIO {
             osj.fields().forEachRemaining(e -> os.put(e.getKey(), e.getValue().asDouble()));
         }
         JsonNode norm = c.get("normalization");
-        return new TrainingConfig(LatentSpec.parse(r.text(c, "config.latent")),
-                norm == null || norm.isNull() ? null : norm.asText(), ScoreFactor.parse(r.text(c, "config.score")),
-                r.text(c, "config.visibleKernel"), r.text(c, "config.gradient"), r.text(c, "config.optimizer"),
-                r.number(c, "config.learningRate"), os, r.integer(c, "config.epochs"), r.integer(c, "config.stepsPerEpoch"),
-                r.integer(c, "config.batchMin"), r.integer(c, "config.batchMax"), r.integer(c, "config.chainSteps"),
-                r.integer(c, "config.chains"), c.path("seed").asLong(), r.number(c, "config.initFraction"),
-                r.number(c, "config.initClip"), c.path("centering").asBoolean(true),
-                ModelKind.parse(c.path("model").asText(ModelKind.NEQ.label())));
+        return TrainingConfig.builder()
+                .latent(LatentSpec.parse(r.text(c, "config.latent")))
+                .normalization(norm == null || norm.isNull() ? null : norm.asText())
+                .score(ScoreFactor.parse(r.text(c, "config.score")))
+                .visibleKernel(r.text(c, "config.visibleKernel"))
+                .gradient(r.text(c, "config.gradient"))
+                .optimizer(r.text(c, "config.optimizer"))
+                .learningRate(r.number(c, "config.learningRate"))
+                .optimizerSettings(os)
+                .epochs(r.integer(c, "config.epochs"))
+                .stepsPerEpoch(r.integer(c, "config.stepsPerEpoch"))
+                .batch(r.integer(c, "config.batchMin"), r.integer(c, "config.batchMax"))
+                .chainSteps(r.integer(c, "config.chainSteps"))
+                .chains(r.integer(c, "config.chains"))
+                .seed(c.path("seed").asLong())
+                .initFraction(r.number(c, "config.initFraction"))
+                .initClip(r.number(c, "config.initClip"))
+                .centering(c.path("centering").asBoolean(true))
+                .model(ModelKind.parse(c.path("model").asText(ModelKind.NEQ.label())))
+                .build();
     }
 
     /** Restores a chain's random stream from a saved state. */
