@@ -102,7 +102,7 @@ public final class Evaluator {
                 options.chainLength());
         long t1 = System.nanoTime();
 
-        EvaluationContext context = EvaluationContext.standard(model, data, precise.trajectory(), options.rbSamples(),
+        EvaluationContext context = EvaluationContext.standard(model, data, precise.trajectory(), options,
                 root);
         TransitionEstimate count = context.transitions(CountEstimator.NAME);
         long t2 = System.nanoTime();
