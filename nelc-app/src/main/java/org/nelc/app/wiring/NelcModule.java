@@ -11,6 +11,7 @@ import org.nelc.app.report.ReportWriter;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.Trainer;
 import org.nelc.data.DataSources;
+import org.nelc.data.cache.RowCache;
 import org.nelc.data.mnist.MnistCache;
 
 /**
@@ -37,7 +38,8 @@ public final class NelcModule extends AbstractModule {
     @Provides
     @Singleton
     DataLoader dataLoader(PluginCatalog plugins) {
-        DataSources sources = new DataSources(plugins.dataSources());
+        // the selected rows are kept in the row cache for the next command (RowCache)
+        DataSources sources = new DataSources(plugins.dataSources()).cachedIn(RowCache.standard());
         return (data, selection) -> sources.load(data != null ? data : new MnistCache().ensure(), selection);
     }
 

@@ -24,7 +24,7 @@ class EvaluateCommandTest {
                 "3000", "--burn-in", "100", "--rb-samples", "50");
         assertEquals(0, r.code(), r.toString());
         assertFalse(r.err().contains("differs"), r.err());
-        assertTrue(r.out().contains("log-likelihood (precise)") && r.out().contains("entropy production"), r.out());
+        assertTrue(r.out().contains("log-likelihood (precise)") && r.out().contains("σ, Rao-Blackwellized M"), r.out());
         JsonNode e = new ObjectMapper().readTree(dir.resolve("run/evaluation.json").toFile());
         assertEquals("nelc-evaluation", e.get("schema").asText());
         assertEquals(300, e.get("data").get("size").asInt());
@@ -35,8 +35,8 @@ class EvaluateCommandTest {
                 "3000", "--burn-in", "100", "--rb-samples", "50", "--json", "--out", dir.resolve("e2.json").toString());
         assertEquals(0, again.code(), again.toString());
         JsonNode e2 = new ObjectMapper().readTree(again.out());
-        assertEquals(e.get("logLikelihood").asDouble(), e2.get("logLikelihood").asDouble(), 0.0);
-        assertEquals(e.get("raoBlackwell").get("sigma").asDouble(), e2.get("raoBlackwell").get("sigma").asDouble(), 0.0);
+        assertEquals(e.get("diagnostics"), e2.get("diagnostics"), "every measurement the same");
+        assertEquals("log-likelihood", e.get("diagnostics").get(0).get("diagnostic").asText());
         assertTrue(Files.exists(dir.resolve("e2.json")));
     }
 
@@ -55,5 +55,21 @@ class EvaluateCommandTest {
                 other.toString(), "--per-class", "20");
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("D=36") && bad.err().contains("D=40"), bad.err());
+    }
+
+    /** --precision must be a number strictly between 0 and 1, for evaluate, reproduce and sweep plan alike. */
+    @Test
+    void badPrecisionIsOneLineNamingTheFlagAndTheValue() {
+        for (String value : new String[] {"0", "-0.1", "1", "1.5", "abc"}) {
+            for (String[] cmd : new String[][] {{"evaluate", dir.resolve("none.json").toString(), "--precision", value},
+                {"reproduce", "--out", dir.resolve("r").toString(), "--precision", value},
+                {"sweep", "plan", "--out", dir.resolve("s").toString(), "--precision", value}}) {
+                CliHarness.Result r = CliHarness.run(cmd);
+                assertEquals(2, r.code(), String.join(" ", cmd) + ": " + r);
+                String err = r.err().strip();
+                assertTrue(err.contains("--precision") && err.contains(value) && !err.contains("\n"),
+                        String.join(" ", cmd) + ": " + err);
+            }
+        }
     }
 }
