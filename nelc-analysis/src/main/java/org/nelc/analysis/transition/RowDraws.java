@@ -308,7 +308,6 @@ final class RowDraws {
         }
 
         void drawRounds(long target, double[] u, double[] logp, int[] active) {
-            int l = tables.units();
             int jn = samplers.length;
             for (; rounds < target; rounds++) {
                 int goff = gmax == null ? -1 : (int) (rounds % groups) * n;
