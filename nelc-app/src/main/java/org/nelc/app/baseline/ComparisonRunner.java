@@ -111,8 +111,7 @@ public final class ComparisonRunner {
                     + "no tau), see SparseEvaluation");
         }
         boolean withEm = states <= MAX_EM_COMPONENTS;
-        EmSettings em = new EmSettings(states, s.em().restarts(), s.em().maxIterations(), s.em().tolerance(),
-                s.em().clip(), s.em().initFraction(), s.em().seed());
+        EmSettings em = s.em().withComponents(states);
         if (!withEm) {
             notes.add("EM skipped: " + states + " components (2^L) are more than " + MAX_EM_COMPONENTS);
         }

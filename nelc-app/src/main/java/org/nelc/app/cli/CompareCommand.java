@@ -84,8 +84,8 @@ public final class CompareCommand implements Runnable {
     public void run() {
         PrintWriter o = root.spec.commandLine().getOut();
         TrainingConfig config = options.config();
-        EmSettings em = new EmSettings(1, restarts, emIterations, EmSettings.DEFAULT_TOLERANCE, EmSettings.DEFAULT_CLIP,
-                config.initFraction(), emSeed);
+        EmSettings em = EmSettings.builder().restarts(restarts).maxIterations(emIterations)
+                .initFraction(config.initFraction()).seed(emSeed).build();
         ComparisonRunner.Settings settings = new ComparisonRunner.Settings(config, parseSeeds("--seeds", seeds),
                 rbmSeeds.equalsIgnoreCase("none") ? List.of() : parseSeeds("--rbm-seeds", rbmSeeds),
                 List.copyOf(rbmGradients), em,

@@ -292,14 +292,26 @@ public final class ModelIO {
             osj.fields().forEachRemaining(e -> os.put(e.getKey(), e.getValue().asDouble()));
         }
         JsonNode norm = c.get("normalization");
-        return new TrainingConfig(LatentSpec.parse(r.text(c, "config.latent")),
-                norm == null || norm.isNull() ? null : norm.asText(), ScoreFactor.parse(r.text(c, "config.score")),
-                r.text(c, "config.visibleKernel"), r.text(c, "config.gradient"), r.text(c, "config.optimizer"),
-                r.number(c, "config.learningRate"), os, r.integer(c, "config.epochs"), r.integer(c, "config.stepsPerEpoch"),
-                r.integer(c, "config.batchMin"), r.integer(c, "config.batchMax"), r.integer(c, "config.chainSteps"),
-                r.integer(c, "config.chains"), c.path("seed").asLong(), r.number(c, "config.initFraction"),
-                r.number(c, "config.initClip"), c.path("centering").asBoolean(true),
-                ModelKind.parse(c.path("model").asText(ModelKind.NEQ.label())));
+        return TrainingConfig.builder()
+                .latent(LatentSpec.parse(r.text(c, "config.latent")))
+                .normalization(norm == null || norm.isNull() ? null : norm.asText())
+                .score(ScoreFactor.parse(r.text(c, "config.score")))
+                .visibleKernel(r.text(c, "config.visibleKernel"))
+                .gradient(r.text(c, "config.gradient"))
+                .optimizer(r.text(c, "config.optimizer"))
+                .learningRate(r.number(c, "config.learningRate"))
+                .optimizerSettings(os)
+                .epochs(r.integer(c, "config.epochs"))
+                .stepsPerEpoch(r.integer(c, "config.stepsPerEpoch"))
+                .batch(r.integer(c, "config.batchMin"), r.integer(c, "config.batchMax"))
+                .chainSteps(r.integer(c, "config.chainSteps"))
+                .chains(r.integer(c, "config.chains"))
+                .seed(c.path("seed").asLong())
+                .initFraction(r.number(c, "config.initFraction"))
+                .initClip(r.number(c, "config.initClip"))
+                .centering(c.path("centering").asBoolean(true))
+                .model(ModelKind.parse(c.path("model").asText(ModelKind.NEQ.label())))
+                .build();
     }
 
     /** Restores a chain's random stream from a saved state. */
