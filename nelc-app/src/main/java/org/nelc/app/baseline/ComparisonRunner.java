@@ -22,6 +22,7 @@ import org.nelc.analysis.classes.ClassAssignment;
 import org.nelc.analysis.classes.ClassKl;
 import org.nelc.analysis.sparse.SparseEvaluation;
 import org.nelc.analysis.evaluate.Evaluation;
+import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.TransitionEstimator;
@@ -93,7 +94,7 @@ public final class ComparisonRunner {
 
     private final PluginCatalog plugins;
     private final PrintWriter progress;
-    private final Evaluator evaluator = new Evaluator(List.of());
+    private final Evaluator evaluator;
     private final AtomicInteger done = new AtomicInteger();
     private int total;
 
@@ -101,6 +102,7 @@ public final class ComparisonRunner {
     public ComparisonRunner(PluginCatalog plugins, PrintWriter progress) {
         this.plugins = plugins;
         this.progress = progress;
+        this.evaluator = new Evaluator(plugins.diagnostics());
     }
 
     public Comparison run(Settings s, Dataset data) {
@@ -258,12 +260,12 @@ public final class ComparisonRunner {
             e.write(dir.resolve("evaluation.json"));
             perPoint = LogLikelihood.perPoint(model, data, e.occupancy());
             chainLl = e.logLikelihood();
-            chainSe = e.logLikelihoodStandardError();
-            sigmaCount = e.count().sigma();
-            oneWay = e.count().oneWayPairs();
-            sigmaRb = e.raoBlackwell().sigma();
-            tau = e.raoBlackwell().tau();
-            kl = e.classes().available() ? e.classes().kl() : Double.NaN;
+            chainSe = e.measurement(MeasurementKey.LOG_LIKELIHOOD).standardError();
+            sigmaCount = e.value(MeasurementKey.SIGMA_COUNT);
+            oneWay = (int) e.value(MeasurementKey.ONE_WAY_PAIRS);
+            sigmaRb = e.value(MeasurementKey.SIGMA);
+            tau = e.value(MeasurementKey.TAU);
+            kl = e.value(MeasurementKey.CLASS_KL);
         } else {
             SparseEvaluation e = SparseEvaluation.of(model, data, t.chain().state(0), options);
             perPoint = e.perPoint();
@@ -310,8 +312,9 @@ public final class ComparisonRunner {
         report(String.format(Locale.ROOT, "em best (restart %d): LL %.3f (exact), evaluated as an RBM in %.1f s",
                 best.restart(), best.logLikelihood(), evalSeconds));
         return new Run(new ComparisonRow("em", "", best.restart(), best.logLikelihood(), best.summary().standardError(),
-                "exact", e.logLikelihood(), e.logLikelihoodStandardError(), e.count().sigma(), e.count().oneWayPairs(),
-                e.raoBlackwell().sigma(), e.raoBlackwell().tau(), kl, Double.NaN, Double.NaN, best.seconds(), evalSeconds,
+                "exact", e.logLikelihood(), e.measurement(MeasurementKey.LOG_LIKELIHOOD).standardError(),
+                e.value(MeasurementKey.SIGMA_COUNT), (int) e.value(MeasurementKey.ONE_WAY_PAIRS),
+                e.value(MeasurementKey.SIGMA), e.value(MeasurementKey.TAU), kl, Double.NaN, Double.NaN, best.seconds(), evalSeconds,
                 "em"), best.perPoint());
     }
 
