@@ -50,7 +50,9 @@ class PluginSettingsTest {
         CliHarness.Result e = CliHarness.run("evaluate", dir.resolve("run/model.json").toString(), "--chain-length",
                 "3000", "--burn-in", "100", "--rb-samples", "50");
         assertEquals(0, e.code(), e.toString());
-        double ll = json(dir.resolve("run/evaluation.json")).get("logLikelihood").asDouble();
+        JsonNode first = json(dir.resolve("run/evaluation.json")).get("diagnostics").get(0);
+        assertEquals("log-likelihood", first.get("diagnostic").asText());
+        double ll = first.get("measurements").get(0).get("value").asDouble();
         assertTrue(ll > -20 && ll < 0, "log-likelihood " + ll);
 
         CliHarness.Result bad = CliHarness.run(CliHarness.quickTrain(data, dir.resolve("bad"), "--visible-kernel",
