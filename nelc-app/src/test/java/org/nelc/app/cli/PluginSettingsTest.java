@@ -96,4 +96,24 @@ class PluginSettingsTest {
         assertEquals(2, range.code(), range.toString());
         assertTrue(range.err().contains("scale=0.0: test-scaled-two-step needs a positive value"), range.err());
     }
+
+    /**
+     * exact-check puts a plugin estimator with a setting on a non-default kernel to the test, checks the
+     * kernels' derivatives first, and labels its output with the estimator under test.
+     */
+    @Test
+    void exactCheckLabelsTheEstimatorUnderTest() {
+        CliHarness.Result r = CliHarness.run("exact-check", "--dimension", "6", "--rows", "60", "--steps", "40",
+                "--check-every", "20", "--probe-segments", "5", "--restarts", "0", "--chain-steps", "8", "--batch", "8",
+                "--gradient", "test-scaled-two-step", "--gradient-setting", "scale=1", "--visible-kernel", "tempered",
+                "--visible-kernel-setting", "T=2");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("z->x tempered(T=2.0), gradient test-scaled-two-step(scale=1.0)"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("kernel check: one-hot score = finite differences")),
+                r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("test-scaled-two-step training: final exact LL")),
+                r.out());
+        assertTrue(r.out().lines().noneMatch(l -> l.startsWith("two-step training")), r.out());
+        assertTrue(r.out().contains("gap (best exact - test-scaled-two-step final)"), r.out());
+    }
 }
