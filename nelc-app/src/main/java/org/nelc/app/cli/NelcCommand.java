@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.nelc.app.wiring.AppContext;
+import org.nelc.core.plugin.BrokenPlugin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +41,13 @@ public final class NelcCommand implements Runnable {
         if (context == null) {
             context = new AppContext(pluginDirs, overrides);
             PrintWriter err = spec.commandLine().getErr();
-            for (String line : context.problems()) {
+            for (BrokenPlugin b : context.plugins().broken()) {
+                err.println("nelc: plugin not loaded: " + b.line());
+                if (debug && b.cause() != null) {
+                    b.cause().printStackTrace(err);
+                }
+            }
+            for (String line : context.moduleProblems()) {
                 err.println("nelc: plugin not loaded: " + line);
             }
             err.flush();

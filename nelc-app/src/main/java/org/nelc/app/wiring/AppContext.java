@@ -22,6 +22,7 @@ public final class AppContext {
     private final Injector injector;
     private final PluginCatalog plugins;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> moduleProblems;
 
     public AppContext(List<Path> pluginDirs) {
         this(pluginDirs, List.of());
@@ -35,7 +36,8 @@ public final class AppContext {
         for (BrokenPlugin b : plugins.broken()) {
             problems.add(b.line());
         }
-        problems.addAll(modules.problems());
+        moduleProblems = modules.problems();
+        problems.addAll(moduleProblems);
         this.injector = Guice.createInjector(modules.over(builtIn, overrides));
     }
 
@@ -56,6 +58,11 @@ public final class AppContext {
     /** One line per plugin (class or Guice module) that could not be loaded. */
     public List<String> problems() {
         return List.copyOf(problems);
+    }
+
+    /** One line per plugin Guice module left out ({@link PluginModules}). */
+    public List<String> moduleProblems() {
+        return moduleProblems;
     }
 
     /**
