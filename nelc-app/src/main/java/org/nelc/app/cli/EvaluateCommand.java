@@ -58,6 +58,8 @@ public final class EvaluateCommand implements Runnable {
     public void run() {
         double rel = EvaluationOptions.parsePrecision(precision);
         PrintWriter o = root.spec.commandLine().getOut();
+        Path target = OutputFiles.file("--out", OutputFiles.named("--out", out) == null ? sibling(modelFile)
+                : Files.isDirectory(out) || out.toString().endsWith("/") ? out.resolve("evaluation.json") : out, modelFile);
         ModelFile mf = ModelIO.read(modelFile, root.context().plugins());
         Dataset data = root.context().loadData(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
         if (data.dimension() != mf.model().visibleSize()) {
@@ -71,8 +73,6 @@ public final class EvaluateCommand implements Runnable {
         long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1L;
         EvaluationOptions options = new EvaluationOptions(s, chainLength, burnIn, rbSamples).withPrecision(rel);
         Evaluation e = new Evaluator(root.context().plugins().diagnostics()).evaluate(mf, data, options);
-        Path target = out == null ? sibling(modelFile)
-                : Files.isDirectory(out) || out.toString().endsWith("/") ? out.resolve("evaluation.json") : out;
         e.write(target);
         if (json) {
             o.print(e.toJson());

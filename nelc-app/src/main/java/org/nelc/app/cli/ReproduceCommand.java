@@ -88,6 +88,7 @@ public final class ReproduceCommand implements Runnable {
     @Override
     public void run() {
         Headless.ensure();
+        OutputFiles.named("--out", out);
         long start = System.nanoTime();
         PrintWriter o = root.spec.commandLine().getOut();
         List<Long> seedList = seeds != null ? SeedRange.parse(seeds) : SeedRange.first(models);

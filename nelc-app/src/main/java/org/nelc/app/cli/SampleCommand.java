@@ -42,6 +42,7 @@ public final class SampleCommand implements Runnable {
         if (steps < 1 || steps > MAX_STEPS) {
             throw new UserError("--steps: must be between 1 and " + MAX_STEPS + ", got " + steps);
         }
+        OutputFiles.file("--png", png, model);
         ModelFile mf = ModelIO.read(model, root.context().plugins());
         byte[] start = ShowCommand.startState(mf);
         FantasyChain chain = FantasyChain.run(mf.model(), start, seed, steps);

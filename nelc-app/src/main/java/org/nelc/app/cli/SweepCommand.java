@@ -119,6 +119,7 @@ public final class SweepCommand implements Runnable {
 
         @Override
         public Integer call() {
+            OutputFiles.named("--out", out);
             PrintWriter o = sweep.out();
             new EvaluationOptions(1, chainLength, burnIn, rbSamples); // validates
             Set<String> given = new HashSet<>();
