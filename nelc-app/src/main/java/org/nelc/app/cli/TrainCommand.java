@@ -215,7 +215,10 @@ public final class TrainCommand implements Runnable {
             }
         }
 
-        /** The run finished and model.json is written: the checkpoint has nothing left to resume. */
+        /**
+         * The run finished and model.json is written: the checkpoint has nothing left to resume, unless INT/TERM
+         * came first and its line promised it (then it stays, and resuming it gives this model.json again).
+         */
         void finished() {
             writer.shutdown();
             try {
@@ -223,17 +226,25 @@ public final class TrainCommand implements Runnable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            done = true;
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+                done = true;
+            }
             deleteCheckpoint(dir);
         }
 
         void interrupted(java.io.PrintStream err) {
-            if (done) {
-                return;
-            }
-            ModelFile s = latest;
-            if (s != null) {
-                save(s, true);
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                ModelFile s = latest;
+                if (s != null) {
+                    save(s, true);
+                }
+                stopping = true;
             }
             err.println();
             err.println(written == 0

@@ -26,7 +26,7 @@ import org.nelc.core.train.EpochRecord;
  */
 class TrainResumeProcessesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int EPOCHS = 500;
+    private static final int EPOCHS = 300;
 
     @TempDir
     Path dir;
@@ -47,7 +47,7 @@ class TrainResumeProcessesTest {
 
     private static String[] train(Path data, Path out, String... extra) {
         return CliHarness.quickTrain(data, out, concat(new String[] {"--epochs", Integer.toString(EPOCHS),
-            "--steps-per-epoch", "4", "--checkpoint-every", "7"}, extra));
+            "--steps-per-epoch", "20", "--chain-steps", "48", "--checkpoint-every", "7"}, extra));
     }
 
     private static String[] concat(String[] a, String... b) {
@@ -57,17 +57,28 @@ class TrainResumeProcessesTest {
         return all;
     }
 
-    /** Starts {@code args} in a new JVM and returns it once history.csv has at least {@code rows} rows. */
-    private Process startAndWaitForRows(Path run, int rows, String... args) throws Exception {
+    /**
+     * Starts {@code args} in a new JVM and returns it once history.csv has at least {@code rows} rows and the
+     * checkpoint at least {@code checkpoint} epochs (it is written in the background, a little behind).
+     */
+    private Process startAndWaitForRows(Path run, int rows, int checkpoint, String... args) throws Exception {
         Process p = new ProcessBuilder(SweepProcessesTest.nelc(args)).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (rows(run) < rows) {
+        while (rows(run) < rows || checkpointEpochs(run) < checkpoint) {
             assertTrue(p.isAlive(), () -> "finished before it could be stopped: " + read(dir.resolve("child.log")));
             assertTrue(System.nanoTime() < deadline, "no progress in 120 s");
             Thread.sleep(2);
         }
         return p;
+    }
+
+    private static int checkpointEpochs(Path run) {
+        try {
+            return JSON.readTree(run.resolve(Checkpoint.FILE).toFile()).get("training").get("epochs").asInt();
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0; // not there yet
+        }
     }
 
     private static int rows(Path run) throws Exception {
@@ -104,17 +115,18 @@ class TrainResumeProcessesTest {
         SplittableRandom random = new SplittableRandom(20261130);
         Path run = dir.resolve("run");
         int first = 8 + random.nextInt(EPOCHS / 5);
-        Process p = startAndWaitForRows(run, first, train(data, run));
+        Process p = startAndWaitForRows(run, first, 1, train(data, run));
         p.destroyForcibly();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertFalse(Files.exists(run.resolve("model.json")), "killed before the end");
         int killedAt = rows(run);
+        int kept = checkpointEpochs(run);
         // a row torn by the crash (as a full disk or an OS crash leaves it): dropped on resume
         Files.writeString(run.resolve("history.csv"), (killedAt + 1) + ",12", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
 
         int second = killedAt + 1 + random.nextInt(EPOCHS / 5);
-        p = startAndWaitForRows(run, second, "train", "--resume", run.toString(), "--quiet");
+        p = startAndWaitForRows(run, second, kept + 1, "train", "--resume", run.toString(), "--quiet");
         p.destroyForcibly();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertFalse(Files.exists(run.resolve("model.json")), "killed again before the end");
@@ -129,17 +141,26 @@ class TrainResumeProcessesTest {
     @Test
     void terminatedRunKeepsItsLastEpochAndSaysHowToResume() throws Exception {
         Path run = dir.resolve("run");
-        Process p = startAndWaitForRows(run, 30, train(data, run));
+        Process p = startAndWaitForRows(run, 30, 0, train(data, run));
         p.destroy(); // SIGTERM
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         String log = read(dir.resolve("child.log"));
         assertTrue(log.contains("continue with: nelc train --resume " + run), log);
+        assertTrue(Files.exists(run.resolve(Checkpoint.FILE)), () -> log + "\n" + listing(run));
         String kept = log.substring(log.indexOf("(epoch ") + 7, log.indexOf(")", log.indexOf("(epoch ")));
         assertEquals(Integer.parseInt(kept), JSON.readTree(run.resolve(Checkpoint.FILE).toFile())
                 .get("training").get("epochs").asInt(), "the checkpoint holds the last finished epoch");
         CliHarness.Result done = CliHarness.run("train", "--resume", run.toString(), "--quiet");
         assertEquals(0, done.code(), done.toString());
         assertSameBits(run);
+    }
+
+    private static String listing(Path d) {
+        try (var files = Files.list(d)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList().toString();
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     private static String read(Path f) {
