@@ -281,7 +281,7 @@ public final class SweepCommand implements Runnable {
                 + "${DEFAULT-VALUE}; a cell uses one).")
         int cpusPerTask = 1;
 
-        @Option(names = "--max-parallel", paramLabel = "K", description = "At most K tasks at once (--array=...%K).")
+        @Option(names = "--max-parallel", paramLabel = "K", description = "At most K tasks at once (--array=...%%K).")
         Integer maxParallel;
 
         @Option(names = "--mem", paramLabel = "SIZE", description = "Memory per task, e.g. 4G (default: the "

@@ -129,4 +129,36 @@ class ReliabilityTest {
                     f.toString()), f.toString(), "not an evaluation.json");
         }
     }
+
+    @Test
+    void bareNelcIsAUsageError() {
+        refused(CliHarness.run(), "a command is needed: train", "(nelc --help)");
+    }
+
+    @Test
+    void usageErrorsAreWordedOnce() {
+        CliHarness.Result r = CliHarness.run("--bogus");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("(see: nelc --help)"), r.err());
+        r = CliHarness.run(CliHarness.quickTrain(data, dir.resolve("o"), "--optimizer-setting", "x"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Value for option '--optimizer-setting'"), r.err());
+        assertTrue(r.err().contains("(see: nelc train --help)"), r.err());
+    }
+
+    @Test
+    void sweepSlurmHelpPrintsNoPicocliWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        CliHarness.Result r;
+        try {
+            r = CliHarness.run("sweep", "slurm", "--help");
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("(--array=...%K)"), r.out());
+        assertFalse(captured.toString().contains("WARN"), captured.toString());
+    }
 }
