@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader sees either the old content or the whole new one, never a part: write a
@@ -35,7 +37,7 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            Path tmp = newTempFile(dir, "." + target.getFileName() + ".");
             try {
                 try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                     body.accept(out);
@@ -55,6 +57,25 @@ public final class AtomicFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new empty file {@code dir/prefix<random>.tmp}, created as any file is: with the permissions the
+     * user's umask gives (0644 under 022). {@code Files.createTempFile} makes 0600, and the rename would
+     * pass that on to every result, unreadable by colleagues on a cluster. (nelc-data's AtomicFiles does
+     * the same; the modules share no code but the API.)
+     */
+    public static Path newTempFile(Path dir, String prefix) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            Path p = dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 16) {
+                    throw e;
+                }
+            }
         }
     }
 
