@@ -58,8 +58,8 @@ public final class TrainCommand implements Runnable {
             + "left (killed or interrupted), with its configuration and data: no other training flags.")
     Path resume;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", description = "Epochs between checkpoints "
-            + "(default: ${DEFAULT-VALUE}; about 1% of the paper run's time, see docs/reliability.md).")
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "Epochs between checkpoints (default: "
+            + "${DEFAULT-VALUE}; written in the background, a few %% of the paper run's CPU: docs/reliability.md).")
     int checkpointEvery = 20;
 
     @Option(names = "--quiet", description = "No progress bar.")
