@@ -170,4 +170,13 @@ class ReliabilityTest {
         }
         assertFalse(captured.toString().contains("WARN"), captured.toString());
     }
+
+    @Test
+    void evaluateOutEndingInASlashIsADirectory() {
+        Path fresh = dir.resolve("fresh");
+        CliHarness.Result r = CliHarness.run("evaluate", model.toString(), "--out", fresh + "/", "--chain-length", "200",
+                "--burn-in", "10");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(Files.isRegularFile(fresh.resolve("evaluation.json")), r.toString());
+    }
 }
