@@ -179,4 +179,11 @@ class ReliabilityTest {
         assertEquals(0, r.code(), r.toString());
         assertTrue(Files.isRegularFile(fresh.resolve("evaluation.json")), r.toString());
     }
+
+    @Test
+    void reproduceSeedIsRefusedNotIgnored() {
+        refused(CliHarness.run("reproduce", "--data", data.toString(), "--seed", "5", "--out",
+                dir.resolve("rep").toString()), "--seed", "--seeds 5");
+        assertFalse(Files.exists(dir.resolve("rep")));
+    }
 }
