@@ -14,6 +14,7 @@ import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.progress.ProgressBar;
 import org.nelc.app.experiment.HistoryFile;
+import org.nelc.core.io.AtomicFiles;
 import org.nelc.core.io.Checkpoint;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
@@ -260,7 +261,7 @@ public final class TrainCommand implements Runnable {
         try {
             Files.deleteIfExists(dir.resolve(Checkpoint.FILE));
         } catch (java.io.IOException e) {
-            throw new UserError("cannot remove " + dir.resolve(Checkpoint.FILE) + " (" + e + ")");
+            throw new UserError("cannot remove " + dir.resolve(Checkpoint.FILE) + ": " + AtomicFiles.reason(e));
         }
     }
 

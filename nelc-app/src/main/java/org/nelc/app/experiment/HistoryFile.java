@@ -45,7 +45,7 @@ public final class HistoryFile {
         try {
             Files.writeString(file, row.csv() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UserError("cannot append to " + file + " (" + e + ")");
+            throw new UserError("cannot append to " + file + ": " + AtomicFiles.reason(e));
         }
     }
 
@@ -59,7 +59,7 @@ public final class HistoryFile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read the history (" + e + ")");
+            throw new UserError(file + ": cannot read the history: " + AtomicFiles.reason(e));
         }
         int end = text.lastIndexOf('\n') + 1;
         List<EpochRecord> rows = new ArrayList<>();

@@ -32,4 +32,14 @@ class AtomicFilesPermissionsTest {
             assertEquals(3, files.count(), "no temporary file left");
         }
     }
+
+    /** A failed write names the operating system's reason, not only the path twice ("cannot write X: X"). */
+    @Test
+    void aFailedWriteSaysWhy() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> AtomicFiles.writeString(file.resolve("history.csv"), "y"));
+        assertEquals("cannot write " + file.resolve("history.csv") + ": a file is in the way (" + file + ")",
+                e.getMessage());
+    }
 }
