@@ -186,4 +186,10 @@ class ReliabilityTest {
                 dir.resolve("rep").toString()), "--seed", "--seeds 5");
         assertFalse(Files.exists(dir.resolve("rep")));
     }
+
+    @Test
+    void aLatentWithTwoColonsIsNamedAsWritten() {
+        refused(CliHarness.run(CliHarness.quickTrain(data, dir.resolve("l"), "--latent", "one-hot:6:7")), "--latent",
+                "expected ENCODING:L", "'one-hot:6:7'");
+    }
 }
