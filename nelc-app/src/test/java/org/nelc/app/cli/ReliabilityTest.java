@@ -192,4 +192,22 @@ class ReliabilityTest {
         refused(CliHarness.run(CliHarness.quickTrain(data, dir.resolve("l"), "--latent", "one-hot:6:7")), "--latent",
                 "expected ENCODING:L", "'one-hot:6:7'");
     }
+
+    /** An I/O failure (a full disk; here a directory where model.json goes) is not the cell's: the next run retries it. */
+    @Test
+    void aSweepCellThatCouldNotBeWrittenIsRetriedNotFailedForever() throws Exception {
+        Path sweep = dir.resolve("sweep");
+        SweepCommandTest.ok(SweepCommandTest.plan(data, sweep, "--seeds", "1..1"));
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sweep.resolve("manifest.json").toFile())
+                .get("cells").get(0).get("id").asText();
+        Path blocker = Files.createDirectories(sweep.resolve("cells").resolve(id).resolve("model.json").resolve("x"));
+        CliHarness.Result first = CliHarness.run("sweep", "run", sweep.toString(), "--all");
+        assertTrue(first.out().contains("FAILED (I/O; not marked failed, the next run retries it): cannot write "),
+                first.toString());
+        assertFalse(first.out().contains("UncheckedIOException"), first.toString());
+        Files.delete(blocker);
+        Files.delete(blocker.getParent());
+        CliHarness.Result second = SweepCommandTest.ok("sweep", "run", sweep.toString(), "--all");
+        assertTrue(second.out().contains("ran 1 cell (0 failed)"), second.toString());
+    }
 }
