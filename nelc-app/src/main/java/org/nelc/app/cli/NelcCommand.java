@@ -41,6 +41,9 @@ public final class NelcCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             for (BrokenPlugin b : context.plugins().broken()) {
                 err.println("nelc: plugin not loaded: " + b.line());
+                if (debug && b.cause() != null) {
+                    b.cause().printStackTrace(err);
+                }
             }
             err.flush();
         }

@@ -165,7 +165,8 @@ public final class ReproduceCommand implements Runnable {
         }
         int k = 1;
         for (Claim cl : c.claims()) {
-            o.printf(Locale.ROOT, "  claim %d %-18s %s%n", k++, cl.id(), cl.verdict().label());
+            o.printf(Locale.ROOT, "  claim %d %-18s %-28s %s%n", k++, cl.id(), cl.verdictText(),
+                    cl.robustness() == null ? "" : cl.robustness().text(cl.verdict()));
         }
         o.flush();
     }

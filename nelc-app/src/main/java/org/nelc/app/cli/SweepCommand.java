@@ -157,8 +157,8 @@ public final class SweepCommand implements Runnable {
                 TrainingConfig c = options.config();
                 var p = context.plugins();
                 p.latentKernel(c.latent().encoding(), c.latent().units(), c.normalization());
-                p.visibleKernel(c.visibleKernel());
-                p.gradient(c.gradient());
+                p.visibleKernel(c.visibleKernel(), c.visibleKernelSettings());
+                p.gradient(c.gradient(), c.gradientSettings());
                 p.optimizer(c.optimizer());
                 String key = options.data() + "|" + options.selection();
                 Dataset d = loaded.computeIfAbsent(key, k -> context.loadData(options.data(), options.selection()));

@@ -24,7 +24,8 @@ public final class Trainer {
         LatentKernel latent = plugins.latentKernel(config.latent().encoding(), config.latent().units(),
                 config.normalization());
         double[] c = config.centering() ? data.mean() : new double[data.dimension()];
-        return new Model(data.dimension(), latent, plugins.visibleKernel(config.visibleKernel()), c);
+        return new Model(data.dimension(), latent, plugins.visibleKernel(config.visibleKernel(),
+                config.visibleKernelSettings()), c);
     }
 
     /** Trains {@code config} on {@code data}: one {@link TrainingSession}, one epoch after another. */

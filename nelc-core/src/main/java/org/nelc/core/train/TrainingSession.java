@@ -119,7 +119,7 @@ public final class TrainingSession {
             throw new UserError("--batch: minibatch size " + config.largestBatch() + " is larger than the dataset ("
                     + data.size() + " rows)");
         }
-        GradientEstimator estimator = plugins.gradient(config.gradient());
+        GradientEstimator estimator = plugins.gradient(config.gradient(), config.gradientSettings());
         Model model = new Trainer(plugins).newModel(config, data);
         SeedTree seeds = SeedTree.root(config.seed());
         Initializer.initialize(model, data, config.initFraction(), config.initClip(),
