@@ -260,7 +260,7 @@ public final class ComparisonRunner {
             e.write(dir.resolve("evaluation.json"));
             perPoint = LogLikelihood.perPoint(model, data, e.occupancy());
             chainLl = e.logLikelihood();
-            chainSe = e.measurement(MeasurementKey.LOG_LIKELIHOOD).standardError();
+            chainSe = e.value(MeasurementKey.LOG_LIKELIHOOD_DATA_SE);
             sigmaCount = e.value(MeasurementKey.SIGMA_COUNT);
             oneWay = (int) e.value(MeasurementKey.ONE_WAY_PAIRS);
             sigmaRb = e.value(MeasurementKey.SIGMA);
@@ -312,7 +312,7 @@ public final class ComparisonRunner {
         report(String.format(Locale.ROOT, "em best (restart %d): LL %.3f (exact), evaluated as an RBM in %.1f s",
                 best.restart(), best.logLikelihood(), evalSeconds));
         return new Run(new ComparisonRow("em", "", best.restart(), best.logLikelihood(), best.summary().standardError(),
-                "exact", e.logLikelihood(), e.measurement(MeasurementKey.LOG_LIKELIHOOD).standardError(),
+                "exact", e.logLikelihood(), e.value(MeasurementKey.LOG_LIKELIHOOD_DATA_SE),
                 e.value(MeasurementKey.SIGMA_COUNT), (int) e.value(MeasurementKey.ONE_WAY_PAIRS),
                 e.value(MeasurementKey.SIGMA), e.value(MeasurementKey.TAU), kl, Double.NaN, Double.NaN, best.seconds(), evalSeconds,
                 "em"), best.perPoint());
