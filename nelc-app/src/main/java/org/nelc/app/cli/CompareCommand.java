@@ -83,6 +83,7 @@ public final class CompareCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputFiles.named("--out", out);
         PrintWriter o = root.spec.commandLine().getOut();
         TrainingConfig config = options.config();
         EmSettings em = EmSettings.builder().restarts(restarts).maxIterations(emIterations)

@@ -99,6 +99,7 @@ public final class ExactCheckCommand implements Runnable {
     @Override
     public void run() {
         root.context().inject(this);
+        OutputFiles.file("--out", out, null);
         LatentSpec spec = LatentSpec.parse(latent);
         ExactCheckOptions o = ExactCheckOptions.builder().dimension(dimension).classes(classes).rows(rows).flip(flip)
                 .latent(spec.encoding(), spec.units()).normalization(normalization).score(ScoreFactor.parse(score))

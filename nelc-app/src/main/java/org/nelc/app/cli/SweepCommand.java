@@ -124,6 +124,7 @@ public final class SweepCommand implements Runnable {
 
         @Override
         public Integer call() {
+            OutputFiles.named("--out", out);
             PrintWriter o = sweep.out();
             double rel = EvaluationOptions.parsePrecision(precision);
             new EvaluationOptions(1, chainLength, burnIn, rbSamples).withPrecision(rel); // validates
@@ -281,7 +282,7 @@ public final class SweepCommand implements Runnable {
                 + "${DEFAULT-VALUE}; a cell uses one).")
         int cpusPerTask = 1;
 
-        @Option(names = "--max-parallel", paramLabel = "K", description = "At most K tasks at once (--array=...%K).")
+        @Option(names = "--max-parallel", paramLabel = "K", description = "At most K tasks at once (--array=...%%K).")
         Integer maxParallel;
 
         @Option(names = "--mem", paramLabel = "SIZE", description = "Memory per task, e.g. 4G (default: the "

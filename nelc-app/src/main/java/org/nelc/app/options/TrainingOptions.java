@@ -101,17 +101,18 @@ public final class TrainingOptions {
     }
 
     public TrainingConfig config(long runSeed) {
-        String[] mm = batch.split(":");
+        // MIN:MAX, or one size for the whole run; split keeping empty parts, so "16:" and ":" are refused
+        String[] mm = batch.split(":", -1);
         int bmin;
         int bmax;
         try {
+            if (mm.length > 2) {
+                throw new NumberFormatException();
+            }
             bmin = Integer.parseInt(mm[0].trim());
             bmax = mm.length > 1 ? Integer.parseInt(mm[1].trim()) : bmin;
         } catch (NumberFormatException e) {
-            throw new UserError("--batch: expected MIN:MAX such as 16:160, got '" + batch + "'");
-        }
-        if (mm.length > 2) {
-            throw new UserError("--batch: expected MIN:MAX such as 16:160, got '" + batch + "'");
+            throw new UserError("--batch: expected MIN:MAX such as 16:160 (or one size), got '" + batch + "'");
         }
         return TrainingConfig.builder()
                 .latent(LatentSpec.parse(latent))
@@ -144,5 +145,9 @@ public final class TrainingOptions {
     /** The run's {@code --seed}. */
     public long seed() {
         return seed;
+    }
+
+    public DataOptions dataOptions() {
+        return dataOptions;
     }
 }

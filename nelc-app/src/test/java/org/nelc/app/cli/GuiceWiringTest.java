@@ -74,7 +74,7 @@ class GuiceWiringTest {
                 .chainSteps(4).seed(5).build();
         TrainedModel real = new Trainer(PluginCatalog.discover(getClass().getClassLoader()))
                 .train(expected, data, TrainingListener.NONE);
-        when(trainer.train(any(), eq(data), any())).thenReturn(real);
+        when(trainer.run(any(), any(), eq(data), any(), any())).thenReturn(real);
         Module mocks = new AbstractModule() {
             @Override
             protected void configure() {
@@ -89,7 +89,7 @@ class GuiceWiringTest {
         assertEquals(0, r.code(), r.err());
         verify(loader).load(eq(Path.of("nowhere.txt")), any());
         ArgumentCaptor<TrainingConfig> config = ArgumentCaptor.forClass(TrainingConfig.class);
-        verify(trainer).train(config.capture(), eq(data), any());
+        verify(trainer).run(any(), config.capture(), eq(data), any(), any());
         TrainingConfig c = config.getValue();
         assertEquals(List.of(expected.latent(), expected.epochs(), expected.stepsPerEpoch(), expected.batchMin(),
                 expected.batchMax(), expected.chainSteps(), expected.seed()), List.of(c.latent(), c.epochs(),

@@ -85,6 +85,10 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
         positive("--steps-per-epoch", stepsPerEpoch);
         positive("--batch (first size)", batchMin);
         positive("--batch (last size)", batchMax);
+        if (batchMin > batchMax) {
+            throw new UserError("--batch: the first size " + batchMin + " is larger than the last " + batchMax
+                    + " (MIN:MAX grows linearly over the run)");
+        }
         positive("--chain-steps", chainSteps);
         positive("--chains", chains);
         if (chainSteps < 2) {
