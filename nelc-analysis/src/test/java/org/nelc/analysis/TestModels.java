@@ -133,7 +133,7 @@ public final class TestModels {
     }
 
     /**
-     * An equilibrium model (SPEC §8): random {@code w}, {@code ā} (and {@code a} for bits), {@code w̄ = wᵀ},
+     * An equilibrium model (docs/model.md §8): random {@code w}, {@code ā} (and {@code a} for bits), {@code w̄ = wᵀ},
      * no centering. With the softmax one-hot normalization or bits it is an RBM's Gibbs sampler.
      */
     public static Model tied(int d, LatentKernel latent, double scale, long seed) {

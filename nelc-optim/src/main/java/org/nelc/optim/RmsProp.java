@@ -3,7 +3,7 @@ package org.nelc.optim;
 import org.nelc.api.optim.Optimizer;
 
 /**
- * RMSprop, gradient ascent (SPEC §5, the paper's optimizer): per coordinate
+ * RMSprop, gradient ascent (docs/model.md §5, the paper's optimizer): per coordinate
  *
  * <pre>
  *   v ← decay·v + (1 − decay)·g²

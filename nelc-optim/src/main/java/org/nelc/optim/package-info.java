@@ -1,5 +1,5 @@
 /**
- * The optimizers of SPEC §5: {@code rmsprop} (the paper's, and the default), {@code sgd} (with
+ * The optimizers of docs/model.md §5: {@code rmsprop} (the paper's, and the default), {@code sgd} (with
  * optional heavy-ball momentum) and {@code adam}, each a small {@link org.nelc.api.optim.Optimizer}
  * with its {@link org.nelc.api.optim.OptimizerFactory}, found by {@link java.util.ServiceLoader}
  * through {@code META-INF/services/org.nelc.api.optim.OptimizerFactory}.

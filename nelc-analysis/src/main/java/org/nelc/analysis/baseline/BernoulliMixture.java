@@ -8,7 +8,7 @@ import org.nelc.core.model.Model;
 
 /**
  * A mixture of {@code K} product-Bernoulli distributions, {@code p(x) = Σ_k π_k Π_i μ_ki^{x_i}
- * (1 − μ_ki)^{1−x_i}} — what a one-hot model's {@code p(x) = Σ_α p̄(α) A_{αx}} is (SPEC §8), so the best
+ * (1 − μ_ki)^{1−x_i}} — what a one-hot model's {@code p(x) = Σ_α p̄(α) A_{αx}} is (docs/model.md §8), so the best
  * such mixture bounds the model's likelihood.
  *
  * <p>Layout: {@code means[k * D + i] = μ_ki} ∈ (0, 1), {@code weights[k] = π_k} (sum 1).
@@ -59,7 +59,7 @@ public record BernoulliMixture(int dimension, double[] weights, double[] means) 
     }
 
     /**
-     * The mixture as the one-hot RBM it is (SPEC §8): {@code w_{iα} = logit(μ_αi)}, {@code w̄ = wᵀ},
+     * The mixture as the one-hot RBM it is (docs/model.md §8): {@code w_{iα} = logit(μ_αi)}, {@code w̄ = wᵀ},
      * {@code a = 0}, no centering, softmax, and {@code ā_α = log π_α − Σ_i softplus(w_{iα})}, so that the
      * RBM's latent marginal {@code p̄(α) ∝ e^{ā_α} Π_i (1 + e^{w_{iα}})} is {@code π_α} and its visible
      * marginal is this mixture. Every Bernoulli mixture is thus a one-hot RBM (EM finds the

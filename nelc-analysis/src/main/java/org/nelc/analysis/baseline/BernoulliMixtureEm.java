@@ -16,7 +16,7 @@ import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
- * Expectation-maximization for a {@link BernoulliMixture} (SPEC §8's ceiling for a one-hot model).
+ * Expectation-maximization for a {@link BernoulliMixture} (docs/model.md §8's ceiling for a one-hot model).
  *
  * <p>E-step: responsibilities {@code r_nk ∝ π_k p_k(x_n)}, in log space over the sparse 1-bits of each
  * row. M-step: {@code π_k = N_k / N}, {@code μ_ki = clip(Σ_n r_nk x_ni / N_k)} with {@code N_k = Σ_n r_nk}
@@ -150,7 +150,7 @@ public final class BernoulliMixtureEm {
                 LogLikelihood.summarize(perPoint), (System.nanoTime() - t0) * 1e-9);
     }
 
-    /** Component {@code k}'s mean over its own random subset of {@code round(f·N)} rows (SPEC §5). */
+    /** Component {@code k}'s mean over its own random subset of {@code round(f·N)} rows (docs/model.md §5). */
     static double[] initialMeans(Dataset data, int k, double fraction, UniformRandomProvider rng) {
         int d = data.dimension();
         int n = data.size();

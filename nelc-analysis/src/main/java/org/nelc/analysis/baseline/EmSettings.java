@@ -17,7 +17,7 @@ import org.nelc.api.UserError;
  *     (7.8e-4 at D = 784 with the default 1e-6).
  * @param initFraction each restart starts every component at the mean of its own random subset of
  *     {@code round(f·N)} rows, clipped to {@code [1e-3, 1 − 1e-3]} — the paper's initialization of
- *     {@code w} (SPEC §5), so that model and mixture start alike
+ *     {@code w} (docs/model.md §5), so that model and mixture start alike
  * @param seed restart {@code r} draws from {@code SeedTree.root(seed).child("em").child("restart", r)} ({@code SeedStreams})
  */
 public record EmSettings(int components, int restarts, int maxIterations, double tolerance, double clip,

@@ -8,7 +8,7 @@ import org.nelc.api.model.ModelView;
 import org.nelc.core.likelihood.LogLikelihood;
 
 /**
- * The exact log-likelihood of an equilibrium RBM {@code p(x,z) ∝ exp(xᵀwz + aᵀx + āᵀz)} (SPEC §8),
+ * The exact log-likelihood of an equilibrium RBM {@code p(x,z) ∝ exp(xᵀwz + aᵀx + āᵀz)} (docs/model.md §8),
  * by its closed-form partition function over the latent states:
  * <pre>
  *   log Z    = log Σ_z exp(ā·z) Π_i (1 + e^{h_i(z)}),           h(z) = w z + a

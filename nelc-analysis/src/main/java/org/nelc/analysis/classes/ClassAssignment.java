@@ -9,7 +9,7 @@ import org.nelc.api.model.ModelView;
 import org.nelc.core.math.LogMath;
 
 /**
- * The class of each latent state (SPEC §7): state α goes to the class {@code k} with the highest mean
+ * The class of each latent state (docs/model.md §7): state α goes to the class {@code k} with the highest mean
  * posterior {@code p(α|x) = p̄(α) A_{αx} / Σ_β p̄(β) A_{βx}} over the data {@code x} of class {@code k}.
  * (Assigning by the highest mean {@code log A_{αx}} instead is biased towards sparse classes.) States
  * with {@code p̄(α) = 0} have posterior 0 everywhere and stay unassigned ({@code -1}).

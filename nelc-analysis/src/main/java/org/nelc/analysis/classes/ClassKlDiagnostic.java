@@ -12,7 +12,7 @@ import org.nelc.api.model.ModelView;
 import org.nelc.api.data.Dataset;
 
 /**
- * {@code class-kl}: KL of Eq. 22 with the SPEC §7 assignment, {@code p̄} = the trajectory's occupancy;
+ * {@code class-kl}: KL of Eq. 22 with the docs/model.md §7 assignment, {@code p̄} = the trajectory's occupancy;
  * not available without labels. Measurement {@code kl} (nats, {@code Infinity} if a class has no state,
  * which its note names). Details: {@code classesWithoutState}, {@code classes}, {@code dataFractions},
  * {@code modelFractions}, {@code stateClass}, {@code weights}.

@@ -7,7 +7,7 @@ import java.util.Map;
  * One cycle of the dominant-successor map.
  *
  * @param states the states in the order the dynamics visits them, starting from the smallest index
- * @param classes the class assigned to each state (SPEC §7 rule), {@code -1} when unknown
+ * @param classes the class assigned to each state (docs/model.md §7 rule), {@code -1} when unknown
  * @param flux the net flux: the smallest net current {@code J_{z,s(z)} − J_{s(z),z}} over the cycle's
  *     steps {@code z → s(z)} — the current the whole cycle carries (its bottleneck), in probability per
  *     double step. Positive for a true circulating current; {@code ≤ 0} when some dominant step runs

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The dominant cycles of a latent transition matrix (SPEC §7). Each state {@code z} with {@code p̄(z) > 0}
+ * The dominant cycles of a latent transition matrix (docs/model.md §7). Each state {@code z} with {@code p̄(z) > 0}
  * and an estimated row is sent to its successor {@code s(z) = argmax_{y ≠ z} M_{zy}} (ties: smallest
  * {@code y}; only such states are candidates). Following {@code s} from any state ends in a cycle; the
  * distinct cycles are reported with their net flux (see {@link Cycle#flux()}, currents

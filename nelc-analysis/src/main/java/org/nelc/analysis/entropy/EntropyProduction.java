@@ -8,7 +8,7 @@ import org.nelc.core.chain.EntropyProductionSum;
  * in nats per double step; zero iff detailed balance holds, positive otherwise. A pair with a positive
  * flow in one direction and none in the other (a "one-way pair", typical of transition counts) would
  * contribute {@code +∞}: it is skipped and counted, so σ is then a lower bound that leaves out
- * exactly the strongest currents (SPEC §7). The sum itself is {@link EntropyProductionSum}, shared with the
+ * exactly the strongest currents (docs/model.md §7). The sum itself is {@link EntropyProductionSum}, shared with the
  * count-based and per-epoch σ of nelc-core.
  */
 public final class EntropyProduction {

@@ -2,7 +2,7 @@ package org.nelc.analysis.entropy;
 
 /**
  * Probability flows {@code J_{z'z} = p̄(z') M_{z'z}} and net currents {@code K_{z'z} = J_{z'z} − J_{zz'}}
- * of a latent transition matrix (SPEC §7). {@code K} is antisymmetric; it vanishes iff detailed balance
+ * of a latent transition matrix (docs/model.md §7). {@code K} is antisymmetric; it vanishes iff detailed balance
  * holds. Matrices are row-major {@code n × n}.
  */
 public final class ProbabilityCurrents {

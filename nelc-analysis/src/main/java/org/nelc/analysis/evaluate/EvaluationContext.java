@@ -147,7 +147,7 @@ public final class EvaluationContext implements DiagnosticContext {
     }
 
     /**
-     * The precise log-likelihood (App. A.3, SPEC §6) as a function of the occupancy p̄, with its
+     * The precise log-likelihood (App. A.3, docs/model.md §6) as a function of the occupancy p̄, with its
      * Monte-Carlo error: how far the finite chain's p̄ may leave {@code mean_x log Σ_z p̄(z) A_{zx}} from
      * its value at the model's stationary p̄ — not the spread over images, which describes the data.
      * The per-state {@code log A_{zx}} of every image is computed once; each replicate is then a

@@ -5,7 +5,7 @@ import org.nelc.api.UserError;
 
 /**
  * What fixes an evaluation besides the model and data: the seed (every random stream comes from
- * {@code SeedTree.root(seed).child("evaluate")}), the chain length {@code T} after a burn-in (SPEC §6:
+ * {@code SeedTree.root(seed).child("evaluate")}), the chain length {@code T} after a burn-in (docs/model.md §6:
  * {@code T = 1e5}), the draws per row the Rao-Blackwellized matrix starts with, and the precision:
  * the draws per row double until σ's relative standard error is at most {@code precision}, or until
  * {@code maxRbSamples} (docs/uncertainty.md). {@code precision = 0} fixes the draws at {@code rbSamples}.

@@ -25,7 +25,7 @@ import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
- * The precise evaluation of a model (SPEC §6–7, what {@code nelc evaluate} prints and writes): one
+ * The precise evaluation of a model (docs/model.md §6–7, what {@code nelc evaluate} prints and writes): one
  * chain of {@code burnIn + chainLength} double steps, the precise log-likelihood from its occupancy
  * ({@link PreciseLikelihood}), the counted and Rao-Blackwellized {@code M}, and every {@link Diagnostic}
  * given — the built-in ones (σ, τ, {@code Tr(M)/L}, class KL, cycles) and any plugin's alike, each run as

@@ -7,7 +7,7 @@ import org.nelc.api.diagnostic.Measurement;
 import org.nelc.core.likelihood.LogLikelihood;
 
 /**
- * The precise log-likelihood (SPEC §6) as the first entry of an evaluation's diagnostics, so it travels
+ * The precise log-likelihood (docs/model.md §6) as the first entry of an evaluation's diagnostics, so it travels
  * to every output the way every other number does. The evaluator computes it before the diagnostics
  * (its chain is their trajectory).
  */
@@ -20,7 +20,7 @@ public final class LogLikelihoodResult {
     }
 
     /**
-     * Two measurements: {@code precise}, the precise LL (SPEC §6: the mean over the data rows of
+     * Two measurements: {@code precise}, the precise LL (docs/model.md §6: the mean over the data rows of
      * {@code log p(x)} with the chain's occupancy) with the Monte-Carlo error of that occupancy
      * ({@code monteCarlo}: its standard error, method and caveat — how far another chain of the same
      * length may move it); and {@code data-se}, the spread of {@code log p(x)} over the rows divided by

@@ -16,7 +16,7 @@ import org.nelc.api.diagnostic.Measurement;
  * Everything downstream (tables, summaries, claim checks, figures) reads numbers through these, so a
  * number has one name from the diagnostic that computes it to the report that shows it. The constants
  * are the built-in numbers the claims and figures use; the primary estimator is the Rao-Blackwellized M
- * (SPEC §7), the counted one (the paper's) is kept beside it.
+ * (docs/model.md §7), the counted one (the paper's) is kept beside it.
  *
  * @param diagnostic the diagnostic's name
  * @param key the measurement's key within it

@@ -11,7 +11,7 @@ import org.nelc.api.model.ModelView;
 import org.nelc.core.math.LogMath;
 
 /**
- * The exact stationary state of a small model (SPEC §8), by enumerating all {@code 2^D} visible states
+ * The exact stationary state of a small model (docs/model.md §8), by enumerating all {@code 2^D} visible states
  * {@code x} (index {@code Σ_i x_i 2^i}).
  *
  * <p>The visible chain has {@code P_{xx'} = Σ_z Ā_{xz} A_{zx'}}; its stationary vector is {@code p(x)}.

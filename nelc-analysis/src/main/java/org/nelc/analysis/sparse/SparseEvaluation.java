@@ -15,7 +15,7 @@ import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
- * The evaluation of a model whose latent space is too large for a dense {@code M} (SPEC §6–7 for
+ * The evaluation of a model whose latent space is too large for a dense {@code M} (docs/model.md §6–7 for
  * {@code 2^L} states): the chain, burn-in and streams of {@link org.nelc.analysis.evaluate.Evaluator}
  * ({@code SeedTree.root(seed).child("evaluate")} → {@code "chain"}, {@code "init"}), so the
  * trajectory and the precise log-likelihood are the same numbers; then what only needs the visited
@@ -27,7 +27,7 @@ import org.nelc.core.random.SeedTree;
  * @param visited states with positive occupancy
  * @param logLikelihood precise log-likelihood, mean ± s.e., nats per image
  * @param perPoint the precise {@code log p(x)} of every data row
- * @param sigmaCount σ (Eq. 21) from counted transitions, one-way pairs skipped (a lower bound, SPEC §7)
+ * @param sigmaCount σ (Eq. 21) from counted transitions, one-way pairs skipped (a lower bound, docs/model.md §7)
  * @param oneWayPairs pairs of states seen in one direction only
  * @param stayFraction fraction of steps with {@code z(t+1) = z(t)} ({@code Σ_z p̄(z) M_zz})
  * @param classKl KL of Eq. 22 with the occupancy (NaN without labels)

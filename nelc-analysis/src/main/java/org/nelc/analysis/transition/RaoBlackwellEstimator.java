@@ -11,7 +11,7 @@ import org.nelc.core.likelihood.PreciseLikelihood;
 import org.nelc.core.random.SeedTree;
 
 /**
- * The Rao-Blackwellized estimate of Eq. 3 (SPEC §7): {@code M_{z'·} = E_{x~A(z')}[Ā(· | x)]}, the
+ * The Rao-Blackwellized estimate of Eq. 3 (docs/model.md §7): {@code M_{z'·} = E_{x~A(z')}[Ā(· | x)]}, the
  * counts' indicator {@code [z(t+1) = z]} replaced by its conditional expectation given {@code x'(t+1)},
  * so every entry is positive (σ of Eq. 21 finite by construction), averaged with importance sampling so
  * that the tiny reverse entries that dominate σ are estimated as well as the large ones.

@@ -19,7 +19,7 @@ import org.nelc.core.train.TrainingListener;
 
 /**
  * The bits latent end to end on a small system: train {@code bits:3} on D = 9, then the precise
- * log-likelihood (SPEC §6: occupancy of a long chain, summed over the 2^L states) against the exact
+ * log-likelihood (docs/model.md §6: occupancy of a long chain, summed over the 2^L states) against the exact
  * stationary law by enumeration of 2^9 · 2^3 states.
  */
 class BitsLikelihoodTest {

@@ -23,7 +23,7 @@ import org.nelc.core.train.TrainingListener;
 
 /**
  * The RBM and the nonequilibrium model trained on the same small data (D = 10), their exact σ by
- * enumeration (SPEC §8): the RBM's chain satisfies detailed balance (σ = 0 up to rounding of M's
+ * enumeration (docs/model.md §8): the RBM's chain satisfies detailed balance (σ = 0 up to rounding of M's
  * entries), the nonequilibrium model's does not. Then the same through the estimators {@code nelc
  * evaluate} uses.
  */

@@ -13,7 +13,7 @@ import org.nelc.api.data.Dataset;
 import org.nelc.core.model.Model;
 
 /**
- * The equilibrium limit (SPEC §8): with {@code w̄ = wᵀ}, no centering and the softmax one-hot
+ * The equilibrium limit (docs/model.md §8): with {@code w̄ = wᵀ}, no centering and the softmax one-hot
  * normalization (or bits) the alternating chain is an RBM's Gibbs sampler, detailed balance holds and
  * σ = 0 exactly; the estimators sit at their noise floor. The same weights untied ({@code w̄} rows
  * paired with the wrong columns of {@code w}) give σ > 0, far above that floor.

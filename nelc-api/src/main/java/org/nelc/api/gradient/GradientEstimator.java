@@ -9,7 +9,7 @@ import org.nelc.api.model.ModelView;
 
 /**
  * An approximation of the log-likelihood gradient from a minibatch and a recorded chain segment
- * (SPEC §4). It owns no randomness: the same inputs give the same bits.
+ * (docs/model.md §4). It owns no randomness: the same inputs give the same bits.
  *
  * <p>Thread safety: one instance (per configuration) serves every thread — {@code reproduce} trains
  * several models at once with the same estimator — so {@link #estimate} must not keep per-call state in
@@ -34,7 +34,7 @@ public interface GradientEstimator extends Named {
      *
      * @param batch row indices into {@code data}
      * @return the on-the-fly log-likelihood of the minibatch, {@code mean_x log((1/T) Σ_t A_{z(t) x})}
-     *     (SPEC §6), in nats per image
+     *     (docs/model.md §6), in nats per image
      */
     double estimate(ModelView model, Dataset data, int[] batch, ChainRecord chain, ScoreFactor score,
             double[][] grad);

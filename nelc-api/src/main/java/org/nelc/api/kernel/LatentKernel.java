@@ -4,7 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.nelc.api.latent.ScoreFactor;
 
 /**
- * The x→z kernel {@code Ā_{xz}} as a function of the logits {@code u = w̄·(x − c) + ā} (SPEC §2).
+ * The x→z kernel {@code Ā_{xz}} as a function of the logits {@code u = w̄·(x − c) + ā} (docs/model.md §2).
  * States are numbered {@code 0 … states()−1}; {@link #state} gives the vector {@code z} of a state.
  * All methods read the logits from {@code u[uOff … uOff+units()−1]} and allocate nothing.
  *
@@ -45,7 +45,7 @@ public interface LatentKernel {
 
     /**
      * The score factor {@code s_β(s | u)} for every unit β into {@code out[oOff … oOff+units()−1]}
-     * (SPEC §4).
+     * (docs/model.md §4).
      */
     void score(double[] u, int uOff, int s, ScoreFactor factor, double[] out, int oOff);
 

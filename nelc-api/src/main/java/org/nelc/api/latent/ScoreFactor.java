@@ -3,7 +3,7 @@ package org.nelc.api.latent;
 import org.nelc.api.UserError;
 
 /**
- * Which score factor {@code s_β(z | x')} enters the x→z part of the gradient (SPEC §4, Eqs. 16c/16d).
+ * Which score factor {@code s_β(z | x')} enters the x→z part of the gradient (docs/model.md §4, Eqs. 16c/16d).
  */
 public enum ScoreFactor {
     /** {@code z_β − sigmoid(u_β)}, what Eqs. 13c/13d with 15 say (exact only for the bits encoding). */

@@ -5,7 +5,7 @@ import org.nelc.api.kernel.VisibleKernel;
 
 /**
  * Read access to a model's parameters {@code θ = (w, a, w̄, ā)} and centering vector {@code c}
- * (SPEC §1). The arrays are the live blocks: read them, do not write them.
+ * (docs/model.md §1). The arrays are the live blocks: read them, do not write them.
  *
  * <p>Layout, written once here: {@code D = visibleSize()}, {@code L = latent().units()};
  * {@code w[i * L + β]} (D×L, drives z→x), {@code a[i]} (D), {@code wbar[β * D + i]} (L×D, drives

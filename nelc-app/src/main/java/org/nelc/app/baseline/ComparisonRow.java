@@ -9,7 +9,7 @@ package org.nelc.app.baseline;
  * @param seed the training seed (EM: the restart)
  * @param logLikelihood the log-likelihood the comparison uses, nats per image: the exact one when it is
  *     known (RBM: closed-form partition function; EM: the mixture's), else the precise one from a long
- *     chain's occupancy (NEQ, SPEC §6)
+ *     chain's occupancy (NEQ, docs/model.md §6)
  * @param standardError its standard error over data rows
  * @param method {@code exact} or {@code chain}
  * @param chainLogLikelihood the precise log-likelihood from the chain (all models; for RBM and EM it

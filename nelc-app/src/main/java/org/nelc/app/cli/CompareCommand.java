@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The nonequilibrium model beside its baselines on the same data and latent size (SPEC §8): "
+        description = {"The nonequilibrium model beside its baselines on the same data and latent size (docs/model.md §8): "
             + "NEQ over --seeds, the equilibrium RBM (tied weights) over --rbm-seeds trained by PCD and by its exact "
             + "gradient, and the Bernoulli mixture "
             + "fitted by EM (one component per latent state, best of --restarts). Each is evaluated the same way "
@@ -64,7 +64,7 @@ public final class CompareCommand implements Runnable {
     int emIterations = EmSettings.DEFAULT_ITERATIONS;
 
     @Option(names = "--chain-length", paramLabel = "T", description = "Double steps of the evaluation chain after "
-            + "burn-in (default: ${DEFAULT-VALUE}, SPEC §6).")
+            + "burn-in (default: ${DEFAULT-VALUE}, docs/model.md §6).")
     int chainLength = EvaluationOptions.DEFAULT_CHAIN_LENGTH;
 
     @Option(names = "--burn-in", paramLabel = "N", description = "Burn-in of the evaluation chain (default: ${DEFAULT-VALUE}).")

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "em", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fit a mixture of L product-Bernoulli distributions by EM (SPEC §8): the ceiling of a one-hot "
+        description = {"Fit a mixture of L product-Bernoulli distributions by EM (docs/model.md §8): the ceiling of a one-hot "
             + "model's likelihood with L latent states. Each restart is seeded; the best final log-likelihood wins.",
             "Writes OUT/em.json (settings, every restart, the best mixture's weights and means) and "
                 + "OUT/components.png (28x28 images when D = 784, else bars; weights above)."})

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Precise log-likelihood (SPEC §6) and the diagnostics of the latent dynamics (SPEC §7) of a "
+        description = {"Precise log-likelihood (docs/model.md §6) and the diagnostics of the latent dynamics (docs/model.md §7) of a "
             + "trained model: a long chain gives the occupancy and the counted M; the Rao-Blackwellized M averages "
             + "exact Abar probabilities over x ~ A(z'); sigma, tau, Tr(M)/L, class KL and cycles follow.",
             "Prints a table and writes evaluation.json beside the model (or --out). Same seed, same numbers."})

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The paper's experiment (Sect. IV): train an ensemble of models (default 36, seeds 1..36, the "
             + "paper's settings) in parallel, evaluate each precisely, and write the figures (Figs. 2-4), "
-            + "summary.csv/json and a self-contained report.html that checks every claim of SPEC §9.",
+            + "summary.csv/json and a self-contained report.html that checks every claim of docs/model.md §9.",
             "Layout: DIR/models/seed-XX/{model.json,history.csv,evaluation.json}, DIR/fig*.png, DIR/summary.*, "
             + "DIR/report.html. Each file is written atomically; --resume skips the models already complete.",
             "Every model depends on its seed only (--seed is refused: use --seeds)."})
@@ -67,7 +67,7 @@ public final class ReproduceCommand implements Runnable {
             + "evaluation options); train and evaluate only the rest.")
     boolean resume;
 
-    @Option(names = "--variants", description = "Run the ensemble for each kernel/score combination of SPEC §4 "
+    @Option(names = "--variants", description = "Run the ensemble for each kernel/score combination of docs/model.md §4 "
             + "(sigmoid-ratio+paper, sigmoid-ratio+exact, softmax+exact) into DIR/variants/<name>/ and compare them "
             + "(overrides --normalization and --score).")
     boolean variants;

@@ -383,7 +383,7 @@ public final class SweepCommand implements Runnable {
             description = {"Write SWEEP/summary.csv and summary.json (one row per cell, with a SHA-256 of each model's "
                 + "parameter bits) and SWEEP/report.html: per setting the median and quartiles of the precise LL, "
                 + "sigma, tau and class KL and the fraction of runs whose latent dynamics form one clean cycle "
-                + "through all states (SPEC §7); heat maps when two axes vary. Prints the per-setting table.",
+                + "through all states (docs/model.md §7); heat maps when two axes vary. Prints the per-setting table.",
                 "Reads the files only: it may run while the sweep is still going."})
     static final class Collect implements Callable<Integer> {
         @ParentCommand

@@ -36,7 +36,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train one model with the paper's algorithm (SPEC §3-5). Defaults are the paper's: one-hot "
+        description = {"Train one model with the paper's algorithm (docs/model.md §3-5). Defaults are the paper's: one-hot "
             + "L=6, sigmoid-ratio, paper score, RMSprop lr 0.1, 120 epochs x 30 steps, batch 16->160, T=48, on "
             + "MNIST digits 0,1,2 (1000 each); on other data classes 0,1,2, or every row when it has no labels.",
             "Writes OUT/model.json and OUT/history.csv (a row appended after every epoch). While it runs, "

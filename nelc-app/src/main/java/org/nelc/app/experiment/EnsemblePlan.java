@@ -15,7 +15,7 @@ import org.nelc.core.train.TrainingConfig;
  * @param name the variant's name (a report label)
  * @param template the settings of every model; its seed is ignored
  * @param seeds the models' seeds, in order
- * @param chainLength double steps of the evaluation chain after burn-in (SPEC §6: 1e5)
+ * @param chainLength double steps of the evaluation chain after burn-in (docs/model.md §6: 1e5)
  * @param burnIn discarded steps before it
  * @param rbSamples draws per row the Rao-Blackwellized M starts with
  * @param precision σ's relative standard error its draws grow for ({@code --precision}; 0: fixed draws)
@@ -48,7 +48,7 @@ public record EnsemblePlan(String name, TrainingConfig template, List<Long> seed
                 .precision(precision).build();
     }
 
-    /** The same plan for another kernel/score combination (SPEC §4). */
+    /** The same plan for another kernel/score combination (docs/model.md §4). */
     public EnsemblePlan forVariant(Variant v) {
         TrainingConfig t = template.toBuilder().normalization(v.normalization()).score(ScoreFactor.parse(v.score()))
                 .build();

@@ -27,7 +27,7 @@ import org.nelc.core.train.EpochRecord;
  * Rao-Blackwellized {@code M}, from the diagnostics' details) and the training history's last values.
  *
  * <p><b>Primary estimator.</b> {@link #sigma()}, {@link #tau()}, {@link #selfTransition()} and
- * {@link #cycles()} are those of the Rao-Blackwellized {@code M} (SPEC §7): finite by construction and of
+ * {@link #cycles()} are those of the Rao-Blackwellized {@code M} (docs/model.md §7): finite by construction and of
  * far lower variance than counts, whose σ skips the one-way pairs — exactly the strongest currents of a
  * nearly deterministic cycle. The count-based values (the paper's estimator) are kept beside them.
  *
@@ -120,7 +120,7 @@ public record ModelSummary(long seed, List<DiagnosticResult> diagnostics, double
                 finalLogLikelihoodOnTheFly, finalSigmaOnTheFly);
     }
 
-    /** The precise log-likelihood, nats per image (SPEC §6). */
+    /** The precise log-likelihood, nats per image (docs/model.md §6). */
     @JsonIgnore
     public double logLikelihood() {
         return value(MeasurementKey.LOG_LIKELIHOOD);

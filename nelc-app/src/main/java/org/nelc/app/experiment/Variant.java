@@ -4,7 +4,7 @@ import java.util.List;
 import org.nelc.api.UserError;
 
 /**
- * One kernel/score combination of SPEC §4 for the one-hot encoding: the x→z normalization and the
+ * One kernel/score combination of docs/model.md §4 for the one-hot encoding: the x→z normalization and the
  * score factor of Eqs. 16c/16d. {@link #STANDARD} are the three that {@code reproduce --variants} runs;
  * the first is the paper's experiment.
  *

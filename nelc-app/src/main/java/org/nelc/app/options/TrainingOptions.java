@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The training flags shared by {@code train}, the ensemble commands and the sweeps (a picocli mixin; a
- * sweep axis is one of its flags, {@code sweep.TrainingFlags}): every setting of SPEC §5, the paper's value
+ * sweep axis is one of its flags, {@code sweep.TrainingFlags}): every setting of docs/model.md §5, the paper's value
  * as default. In a package of its own so that {@code cli} and {@code sweep} both see it without {@code
  * sweep} importing {@code cli}.
  */
@@ -26,7 +26,7 @@ public final class TrainingOptions {
 
     @Option(names = "--model", paramLabel = "neq|rbm",
             description = "neq: the paper's nonequilibrium model; rbm: its equilibrium limit (tied weights, no "
-                + "centering, softmax for one-hot, PCD gradient rbm-pcd; SPEC §8) (default: ${DEFAULT-VALUE}).")
+                + "centering, softmax for one-hot, PCD gradient rbm-pcd; docs/model.md §8) (default: ${DEFAULT-VALUE}).")
     String model = "neq";
 
     @Option(names = "--latent", paramLabel = "ENC:L", description = "Latent encoding and size: one-hot:L or bits:L (default: ${DEFAULT-VALUE}).")

@@ -1,7 +1,7 @@
 package org.nelc.app.report;
 
 /**
- * One claim of SPEC §9 checked on an ensemble.
+ * One claim of docs/model.md §9 checked on an ensemble.
  *
  * @param id short stable identifier ({@code three-regimes}, …)
  * @param paper what the paper says

@@ -13,7 +13,7 @@ import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.app.experiment.ModelSummary;
 
 /**
- * Checks each claim of SPEC §9 on an ensemble's {@link ModelSummary} rows. Every verdict is computed by
+ * Checks each claim of docs/model.md §9 on an ensemble's {@link ModelSummary} rows. Every verdict is computed by
  * a rule written in {@link Claim#rule()} (and below); σ, τ, {@code Tr(M)/L} and the cycles are those of
  * the Rao-Blackwellized {@code M} (see {@link ModelSummary}). Claims about a population need at least
  * {@value #MIN_MODELS} models; with fewer they are {@link Verdict#NOT_TESTABLE}. A gap between groups counts

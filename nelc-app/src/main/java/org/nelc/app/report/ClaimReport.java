@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The claims of SPEC §9 checked on one ensemble, with what they were computed from.
+ * The claims of docs/model.md §9 checked on one ensemble, with what they were computed from.
  *
- * @param claims in the order of SPEC §9
+ * @param claims in the order of docs/model.md §9
  * @param regimes the clustering of (LL, σ), or null with fewer than 3 distinct models
  * @param regimeBySeed each model's regime (0 = (i), 1 = (ii), 2 = (iii)); empty without regimes
  * @param highSigmaSeeds the models the "high-σ runs" claims are about

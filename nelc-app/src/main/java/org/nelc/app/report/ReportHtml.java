@@ -35,7 +35,7 @@ public final class ReportHtml {
         h.append("<h1>Nonequilibrium latent cycles — the paper's ensemble, reproduced</h1>\n");
         h.append("<p class=\"lead\">Baiesi &amp; Rosso, <em>Emergence of Nonequilibrium Latent Cycles in Unsupervised "
                 + "Generative Modeling</em>, Sect. IV: ").append(r.plan().seeds().size())
-                .append(" models trained independently; this page checks each claim of SPEC §9 on our own numbers. "
+                .append(" models trained independently; this page checks each claim of docs/model.md §9 on our own numbers. "
                 + "Verdicts are computed by the rules shown with them, not written by hand.</p>\n");
         header(h, label, info, r, variants);
         h.append("<h2 id=\"claims\">Claims of the paper, checked</h2>\n");
@@ -138,8 +138,8 @@ public final class ReportHtml {
     }
 
     private static void variantsSection(StringBuilder h, List<EnsembleArtifacts> variants, byte[] fig) {
-        h.append("<h2 id=\"variants\">Variants (SPEC §4)</h2>\n<p>The same ensemble for each kernel/score combination. "
-                + "SPEC §4 expects only the first (sigmoid-ratio normalization with the paper's score) to reproduce "
+        h.append("<h2 id=\"variants\">Variants (docs/model.md §4)</h2>\n<p>The same ensemble for each kernel/score combination. "
+                + "docs/model.md §4 expects only the first (sigmoid-ratio normalization with the paper's score) to reproduce "
                 + "the paper's picture; the table says what our numbers say.</p>\n");
         if (fig != null) {
             h.append("<figure><img alt=\"variants\" src=\"data:image/png;base64,")
@@ -234,12 +234,12 @@ public final class ReportHtml {
     private static void notes(StringBuilder h) {
         h.append("<h2 id=\"method\">How the numbers are made</h2>\n<ul>\n"
                 + "<li><b>Per epoch</b> (history.csv, Fig. 2a–b): the on-the-fly log-likelihood, mean over the epoch's "
-                + "steps of mean<sub>x</sub> log((1/T) Σ<sub>t</sub> A<sub>z(t)x</sub>) (SPEC §6), and the cheap σ: "
+                + "steps of mean<sub>x</sub> log((1/T) Σ<sub>t</sub> A<sub>z(t)x</sub>) (docs/model.md §6), and the cheap σ: "
                 + "transitions counted on the epoch's latent trajectory of the training chain (steps × T double steps, "
                 + "1440 with the paper's settings), pairs seen in one direction only skipped — noisy, and low for "
                 + "nearly deterministic cycles.</li>\n"
                 + "<li><b>Final, precise</b> (evaluation.json): a chain of 10<sup>5</sup> double steps (default) from "
-                + "the model's saved chain state; LL from its occupancy p̄ (SPEC §6); M by counting (the paper) and "
+                + "the model's saved chain state; LL from its occupancy p̄ (docs/model.md §6); M by counting (the paper) and "
                 + "Rao-Blackwellized (exact Ā probabilities averaged over x ~ A(z')); σ (Eq. 21), τ (Eq. 23), "
                 + "Tr(M)/L (Eq. 24), dominant cycles from each; class KL (Eq. 22) with states assigned by the highest "
                 + "mean posterior.</li>\n"

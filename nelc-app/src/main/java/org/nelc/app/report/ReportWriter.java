@@ -99,7 +99,7 @@ public final class ReportWriter {
                     columns);
         }
         AtomicFiles.writeString(root.dir().resolve("variants-summary.csv"), csv.toString());
-        BufferedImage fig = VariantsFigure.draw(cols, "Variants of SPEC §4 — precise LL, σ, τ and class KL per model");
+        BufferedImage fig = VariantsFigure.draw(cols, "Variants of docs/model.md §4 — precise LL, σ, τ and class KL per model");
         Png.write(root.figure(VARIANTS), fig);
         EnsembleArtifacts main = variants.get(0);
         for (Map.Entry<String, byte[]> e : main.figures().entrySet()) {

@@ -26,7 +26,7 @@ import org.nelc.core.train.TrainingListener;
 
 /**
  * Runs one cell: trains the model its configuration describes, as {@code nelc train} with the same flags
- * would (same bits), then evaluates it precisely (SPEC §6–7, {@link Evaluator}, seeded by the cell's
+ * would (same bits), then evaluates it precisely (docs/model.md §6–7, {@link Evaluator}, seeded by the cell's
  * seed, starting from the model's saved chain), writing the files of {@link CellFiles} in their order,
  * {@code done} last. The caller holds the cell's {@link CellLock}.
  *

@@ -15,7 +15,7 @@ import org.nelc.app.experiment.ModelSummary;
  * @param cells the setting's cells
  * @param done finished cells
  * @param failed failed cells
- * @param cleanCycles finished cells with one clean cycle (SPEC §7, Rao-Blackwellized M)
+ * @param cleanCycles finished cells with one clean cycle (docs/model.md §7, Rao-Blackwellized M)
  */
 public record SettingStats(Map<String, String> setting, int cells, int done, int failed, int cleanCycles,
         Spread logLikelihood, Spread sigma, Spread tau, Spread classKl) {

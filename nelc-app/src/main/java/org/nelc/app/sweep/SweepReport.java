@@ -54,9 +54,9 @@ public final class SweepReport {
         h.append("<br>Evaluation: chain of ").append(ev.chainLength()).append(" double steps after ").append(ev.burnIn())
                 .append(" of burn-in, ").append(ev.rbSamples()).append(" draws per row for the Rao-Blackwellized M; "
                         + "seed = the cell's seed.<br>σ (nats per double step), τ (double steps) and the cycles come "
-                        + "from the Rao-Blackwellized M (SPEC §7); a <i>clean cycle</i> is one cycle of the dominant-"
+                        + "from the Rao-Blackwellized M (docs/model.md §7); a <i>clean cycle</i> is one cycle of the dominant-"
                         + "successor map through all states, with positive flux. LL is the precise log-likelihood "
-                        + "(SPEC §6, nats per image). Cells: median [lower quartile, upper quartile] (min&ndash;max).</p>\n");
+                        + "(docs/model.md §6, nats per image). Cells: median [lower quartile, upper quartile] (min&ndash;max).</p>\n");
 
         h.append("<h2>Per setting</h2>\n<table><tr>");
         for (Manifest.Axis a : m.axes()) {

@@ -7,7 +7,7 @@ package org.nelc.core.chain;
  * <pre>  σ = Σ_{z'<z} (J_{z'z} − J_{zz'}) ln(J_{z'z} / J_{zz'}),   J_{z'z} = p̄(z') M_{z'z},</pre>
  * in nats per double step. A pair with a positive flow in one direction and none in the other (a
  * "one-way pair", typical of transition counts) would contribute {@code +∞}: it is skipped and counted,
- * so σ is then a lower bound that leaves out exactly the strongest currents (SPEC §7).
+ * so σ is then a lower bound that leaves out exactly the strongest currents (docs/model.md §7).
  */
 public final class EntropyProductionSum {
     private double sigma;

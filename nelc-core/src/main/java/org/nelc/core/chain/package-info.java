@@ -1,2 +1,2 @@
-/** The persistent Markov chain(s) of SPEC §3 and transition counting on their latent trajectories. */
+/** The persistent Markov chain(s) of docs/model.md §3 and transition counting on their latent trajectories. */
 package org.nelc.core.chain;

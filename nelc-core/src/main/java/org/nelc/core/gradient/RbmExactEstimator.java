@@ -7,7 +7,7 @@ import org.nelc.api.latent.ScoreFactor;
 import org.nelc.api.model.ModelView;
 
 /**
- * The exact log-likelihood gradient of the equilibrium RBM (SPEC §8) on a minibatch: the data term of
+ * The exact log-likelihood gradient of the equilibrium RBM (docs/model.md §8) on a minibatch: the data term of
  * {@link RbmPcdEstimator} minus the model term computed by enumerating the latent states,
  * <pre>
  *   p̄(z) ∝ exp(ā·z + Σ_i softplus(h_i(z))),  h(z) = wz + a

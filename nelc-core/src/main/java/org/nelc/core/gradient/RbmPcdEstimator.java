@@ -7,7 +7,7 @@ import org.nelc.api.latent.ScoreFactor;
 import org.nelc.api.model.ModelView;
 
 /**
- * The usual gradient of the equilibrium RBM {@code p(x,z) ∝ exp(xᵀwz + aᵀx + āᵀz)} (SPEC §8), by
+ * The usual gradient of the equilibrium RBM {@code p(x,z) ∝ exp(xᵀwz + aᵀx + āᵀz)} (docs/model.md §8), by
  * persistent contrastive divergence: data term minus model term,
  * <pre>
  *   ∂w_{iβ} : ⟨x_i E[z_β|x]⟩_batch − ⟨x'_i(t) E[z_β|x'(t)]⟩_t      ∂a_i : ⟨x_i⟩_batch − ⟨x'_i(t)⟩_t
@@ -22,7 +22,7 @@ import org.nelc.api.model.ModelView;
  * differ or that has a centering vector: that model is not an RBM and the gradient would be wrong.
  * For one-hot {@code a} is absorbed in {@code w} (Eq. 20): its gradient is 0.
  *
- * <p>The returned on-the-fly log-likelihood is SPEC §6's {@code mean_x log((1/T) Σ_t A_{z(t)x})}, as
+ * <p>The returned on-the-fly log-likelihood is docs/model.md §6's {@code mean_x log((1/T) Σ_t A_{z(t)x})}, as
  * for the two-step estimator, so {@code history.csv} means the same for both models.
  */
 public final class RbmPcdEstimator implements GradientEstimator {

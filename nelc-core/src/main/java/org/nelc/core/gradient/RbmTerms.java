@@ -12,7 +12,7 @@ import org.nelc.core.math.LogMath;
 
 /**
  * The pieces of the RBM gradient shared by {@link RbmPcdEstimator} and {@link RbmExactEstimator}: the
- * data term, the two ways of subtracting the model term, the copy of ∂w into ∂w̄, and SPEC §6's
+ * data term, the two ways of subtracting the model term, the copy of ∂w into ∂w̄, and docs/model.md §6's
  * on-the-fly log-likelihood. One instance per thread holds the buffers (no allocation per step).
  *
  * <p>{@code E[z|u]} comes from the kernel's exact score factor: an RBM's {@code Ā(z|u) ∝ e^{u·z}} is an
@@ -250,7 +250,7 @@ final class RbmTerms {
         }
     }
 
-    /** SPEC §6: {@code mean_x log((1/T) Σ_t A_{z(t)x})}, grouping the record's entries by state. */
+    /** docs/model.md §6: {@code mean_x log((1/T) Σ_t A_{z(t)x})}, grouping the record's entries by state. */
     double onTheFlyLogLikelihood(Dataset data, int[] batch, ChainRecord chain) {
         int d = model.visibleSize();
         int l = model.latent().units();

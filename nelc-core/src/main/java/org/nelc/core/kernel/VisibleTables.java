@@ -11,7 +11,7 @@ import org.nelc.core.math.Fdlibm;
 /**
  * What the z→x kernel {@code A} (Eq. 10) needs per latent state {@code s}, for the current parameters,
  * computed at most once per parameter update and shared by the chain, the gradient estimator and the
- * likelihood (SPEC §2–4, 6):
+ * likelihood (docs/model.md §2–4, 6):
  * <ul>
  *   <li>the field {@code h_s = a + Σ_{β active in s} w[:, β]} (added in the order of
  *       {@link LatentKernel#activeUnits}, exactly as {@code Model.field});

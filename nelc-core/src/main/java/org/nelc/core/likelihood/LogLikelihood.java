@@ -7,7 +7,7 @@ import org.nelc.core.model.Model;
 
 /**
  * {@code log p(x) = log Σ_z p̄(z) A_{zx}} (Eq. 5) for every data point, given latent weights
- * {@code p̄} (SPEC §6). States with zero weight are skipped; the rest are processed in blocks of
+ * {@code p̄} (docs/model.md §6). States with zero weight are skipped; the rest are processed in blocks of
  * {@value #BLOCK} with a running log-sum-exp per data point, so memory stays {@code O(BLOCK·D + N)}
  * even for {@code 2^L} states.
  *

@@ -5,7 +5,7 @@ import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.model.Model;
 
 /**
- * The precise log-likelihood of App. A.3 (SPEC §6): run one chain for {@code burnIn + steps} double
+ * The precise log-likelihood of App. A.3 (docs/model.md §6): run one chain for {@code burnIn + steps} double
  * steps, take the occupancy {@code p̄_e(z)} of the last {@code steps} latent states, and average
  * {@code log Σ_z p̄_e(z) A_{zx}} over the data.
  */

@@ -20,7 +20,7 @@ package org.nelc.core.math;
  * the run).
  *
  * <p>Why a port, when {@code StrictMath} gives the same bits: speed, for the z→x tables' per-pixel
- * exps and log1ps (SPEC §2; docs/design-notes.md, "fdlibm in Java"). On JDK 17 {@code StrictMath.log}
+ * exps and log1ps (docs/model.md §2; docs/design-notes.md, "fdlibm in Java"). On JDK 17 {@code StrictMath.log}
  * and {@code log1p} are native calls through JNI, which the JIT cannot inline, and
  * {@code StrictMath.exp} is a Java port too large to inline. Here each function keeps its common
  * path short (the JIT inlines it into the caller's loop) and moves the rare cases — NaN, infinities,

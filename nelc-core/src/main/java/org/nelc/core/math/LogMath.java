@@ -2,7 +2,7 @@ package org.nelc.core.math;
 
 /**
  * Scalar functions in log space, accurate for arguments of any size (no overflow, no loss of the
- * tails): the building blocks of {@code log A} and {@code log Ā} (SPEC §2).
+ * tails): the building blocks of {@code log A} and {@code log Ā} (docs/model.md §2).
  *
  * <p>All of nelc's transcendental functions give {@link StrictMath}'s (fdlibm's) bits, which are
  * specified to the bit: {@code Math.exp} may differ by an ulp between platforms and JIT intrinsics,

@@ -7,7 +7,7 @@ import org.nelc.api.model.ModelView;
 
 /**
  * The parameters {@code θ = (w, a, w̄, ā)} of one model with its two kernels and the centering vector
- * {@code c} (SPEC §1–2), in the flat layout of {@link ModelView}. Mutable: the trainer updates the
+ * {@code c} (docs/model.md §1–2), in the flat layout of {@link ModelView}. Mutable: the trainer updates the
  * blocks in place through {@link #blocks()}.
  */
 public final class Model implements ModelView {
@@ -114,7 +114,7 @@ public final class Model implements ModelView {
         return null;
     }
 
-    /** Copies {@code w̄ = wᵀ} (the equilibrium tie of SPEC §8). */
+    /** Copies {@code w̄ = wᵀ} (the equilibrium tie of docs/model.md §8). */
     public void tieLatentToVisible() {
         int l = units();
         double[] w = w();

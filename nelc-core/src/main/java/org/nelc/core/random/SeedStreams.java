@@ -7,7 +7,7 @@ package org.nelc.core.random;
  *
  * <pre>
  *   root(seed) ─ init · chain-init · chain/k · batch          training (TrainingSession)
- *   root(seed) ─ evaluate ─ init · chain · rao-blackwell ─ row/z   evaluation (SPEC §6–7)
+ *   root(seed) ─ evaluate ─ init · chain · rao-blackwell ─ row/z   evaluation (docs/model.md §6–7)
  *   root(seed) ─ exact-check ─ data · init · chain-init · chain · batch · probe/p · init-restart/r
  *   root(seed) ─ em ─ restart/r                                 the Bernoulli-mixture baseline
  *   root(seed) ─ figure                                         fantasy chains of the figures

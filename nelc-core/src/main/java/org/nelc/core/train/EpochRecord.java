@@ -6,7 +6,7 @@ package org.nelc.core.train;
  * @param epoch 1-based epoch number
  * @param step gradient steps done so far
  * @param batchSize the epoch's minibatch size
- * @param logLikelihood mean over the epoch's steps of the on-the-fly log-likelihood (SPEC §6), nats/image
+ * @param logLikelihood mean over the epoch's steps of the on-the-fly log-likelihood (docs/model.md §6), nats/image
  * @param sigma entropy production of the epoch's latent trajectory from transition counts (one-way pairs skipped)
  * @param oneWayPairs pairs of states seen in one direction only in that trajectory
  * @param seconds wall time since training started

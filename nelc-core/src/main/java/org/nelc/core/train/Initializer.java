@@ -6,7 +6,7 @@ import org.nelc.core.math.LogMath;
 import org.nelc.core.model.Model;
 
 /**
- * The paper's initialization (App. A.1; SPEC §5): {@code w̄ = 0}, {@code ā = 0} and, for each latent
+ * The paper's initialization (App. A.1; docs/model.md §5): {@code w̄ = 0}, {@code ā = 0} and, for each latent
  * unit α, {@code w_{iα} = logit(mean of x_i over a random subset D(α))} with {@code round(f·N)} rows
  * drawn without replacement (f = 0.1), the mean clipped to {@code [clip, 1 − clip]}, a different
  * subset for every α.

@@ -4,10 +4,10 @@ import org.nelc.api.UserError;
 
 /**
  * Which model a run trains ({@code --model}): the paper's nonequilibrium model, or its equilibrium
- * limit, the restricted Boltzmann machine (SPEC §8).
+ * limit, the restricted Boltzmann machine (docs/model.md §8).
  */
 public enum ModelKind {
-    /** Independent {@code w}, {@code w̄}; centering; the paper's two-step gradient (SPEC §1–4). */
+    /** Independent {@code w}, {@code w̄}; centering; the paper's two-step gradient (docs/model.md §1–4). */
     NEQ("neq"),
     /**
      * {@code w̄ = wᵀ}, no centering, and for one-hot the {@code softmax} normalization: the alternating

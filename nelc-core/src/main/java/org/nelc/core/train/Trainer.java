@@ -8,7 +8,7 @@ import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
 
 /**
- * Trains one model (SPEC §3–5): a {@link TrainingSession} for the configuration, run epoch by epoch on the
+ * Trains one model (docs/model.md §3–5): a {@link TrainingSession} for the configuration, run epoch by epoch on the
  * paper's schedule (the minibatch grows linearly, {@link TrainingConfig#batchSize}). The session holds the
  * loop and the randomness; this class adds the schedule, the listener and the result.
  */

@@ -7,7 +7,7 @@ import org.nelc.api.UserError;
 import org.nelc.api.latent.ScoreFactor;
 
 /**
- * Everything that defines a training run besides the data (SPEC §5). Validated where it is built:
+ * Everything that defines a training run besides the data (docs/model.md §5). Validated where it is built:
  * a bad value fails here, naming its flag. {@link #paper(long)} gives the paper's settings.
  *
  * @param latent encoding and number of latent units ({@code --latent one-hot:6})
@@ -28,7 +28,7 @@ import org.nelc.api.latent.ScoreFactor;
  * @param initFraction the fraction of the data behind each initial {@code w_α} (App. A.1: 0.1)
  * @param initClip the clip of the initial pixel means, {@code [clip, 1 − clip]}
  * @param centering whether the x→z kernel uses {@code x − c} (Eq. 17)
- * @param model {@code neq} (the paper's) or {@code rbm}, its equilibrium limit (SPEC §8). For {@code rbm}
+ * @param model {@code neq} (the paper's) or {@code rbm}, its equilibrium limit (docs/model.md §8). For {@code rbm}
  *     the constructor makes the configuration an RBM: centering off; for one-hot the normalization
  *     {@code softmax} (null becomes softmax; {@code sigmoid-ratio} is refused, because with it tied
  *     weights are not an RBM); and the gradient {@code two-step} (the default, which would untie
@@ -50,7 +50,7 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
     public static final String RBM_GRADIENT_PREFIX = "rbm-";
     /** The fraction of the data behind each initial {@code w_α} (App. A.1). */
     public static final double PAPER_INIT_FRACTION = 0.1;
-    /** The clip of the initial pixel means, {@code [clip, 1 − clip]} (SPEC §5). */
+    /** The clip of the initial pixel means, {@code [clip, 1 − clip]} (docs/model.md §5). */
     public static final double PAPER_INIT_CLIP = 1e-3;
     /** The paper's gradient estimator, the default of {@code --gradient}. */
     public static final String TWO_STEP_GRADIENT = "two-step";
@@ -118,7 +118,7 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
                 }
                 throw new UserError("--model rbm: the one-hot RBM needs --normalization softmax, got '" + normalization
                         + "' (with " + normalization + " tied weights are not an RBM: Ā is not the conditional of "
-                        + "p(x,z) and detailed balance need not hold, SPEC §8)");
+                        + "p(x,z) and detailed balance need not hold, docs/model.md §8)");
             case "bits":
                 return normalization;
             default:
@@ -133,12 +133,12 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
         }
     }
 
-    /** The paper's settings (SPEC §5) with the given seed. */
+    /** The paper's settings (docs/model.md §5) with the given seed. */
     public static TrainingConfig paper(long seed) {
         return builder().seed(seed).build();
     }
 
-    /** A builder with the paper's settings (SPEC §5) and seed 1; every setter names the field it sets. */
+    /** A builder with the paper's settings (docs/model.md §5) and seed 1; every setter names the field it sets. */
     public static Builder builder() {
         return new Builder();
     }
@@ -192,7 +192,7 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
     }
 
     /**
-     * The equilibrium counterpart of this run (SPEC §8): same latent size, data schedule, optimizer and
+     * The equilibrium counterpart of this run (docs/model.md §8): same latent size, data schedule, optimizer and
      * seed, with {@code model = rbm} — hence no centering, the encoding's RBM normalization and the
      * {@value #RBM_GRADIENT} gradient.
      */
@@ -206,7 +206,7 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
     }
 
     /**
-     * Named settings of a {@link TrainingConfig}; unset fields keep the paper's values (SPEC §5, App. A.1):
+     * Named settings of a {@link TrainingConfig}; unset fields keep the paper's values (docs/model.md §5, App. A.1):
      * one-hot L = 6, sigmoid-ratio, the paper's score, Bernoulli z→x kernel, the two-step gradient, RMSprop
      * with learning rate 0.1, 120 epochs × 30 steps, minibatch 16 → 160, T = 48, one chain, seed 1,
      * initialization fraction 0.1 and clip 1e-3, centering on, {@code neq}. The normalization, unless set,
@@ -350,7 +350,7 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
             return this;
         }
 
-        /** {@code neq} or {@code rbm} (SPEC §8). */
+        /** {@code neq} or {@code rbm} (docs/model.md §8). */
         public Builder model(ModelKind v) {
             model = v;
             return this;

@@ -22,7 +22,7 @@ import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
- * The training loop, the only one (SPEC §3–5): a model, its persistent chains, the minibatch sampler and
+ * The training loop, the only one (docs/model.md §3–5): a model, its persistent chains, the minibatch sampler and
  * an optimizer, advanced one gradient step at a time. A {@link #step step} draws a minibatch, runs the
  * chains for {@code T} double steps, counts the latent transitions, estimates the gradient and lets the
  * optimizer take it; an {@link #epoch epoch} is a run of steps with one minibatch size and its own
@@ -58,7 +58,7 @@ public final class TrainingSession {
     private final int[][] batches;
     private int[] batch;
 
-    // transition bookkeeping of the current epoch (SPEC §7: σ from counts and from Ā rows)
+    // transition bookkeeping of the current epoch (docs/model.md §7: σ from counts and from Ā rows)
     private final TransitionCounts counts;
     private final LatentRows latentRows;
     private final int[] lastState;
@@ -113,7 +113,7 @@ public final class TrainingSession {
 
     /**
      * The session of a {@link TrainingConfig}: a new model for {@code data} with the kernels, estimator and
-     * optimizer named in {@code config}, initialized (App. A.1; tied for {@code --model rbm}, SPEC §8),
+     * optimizer named in {@code config}, initialized (App. A.1; tied for {@code --model rbm}, docs/model.md §8),
      * seeded from {@code SeedTree.root(config.seed())}.
      */
     public static TrainingSession start(PluginCatalog plugins, TrainingConfig config, Dataset data) {
@@ -127,7 +127,7 @@ public final class TrainingSession {
         Initializer.initialize(model, data, config.initFraction(), config.initClip(),
                 seeds.child(SeedStreams.INIT).stream());
         if (config.model() == ModelKind.RBM) {
-            // equilibrium limit (SPEC §8): w̄ = wᵀ; the rbm-pcd gradient is symmetric, so they stay tied
+            // equilibrium limit (docs/model.md §8): w̄ = wᵀ; the rbm-pcd gradient is symmetric, so they stay tied
             model.tieLatentToVisible();
         }
         Optimizer optimizer = plugins.optimizer(config.optimizer())
@@ -227,7 +227,7 @@ public final class TrainingSession {
         haveLastState = true;
     }
 
-    /** The gradient estimate on the minibatch and the record (SPEC §4); returns its log-likelihood. */
+    /** The gradient estimate on the minibatch and the record (docs/model.md §4); returns its log-likelihood. */
     public double estimateGradient() {
         double ll = tableAware != null
                 ? tableAware.estimate(model, tables, data, batch, record, score, grad)

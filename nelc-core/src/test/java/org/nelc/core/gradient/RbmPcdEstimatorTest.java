@@ -68,7 +68,7 @@ class RbmPcdEstimatorTest {
         }
         double[][] twoStep = {new double[d * units], new double[d], new double[units * d], new double[units]};
         double llTwoStep = new TwoStepEstimator().estimate(model, data, batch, rec, ScoreFactor.EXACT, twoStep);
-        assertEquals(llTwoStep, ll, 1e-12, "the on-the-fly log-likelihood is SPEC §6's, as for two-step");
+        assertEquals(llTwoStep, ll, 1e-12, "the on-the-fly log-likelihood is docs/model.md §6's, as for two-step");
     }
 
     /**

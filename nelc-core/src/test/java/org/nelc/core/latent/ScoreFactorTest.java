@@ -9,7 +9,7 @@ import org.nelc.api.kernel.LatentKernel;
 import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.Fixtures;
 
-/** The score factors of SPEC §4 against their definitions. */
+/** The score factors of docs/model.md §4 against their definitions. */
 class ScoreFactorTest {
 
     /**

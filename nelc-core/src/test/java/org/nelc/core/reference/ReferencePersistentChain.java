@@ -6,7 +6,7 @@ import org.nelc.core.model.Model;
 
 /**
  * {@code K ≥ 1} independent persistent chains alternating {@code z(t) ~ Ā(x'(t))} and
- * {@code x'(t+1) ~ A(z(t))} (SPEC §3). Each chain keeps its visible state between calls (PCD) and
+ * {@code x'(t+1) ~ A(z(t))} (docs/model.md §3). Each chain keeps its visible state between calls (PCD) and
  * draws from its own random stream, so the result does not depend on how chains are scheduled.
  *
  * <p>Per call the model is read once into a {@link ReferenceChainKernels} cache (logit bias with the centering
@@ -101,7 +101,7 @@ public final class ReferencePersistentChain {
 
     /**
      * Runs chain {@code k} for {@code out.length} double steps recording only the latent states —
-     * the long trajectory of the precise evaluation (SPEC §6–7).
+     * the long trajectory of the precise evaluation (docs/model.md §6–7).
      */
     public void runLatent(Model model, int k, int[] out) {
         ReferenceChainKernels ck = kernels(model);

@@ -12,7 +12,7 @@ import org.nelc.api.model.ModelView;
 import org.nelc.core.math.LogMath;
 
 /**
- * The paper's two-step gradient (Sect. III, Eqs. 16a–16d with the centering of Eq. 17; SPEC §4).
+ * The paper's two-step gradient (Sect. III, Eqs. 16a–16d with the centering of Eq. 17; docs/model.md §4).
  *
  * <p>With responsibilities {@code r_t(x) = A_{z(t)x} / Σ_s A_{z(s)x}}, averaged over the minibatch:
  * <pre>
