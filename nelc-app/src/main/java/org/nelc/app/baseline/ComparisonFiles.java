@@ -97,35 +97,49 @@ public final class ComparisonFiles {
             }
         }
         sb.append('\n');
+        double neqMean = Double.NaN;
+        double neqSe = Double.NaN;
         for (String model : Comparison.TRAINED) {
             List<ComparisonRow> rows = c.selected(model);
             if (rows.isEmpty()) {
                 continue;
             }
-            double mean = 0;
             double sigmaCount = 0;
             double sigmaRb = 0;
             for (ComparisonRow r : rows) {
-                mean += r.logLikelihood();
                 sigmaCount += r.sigmaCount();
                 sigmaRb += r.sigmaRaoBlackwell();
             }
             int n = rows.size();
-            mean /= n;
-            double var = 0;
-            for (ComparisonRow r : rows) {
-                var += (r.logLikelihood() - mean) * (r.logLikelihood() - mean);
+            LearningRateGrid.Point p = chosenPoint(c, model);
+            double sd = n > 1 ? p.seedStandardError() * Math.sqrt(n) : 0;
+            String versus = "";
+            if (model.equals("neq")) {
+                neqMean = p.mean();
+                neqSe = p.seedStandardError();
+            } else if (!Double.isNaN(neqMean)) {
+                double se = Math.sqrt(neqSe * neqSe + p.seedStandardError() * p.seedStandardError());
+                versus = String.format(Locale.ROOT, "; minus NEQ's mean: %s (s.e.s over seeds combined)",
+                        pm(p.mean() - neqMean, se));
             }
-            double sd = n > 1 ? Math.sqrt(var / (n - 1)) : 0;
             sb.append(String.format(Locale.ROOT,
-                    "%s at lr %s over %d seeds: LL mean %.2f (s.d. %.2f), mean σ count %s, mean σ RB %s%n",
-                    model.toUpperCase(Locale.ROOT), LearningRateGrid.rate(rows.get(0).learningRate()), n, mean, sd,
-                    num(sigmaCount / n, 3), num(sigmaRb / n, 3)));
+                    "%s at lr %s over %d seeds: LL mean %s (s.d. %.2f), mean σ count %s, mean σ RB %s%s%n",
+                    model.toUpperCase(Locale.ROOT), LearningRateGrid.rate(p.learningRate()), n,
+                    pm(p.mean(), p.seedStandardError()), sd, num(sigmaCount / n, 3), num(sigmaRb / n, 3), versus));
         }
         for (String note : c.notes()) {
             sb.append("note: ").append(note).append('\n');
         }
         return sb.toString();
+    }
+
+    private static LearningRateGrid.Point chosenPoint(Comparison c, String model) {
+        for (LearningRateGrid.Point p : c.grid()) {
+            if (p.model().equals(model) && p.chosen()) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no chosen grid point for " + model);
     }
 
     private static String gap(double gap, double se) {

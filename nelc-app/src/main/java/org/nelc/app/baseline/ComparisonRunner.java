@@ -276,6 +276,11 @@ public final class ComparisonRunner {
         notes.add("gaps: to the best EM restart and to the best NEQ run at NEQ's chosen lr, each ± the standard error "
                 + "of the per-image differences log p(x) - log p_ref(x) (paired: both models find the same images "
                 + "hard); it leaves out the chain noise of a chain-estimated LL (NEQ: a few hundredths of a nat)");
+        if (!s.rbmSeeds().isEmpty() && s.rbmSeeds().size() != s.neqSeeds().size()) {
+            notes.add("best rows are the best of each family's seeds: with " + s.neqSeeds().size() + " NEQ and "
+                    + s.rbmSeeds().size() + " RBM seeds the best-vs-best gap favours the family with more seeds; the "
+                    + "means over seeds (below the grid) compare like with like");
+        }
         notes.add("sigma: nats per double step (Eq. 21); count-based skips one-way pairs, Rao-Blackwellized is "
                 + "finite. EM's mixture is evaluated as the one-hot RBM it is (reversible: sigma = 0).");
         notes.add("class KL (Eq. 22): with the exact latent marginal for RBM and EM, the chain's occupancy for NEQ.");

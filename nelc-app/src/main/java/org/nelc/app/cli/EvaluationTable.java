@@ -3,9 +3,11 @@ package org.nelc.app.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.nelc.analysis.baseline.ExactLikelihoodDiagnostic;
 import org.nelc.analysis.cycles.Cycle;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.MatrixSummary;
+import org.nelc.api.diagnostic.DiagnosticResult;
 
 /** The readable table {@code nelc evaluate} prints. */
 final class EvaluationTable {
@@ -19,8 +21,22 @@ final class EvaluationTable {
                 + e.model().visibleSize() + ", " + e.model().states() + " latent states");
         row(sb, "chain", String.format(Locale.ROOT, "%,d double steps after %,d burn-in, seed %d, from %s",
                 e.chainLength(), e.burnIn(), e.seed(), e.initialState()));
-        row(sb, "log-likelihood (precise)", String.format(Locale.ROOT, "%.3f ± %.3f nats/image", e.logLikelihood(),
-                e.logLikelihoodStandardError()));
+        DiagnosticResult exact = e.diagnostics().get(ExactLikelihoodDiagnostic.NAME);
+        String chain = String.format(Locale.ROOT, "%.3f ± %.3f nats/image", e.logLikelihood(),
+                e.logLikelihoodStandardError());
+        if (exact != null && Boolean.TRUE.equals(exact.values().get("available"))) {
+            // the model has an exact LL: the chain's occupancy estimate is shown only as a check of mixing
+            row(sb, "log-likelihood (exact)", String.format(Locale.ROOT, "%.3f ± %.3f nats/image (%s)",
+                    exact.number("logLikelihood"), exact.number("standardError"), exact.values().get("method")));
+            row(sb, "LL from the chain", chain + String.format(Locale.ROOT, " (%+.3f vs exact; mixing check)",
+                    e.logLikelihood() - exact.number("logLikelihood")));
+            row(sb, "mixing check", String.valueOf(exact.values().get("verdict")));
+        } else {
+            row(sb, "log-likelihood (precise)", chain);
+            if (exact != null) {
+                row(sb, "log-likelihood (exact)", String.valueOf(exact.values().get("reason")));
+            }
+        }
         if (onTheFly != null) {
             row(sb, "log-likelihood (on the fly)", String.format(Locale.ROOT, "%.3f nats/image (last epoch of training)",
                     onTheFly));
