@@ -12,6 +12,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.core.likelihood.LogLikelihood;
+import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
@@ -88,7 +89,7 @@ public final class BernoulliMixtureEm {
         if (k > n) {
             throw new UserError("--components: " + k + " components for " + n + " data rows");
         }
-        UniformRandomProvider rng = SeedTree.root(settings.seed()).child("em").child("restart", restart).stream();
+        UniformRandomProvider rng = SeedTree.root(settings.seed()).child(SeedStreams.EM).child(SeedStreams.RESTART, restart).stream();
         double[] weights = new double[k];
         Arrays.fill(weights, 1.0 / k);
         double[] means = initialMeans(data, k, settings.initFraction(), rng);

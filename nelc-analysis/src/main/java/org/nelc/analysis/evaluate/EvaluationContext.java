@@ -11,6 +11,7 @@ import org.nelc.api.data.Dataset;
 import org.nelc.api.diagnostic.DiagnosticContext;
 import org.nelc.api.diagnostic.TransitionEstimate;
 import org.nelc.api.model.ModelView;
+import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
@@ -42,7 +43,7 @@ public final class EvaluationContext implements DiagnosticContext {
     public static EvaluationContext standard(ModelView model, Dataset data, int[] trajectory, int rbSamples,
             SeedTree seeds) {
         return new EvaluationContext(model, data, trajectory,
-                List.of(new CountEstimator(), new RaoBlackwellEstimator(rbSamples, seeds.child("rao-blackwell"))));
+                List.of(new CountEstimator(), new RaoBlackwellEstimator(rbSamples, seeds.child(SeedStreams.RAO_BLACKWELL))));
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.likelihood.PreciseLikelihood;
 import org.nelc.core.model.Model;
+import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
@@ -70,7 +71,7 @@ public final class Evaluator {
             throw new UserError("evaluate: the data (" + data.source() + ") has " + data.dimension()
                     + " pixels per row, the model " + d);
         }
-        SeedTree root = SeedTree.root(options.seed()).child("evaluate");
+        SeedTree root = SeedTree.root(options.seed()).child(SeedStreams.EVALUATE);
         String initial;
         byte[] x0;
         if (initialVisible != null) {
@@ -80,12 +81,12 @@ public final class Evaluator {
             x0 = initialVisible.clone();
             initial = "model chain";
         } else {
-            int row = root.child("init").stream().nextInt(data.size());
+            int row = root.child(SeedStreams.INIT).stream().nextInt(data.size());
             x0 = java.util.Arrays.copyOfRange(data.bitsView(), row * d, row * d + d);
             initial = "data row " + row;
         }
         PersistentChain chain = new PersistentChain(new byte[][] {x0},
-                new RestorableUniformRandomProvider[] {root.child("chain").stream()});
+                new RestorableUniformRandomProvider[] {root.child(SeedStreams.CHAIN).stream()});
         PreciseLikelihood.Result precise = PreciseLikelihood.compute(model, data, chain, options.burnIn(),
                 options.chainLength());
         long t1 = System.nanoTime();

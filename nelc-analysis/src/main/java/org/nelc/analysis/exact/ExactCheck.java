@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.nelc.api.data.Dataset;
 import org.nelc.api.gradient.ChainRecord;
 import org.nelc.api.kernel.LatentKernel;
@@ -16,8 +15,11 @@ import org.nelc.core.chain.PersistentChain;
 import org.nelc.api.gradient.GradientEstimator;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
+import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 import org.nelc.core.train.Initializer;
+import org.nelc.core.train.TrainingConfig;
+import org.nelc.core.train.TrainingSession;
 
 /**
  * "How good is the two-step gradient?" Trains a small model ({@code D ≤ 14}) with the two-step
@@ -31,10 +33,15 @@ import org.nelc.core.train.Initializer;
  * ascent (same optimizer, from the same initialization and from {@code restarts} others).
  *
  * <p>Blocks the encoding does not train ({@code a} for one-hot, Eq. 20) are left out of every
- * comparison. Streams: {@code SeedTree.root(seed).child("exact-check")} → {@code data}, {@code init},
+ * comparison. Training is a {@link TrainingSession}, the trainer's own loop. Streams
+ * ({@link SeedStreams}): {@code SeedTree.root(seed).child("exact-check")} → {@code data}, {@code init},
  * {@code chain-init}, {@code chain}, {@code batch}, {@code probe/k}, {@code init-restart/r}.
  */
 public final class ExactCheck {
+    /** The paper's initialization (App. A.1), as in training. */
+    private static final double INIT_FRACTION = TrainingConfig.PAPER_INIT_FRACTION;
+    private static final double INIT_CLIP = TrainingConfig.PAPER_INIT_CLIP;
+
     private ExactCheck() {
     }
 
@@ -46,60 +53,39 @@ public final class ExactCheck {
     /** Runs the check, resolving encoding, visible kernel and optimizer by name in {@code plugins}. */
     public static ExactCheckReport run(ExactCheckOptions o, PluginCatalog plugins) {
         long start = System.nanoTime();
-        SeedTree root = SeedTree.root(o.seed()).child("exact-check");
+        SeedTree root = SeedTree.root(o.seed()).child(SeedStreams.EXACT_CHECK);
         Dataset data = o.data() != null ? o.data()
-                : PrototypeData.generate(o.rows(), o.dimension(), o.classes(), 0.4, o.flip(), root.child("data").stream());
+                : PrototypeData.generate(o.rows(), o.dimension(), o.classes(), 0.4, o.flip(), root.child(SeedStreams.DATA).stream());
         int d = data.dimension();
         LatentKernel latent = plugins.encoding(o.encoding()).create(o.units(), o.normalization());
         OptimizerFactory factory = plugins.optimizer(o.optimizer());
         OptimizerSettings settings = OptimizerSettings.of(o.learningRate());
         double[] c = o.centering() ? data.mean() : new double[d];
         Model model = new Model(d, latent, plugins.visibleKernel("bernoulli"), c);
-        Initializer.initialize(model, data, 0.1, 1e-3, root.child("init").stream());
+        Initializer.initialize(model, data, INIT_FRACTION, INIT_CLIP, root.child(SeedStreams.INIT).stream());
         ExactSystem.of(model); // refuses a system too large to enumerate before any work is done
         Model initial = model.copy();
         boolean[] trained = {true, latent.trainsVisibleBias(), true, true};
 
-        UniformRandomProvider chainInit = root.child("chain-init").stream();
-        int row0 = chainInit.nextInt(data.size());
-        PersistentChain chain = new PersistentChain(
-                new byte[][] {Arrays.copyOfRange(data.bitsView(), row0 * d, row0 * d + d)},
-                new RestorableUniformRandomProvider[] {root.child("chain").stream()});
-        int t = o.chainSteps();
-        ChainRecord record = new ChainRecord(t, d, latent.units());
         GradientEstimator estimator = plugins.gradient(o.gradient());
-        Optimizer optimizer = factory.create(settings, model.blockSizes());
-        UniformRandomProvider batchRng = root.child("batch").stream();
-        int n = data.size();
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        int[] batch = new int[o.batchSize()];
-        double[][] grad = zeros(model);
+        // the training loop is the trainer's, on this check's streams (chain-init, chain, batch of root)
+        TrainingSession session = TrainingSession.builder(model, data).estimator(estimator)
+                .optimizer(factory.create(settings, model.blockSizes())).score(o.score()).chainSteps(o.chainSteps())
+                .largestBatch(o.batchSize()).seeds(root).build();
         List<ExactCheckRow> rows = new ArrayList<>();
         double bestTwoStep = Double.NEGATIVE_INFINITY;
         int probe = 0;
         for (int step = 0; ; step++) {
             if (step % o.checkEvery() == 0 || step == o.steps()) {
-                ExactCheckRow r = compare(step, model, data, chain.state(0), root.child("probe", probe++), o, trained,
-                        estimator);
+                ExactCheckRow r = compare(step, model, data, session.chain().state(0),
+                        root.child(SeedStreams.PROBE, probe++), o, trained, estimator);
                 rows.add(r);
                 bestTwoStep = Math.max(bestTwoStep, r.exactLogLikelihood());
             }
             if (step == o.steps()) {
                 break;
             }
-            for (int i = 0; i < batch.length; i++) {
-                int j = i + batchRng.nextInt(n - i);
-                int tmp = perm[i];
-                perm[i] = perm[j];
-                perm[j] = tmp;
-                batch[i] = perm[i];
-            }
-            chain.run(model, t, record);
-            estimator.estimate(model, data, batch, record, o.score(), grad);
-            optimizer.step(model.blocks(), grad);
+            session.step(o.batchSize());
         }
         double finalLl = rows.get(rows.size() - 1).exactLogLikelihood();
 
@@ -107,14 +93,14 @@ public final class ExactCheck {
         double best = sameInit;
         for (int r = 1; r <= o.restarts(); r++) {
             Model m = new Model(d, latent, model.visible(), c);
-            Initializer.initialize(m, data, 0.1, 1e-3, root.child("init-restart", r).stream());
+            Initializer.initialize(m, data, INIT_FRACTION, INIT_CLIP, root.child(SeedStreams.INIT_RESTART, r).stream());
             best = Math.max(best, exactAscent(m, data, factory, settings, o.exactAscentSteps(), trained));
         }
         String setup = String.format(Locale.ROOT,
                 "exact check: data %s (%d rows, D=%d); %s:%d %s, gradient %s, score %s; %s lr %s, %d steps of T=%d, batch %d; "
                         + "%d probe segments per comparison; exact ascent %d steps, %d restarts; seed %d",
-                data.source(), n, d, latent.encoding(), latent.units(), latent.normalization(), o.gradient(),
-                o.score().label(), o.optimizer(), o.learningRate(), o.steps(), t, o.batchSize(), o.probeSegments(), o.exactAscentSteps(),
+                data.source(), data.size(), d, latent.encoding(), latent.units(), latent.normalization(), o.gradient(),
+                o.score().label(), o.optimizer(), o.learningRate(), o.steps(), o.chainSteps(), o.batchSize(), o.probeSegments(), o.exactAscentSteps(),
                 o.restarts(), o.seed());
         return new ExactCheckReport(setup, rows, finalLl, bestTwoStep, sameInit, best,
                 (System.nanoTime() - start) * 1e-9);

@@ -11,6 +11,7 @@ import org.nelc.core.chain.TransitionCounts;
 import org.nelc.core.likelihood.LogLikelihood;
 import org.nelc.core.likelihood.PreciseLikelihood;
 import org.nelc.core.model.Model;
+import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
@@ -46,16 +47,16 @@ public record SparseEvaluation(int states, int visited, LogLikelihood.Summary lo
             throw new UserError("evaluate: the data (" + data.source() + ") has " + data.dimension()
                     + " pixels per row, the model " + d);
         }
-        SeedTree root = SeedTree.root(options.seed()).child("evaluate");
+        SeedTree root = SeedTree.root(options.seed()).child(SeedStreams.EVALUATE);
         byte[] x0;
         if (initialVisible != null) {
             x0 = initialVisible.clone();
         } else {
-            int row = root.child("init").stream().nextInt(data.size());
+            int row = root.child(SeedStreams.INIT).stream().nextInt(data.size());
             x0 = java.util.Arrays.copyOfRange(data.bitsView(), row * d, row * d + d);
         }
         PersistentChain chain = new PersistentChain(new byte[][] {x0},
-                new RestorableUniformRandomProvider[] {root.child("chain").stream()});
+                new RestorableUniformRandomProvider[] {root.child(SeedStreams.CHAIN).stream()});
         PreciseLikelihood.Result precise = PreciseLikelihood.compute(model, data, chain, options.burnIn(),
                 options.chainLength());
         int[] traj = precise.trajectory();

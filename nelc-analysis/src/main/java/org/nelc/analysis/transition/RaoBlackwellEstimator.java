@@ -7,6 +7,7 @@ import org.nelc.api.diagnostic.TransitionEstimate;
 import org.nelc.api.kernel.LatentKernel;
 import org.nelc.api.model.ModelView;
 import org.nelc.core.likelihood.PreciseLikelihood;
+import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
@@ -116,7 +117,7 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
             }
             tables.field(z, h, scratch);
             VisibleSampler sampler = new VisibleSampler(h, tables.visible());
-            UniformRandomProvider rng = seeds.child("row", z).stream();
+            UniformRandomProvider rng = seeds.child(SeedStreams.ROW, z).stream();
             Arrays.fill(max, Double.NEGATIVE_INFINITY);
             Arrays.fill(sum, 0.0);
             for (int s = 0; s < samples; s++) {

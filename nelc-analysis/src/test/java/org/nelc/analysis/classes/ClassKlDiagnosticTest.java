@@ -27,7 +27,7 @@ class ClassKlDiagnosticTest {
     void klOfThePlantedAssignment() {
         Dataset data = TestModels.plantedData(3, 3, 300, 0.05, 4);
         DiagnosticResult r = new ClassKlDiagnostic().compute(context(data, new double[] {0.5, 0.25, 0.25}));
-        assertEquals(true, r.values().get("available"));
+        assertEquals(true, r.details().get("available"));
         double third = 1.0 / 3;
         assertEquals(ClassKl.kl(new double[] {third, third, third}, new double[] {0.5, 0.25, 0.25}), r.number("kl"),
                 1e-15);
@@ -37,7 +37,7 @@ class ClassKlDiagnosticTest {
     void unlabeledDataIsReportedAsNotAvailable() {
         Dataset data = TestModels.unlabeled(TestModels.plantedData(3, 3, 30, 0.05, 5));
         DiagnosticResult r = new ClassKlDiagnostic().compute(context(data, new double[] {0.5, 0.25, 0.25}));
-        assertEquals(false, r.values().get("available"));
-        assertEquals("not available: the data has no class labels", r.values().get("reason"));
+        assertEquals(false, r.details().get("available"));
+        assertEquals("not available: the data has no class labels", r.details().get("reason"));
     }
 }

@@ -54,7 +54,7 @@ class PlantedCycleTest {
         Map<String, DiagnosticResult> d = e.diagnostics();
         assertEquals(List.of("class-kl", "cycles", "decorrelation-time", "entropy-production", "self-transition"),
                 List.copyOf(d.keySet()));
-        assertEquals(true, d.get("cycles").values().get("clean.rao-blackwell"));
+        assertEquals(true, d.get("cycles").details().get("clean.rao-blackwell"));
         assertEquals(e.count().sigma(), d.get("entropy-production").number("sigma.count"), 0);
         assertEquals(e.raoBlackwell().tau(), d.get("decorrelation-time").number("tau.rao-blackwell"), 0);
         assertEquals(e.classes().kl(), d.get("class-kl").number("kl"), 0);

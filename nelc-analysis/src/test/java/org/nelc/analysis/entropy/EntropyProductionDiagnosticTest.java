@@ -29,8 +29,8 @@ class EntropyProductionDiagnosticTest {
         assertEquals(3, r.number("oneWayPairs.count"));
         assertEquals((2 * q - 1) * Math.log(q / (1 - q)), r.number("sigma.rao-blackwell"), 1e-14);
         assertEquals(0, r.number("oneWayPairs.rao-blackwell"));
-        assertEquals("occupancy", r.values().get("weights.count"));
-        assertEquals("stationary", r.values().get("weights.rao-blackwell"));
-        assertEquals(true, ((String) r.values().get("oneWayPairsHandling")).startsWith("skipped"));
+        assertEquals("occupancy", r.details().get("weights.count"));
+        assertEquals("stationary", r.details().get("weights.rao-blackwell"));
+        assertEquals(true, ((String) r.details().get("oneWayPairsHandling")).startsWith("skipped"));
     }
 }

@@ -54,7 +54,7 @@ class EvaluatorTest {
                 new EvaluationOptions(1, 5000, 10, 100));
         assertFalse(e.classes().available());
         assertTrue(Double.isNaN(e.classes().kl()));
-        assertEquals(false, e.diagnostics().get("class-kl").values().get("available"));
+        assertEquals(false, e.diagnostics().get("class-kl").details().get("available"));
         Path file = dir.resolve("evaluation.json");
         e.write(file);
         String json = Files.readString(file);

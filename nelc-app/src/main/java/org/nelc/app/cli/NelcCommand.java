@@ -1,9 +1,11 @@
 package org.nelc.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.nelc.app.wiring.AppContext;
+import org.nelc.core.plugin.BrokenPlugin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,8 +31,24 @@ public final class NelcCommand implements Runnable {
 
     private AppContext context;
 
-    /** The shared context, built on first use (so that --help needs no plugins). */
+    /**
+     * The shared context, built on first use (so that --help needs no plugins). Each plugin that could
+     * not be loaded is reported in one line on stderr; the command goes on without it.
+     */
     AppContext context() {
+        if (context == null) {
+            context = new AppContext(pluginDirs);
+            PrintWriter err = spec.commandLine().getErr();
+            for (BrokenPlugin b : context.plugins().broken()) {
+                err.println("nelc: plugin not loaded: " + b.line());
+            }
+            err.flush();
+        }
+        return context;
+    }
+
+    /** The context without the broken-plugin lines on stderr ({@code nelc plugins} lists them itself). */
+    AppContext quietContext() {
         if (context == null) {
             context = new AppContext(pluginDirs);
         }

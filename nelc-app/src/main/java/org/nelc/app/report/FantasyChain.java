@@ -4,6 +4,7 @@ import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.nelc.api.gradient.ChainRecord;
 import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.model.Model;
+import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
@@ -21,7 +22,7 @@ public record FantasyChain(int[] latent, double[] means, double[] samples, int d
     public static FantasyChain run(Model model, byte[] start, long seed, int steps) {
         int d = model.visibleSize();
         PersistentChain chain = new PersistentChain(new byte[][] {start},
-                new RestorableUniformRandomProvider[] {SeedTree.root(seed).child("figure").stream()});
+                new RestorableUniformRandomProvider[] {SeedTree.root(seed).child(SeedStreams.FIGURE).stream()});
         ChainRecord record = new ChainRecord(steps, d, model.units());
         chain.run(model, steps, record);
         int[] z = java.util.Arrays.copyOf(record.states(), steps);

@@ -19,9 +19,8 @@ public final class AppContext {
     private final PluginCatalog plugins;
 
     public AppContext(List<Path> pluginDirs) {
-        ClassLoader loader = PluginClassLoaders.create(pluginDirs, AppContext.class.getClassLoader());
-        this.injector = Guice.createInjector(new PluginModule(loader));
-        this.plugins = injector.getInstance(PluginCatalog.class);
+        this.plugins = PluginClassLoaders.catalog(pluginDirs, AppContext.class.getClassLoader());
+        this.injector = Guice.createInjector(new PluginModule(plugins));
     }
 
     public Injector injector() {

@@ -1,22 +1,20 @@
 package org.nelc.app.wiring;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.nelc.api.UserError;
+import org.nelc.core.plugin.PluginCatalog;
+import org.nelc.core.plugin.PluginLoader;
 
 /**
- * The class loader that sees third-party plugins: every {@code *.jar} in {@code $NELC_HOME/plugins}
- * (default {@code ~/.cache/nelc/plugins}) and in each {@code --plugins DIR}, on top of the
- * application's own class path. A plugin jar holds its classes and a
- * {@code META-INF/services/<SPI>} file; nothing is rebuilt.
+ * Where third-party plugins come from: every {@code *.jar} in {@code $NELC_HOME/plugins} (default
+ * {@code ~/.cache/nelc/plugins}), then in each {@code --plugins DIR} in the order given, loaded on top
+ * of the application's own class path (built-ins first: see {@link PluginLoader} for precedence). A
+ * plugin jar holds its classes and a {@code META-INF/services/<SPI>} file; nothing is rebuilt.
  */
 public final class PluginClassLoaders {
     private PluginClassLoaders() {
@@ -47,27 +45,20 @@ public final class PluginClassLoaders {
         return jars;
     }
 
+    /** The {@code *.jar} files of {@code dir}, in file-name order (which is the precedence among them). */
     private static List<Path> jarsIn(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UserError("--plugins: cannot list " + dir + ": " + e.getMessage());
         }
     }
 
-    public static ClassLoader create(List<Path> explicitDirs, ClassLoader parent) {
-        List<Path> jars = jars(explicitDirs);
-        if (jars.isEmpty()) {
-            return parent;
-        }
-        URL[] urls = new URL[jars.size()];
-        for (int i = 0; i < urls.length; i++) {
-            try {
-                urls[i] = jars.get(i).toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new UserError("--plugins: cannot read " + jars.get(i) + ": " + e.getMessage());
-            }
-        }
-        return new URLClassLoader("nelc-plugins", urls, parent);
+    /**
+     * Every plugin of the application's class path ({@code parent}) and of the plugin jars: a broken jar
+     * or provider is in {@link PluginCatalog#broken()}, never thrown.
+     */
+    public static PluginCatalog catalog(List<Path> explicitDirs, ClassLoader parent) {
+        return PluginLoader.load(parent, jars(explicitDirs));
     }
 }

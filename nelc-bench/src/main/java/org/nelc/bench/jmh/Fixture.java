@@ -9,6 +9,7 @@ import org.nelc.api.data.Dataset;
 import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
+import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 import org.nelc.core.train.TrainedModel;
 import org.nelc.core.train.Trainer;
@@ -69,7 +70,7 @@ final class Fixture {
         for (int c = 0; c < k; c++) {
             int row = (c * 997) % d.size();
             x0[c] = Arrays.copyOfRange(d.bitsView(), row * dim, row * dim + dim);
-            rngs[c] = root.child("chain", c).stream();
+            rngs[c] = root.child(SeedStreams.CHAIN, c).stream();
         }
         return new PersistentChain(x0, rngs);
     }

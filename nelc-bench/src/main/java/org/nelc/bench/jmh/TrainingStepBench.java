@@ -2,15 +2,13 @@ package org.nelc.bench.jmh;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.nelc.api.data.Dataset;
-import org.nelc.api.gradient.ChainRecord;
 import org.nelc.api.latent.ScoreFactor;
 import org.nelc.api.optim.Optimizer;
 import org.nelc.api.optim.OptimizerSettings;
-import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.gradient.TwoStepEstimator;
-import org.nelc.core.kernel.VisibleTables;
 import org.nelc.core.model.Model;
+import org.nelc.core.random.SeedTree;
+import org.nelc.core.train.TrainingSession;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,9 +22,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One optimizer step (RMSprop on the paper's 9 418 parameters) and one whole training step (tables,
- * 48 double steps, gradient, RMSprop) at the average minibatch of the schedule, N = 88. The model is
- * the trained one with a tiny learning rate, so the parameters barely move while measured.
+ * One optimizer step (RMSprop on the paper's 9 418 parameters) and one whole training step — the
+ * trainer's own {@link TrainingSession#step}: minibatch, tables, 48 double steps, transition counts,
+ * gradient, RMSprop — at the average minibatch of the schedule, N = 88. The model is the trained one with
+ * a tiny learning rate, so the parameters barely move while measured.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,26 +38,13 @@ public class TrainingStepBench {
     int n;
 
     Model model;
-    Dataset data;
-    VisibleTables tables;
-    PersistentChain chain;
-    ChainRecord record;
-    int[] batch;
     double[][] grad;
     Optimizer optimizer;
-    TwoStepEstimator estimator = new TwoStepEstimator();
+    TrainingSession session;
 
     @Setup
     public void setup() {
         model = Fixture.model();
-        data = Fixture.data();
-        tables = new VisibleTables(model);
-        chain = Fixture.chain(1, 5);
-        record = new ChainRecord(48, model.visibleSize(), model.units());
-        batch = new int[n];
-        for (int i = 0; i < n; i++) {
-            batch[i] = (int) ((i * 7919L) % data.size());
-        }
         int[] sizes = model.blockSizes();
         grad = new double[4][];
         for (int b = 0; b < 4; b++) {
@@ -67,7 +53,15 @@ public class TrainingStepBench {
                 grad[b][i] = 1e-3 * ((i % 17) - 8);
             }
         }
-        optimizer = Fixture.PLUGINS.optimizer("rmsprop").create(new OptimizerSettings(1e-9, Map.of()), sizes);
+        optimizer = rmsprop(sizes);
+        Model trained = Fixture.model();
+        session = TrainingSession.builder(trained, Fixture.data()).estimator(new TwoStepEstimator())
+                .optimizer(rmsprop(sizes)).score(ScoreFactor.PAPER).chainSteps(48).largestBatch(n)
+                .seeds(SeedTree.root(5)).build();
+    }
+
+    private static Optimizer rmsprop(int[] sizes) {
+        return Fixture.PLUGINS.optimizer("rmsprop").create(new OptimizerSettings(1e-9, Map.of()), sizes);
     }
 
     @Benchmark
@@ -78,10 +72,6 @@ public class TrainingStepBench {
 
     @Benchmark
     public double trainingStep() {
-        tables.invalidate();
-        chain.run(model, tables, 48, record);
-        double ll = estimator.estimate(model, tables, data, batch, record, ScoreFactor.PAPER, grad);
-        optimizer.step(model.blocks(), grad);
-        return ll;
+        return session.step(n);
     }
 }

@@ -10,6 +10,7 @@ import org.nelc.api.kernel.LatentKernel;
 import org.nelc.api.latent.ScoreFactor;
 import org.nelc.api.model.ModelView;
 import org.nelc.core.kernel.VisibleTables;
+import org.nelc.core.math.Fdlibm;
 import org.nelc.core.math.LogMath;
 import org.nelc.core.math.SparseSums;
 
@@ -152,7 +153,7 @@ public final class TwoStepEstimator implements TableAwareEstimator {
             ll += lse - logLen;
             int row = m * gp;
             for (int g = 0; g < groups; g++) {
-                double rg = StrictMath.exp(s[g] - lse);
+                double rg = Fdlibm.exp(s[g] - lse);
                 resp[row + g] = rg;
                 rs[g] += rg;
             }

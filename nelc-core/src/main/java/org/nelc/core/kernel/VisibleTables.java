@@ -6,6 +6,7 @@ import java.util.Map;
 import org.nelc.api.kernel.LatentKernel;
 import org.nelc.api.kernel.VisibleKernel;
 import org.nelc.api.model.ModelView;
+import org.nelc.core.math.Fdlibm;
 
 /**
  * What the z→x kernel {@code A} (Eq. 10) needs per latent state {@code s}, for the current parameters,
@@ -21,10 +22,11 @@ import org.nelc.api.model.ModelView;
  *
  * <p>Cost and sharing. Per state this is {@code D} exps for the means and {@code D} log1ps for the
  * log-partition. For the Bernoulli kernel {@code sigmoid(h)} and {@code softplus(h)} take the same
- * {@code e = exp(−|h|)} (see {@link #fill}), so one {@code StrictMath.exp} serves both, and a pixel whose
+ * {@code e = exp(−|h|)} (see {@link #fill}), so one exp serves both, and a pixel whose
  * field has the same bits as the previous pixel's (runs of pixels that are 0 in every image keep equal
  * weights all along training) reuses the previous results. Every value is bit-identical to
- * {@code LogMath.sigmoid} / {@code LogMath.softplus} of the same field.
+ * {@code LogMath.sigmoid} / {@code LogMath.softplus} of the same field. The exps and log1ps are
+ * {@link Fdlibm}'s (StrictMath's bits, about twice as fast here: docs/design-notes.md).
  *
  * <p>Levels. The means and thresholds are filled on first use of a state; the log-partition (the
  * {@code log1p}s) only when asked, so a long evaluation chain over {@code 2^L} states pays no
@@ -230,10 +232,10 @@ public final class VisibleTables {
                     m = prevMu;
                 } else {
                     if (v >= 0) {
-                        e = StrictMath.exp(-v);
+                        e = Fdlibm.exp(-v);
                         m = 1.0 / (1.0 + e);
                     } else {
-                        e = StrictMath.exp(v);
+                        e = Fdlibm.exp(v);
                         m = e / (1.0 + e);
                     }
                     computed++;
@@ -281,7 +283,7 @@ public final class VisibleTables {
             if (i > 0 && bits == prevBits) {
                 sp = prevSp;
             } else {
-                double lp = StrictMath.log1p(ex[i]);
+                double lp = Fdlibm.log1p(ex[i]);
                 sp = v > 0 ? v + lp : lp;
                 computed++;
                 prevBits = bits;

@@ -2,9 +2,9 @@ package org.nelc.core.plugin;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.nelc.api.Named;
 import org.nelc.api.UserError;
@@ -16,9 +16,9 @@ import org.nelc.api.latent.LatentEncoding;
 import org.nelc.api.optim.OptimizerFactory;
 
 /**
- * Every plugin the running program knows, by kind and name. The CLI builds it from Guice's
- * name-keyed maps (themselves filled by {@link ServiceLoader}); library users and tests can call
- * {@link #discover(ClassLoader)}. Lookups of unknown names fail with a {@link UserError} that lists
+ * Every plugin the running program knows, by kind and name, with where each came from and the
+ * plugins that could not be loaded ({@link #broken()}). {@link PluginLoader} builds it (the CLI from
+ * the class path plus the plugin jars; library users and tests with {@link #discover(ClassLoader)}). Lookups of unknown names fail with a {@link UserError} that lists
  * the names that exist. Nothing here names a concrete implementation.
  */
 public final class PluginCatalog {
@@ -55,8 +55,17 @@ public final class PluginCatalog {
     }
 
     private final Map<Kind, Map<String, Named>> byKind;
+    private final Map<Named, String> origins;
+    private final List<BrokenPlugin> broken;
+    private final ClassLoader loader;
 
+    /** A catalog of the given plugins (tests and library users; no origins, nothing broken). */
     public PluginCatalog(Map<Kind, ? extends Map<String, ? extends Named>> plugins) {
+        this(plugins, Map.of(), List.of(), PluginCatalog.class.getClassLoader());
+    }
+
+    PluginCatalog(Map<Kind, ? extends Map<String, ? extends Named>> plugins, Map<Named, String> origins,
+            List<BrokenPlugin> broken, ClassLoader loader) {
         Map<Kind, Map<String, Named>> m = new TreeMap<>();
         for (Kind k : Kind.values()) {
             Map<String, Named> named = new TreeMap<>();
@@ -72,41 +81,84 @@ public final class PluginCatalog {
             m.put(k, Collections.unmodifiableMap(named));
         }
         this.byKind = Collections.unmodifiableMap(m);
+        this.origins = new IdentityHashMap<>(origins);
+        this.broken = List.copyOf(broken);
+        this.loader = loader;
     }
 
-    /** Finds every implementation of every SPI visible to {@code loader}. */
+    /**
+     * Finds every implementation of every SPI on {@code loader}'s class path; a broken provider is
+     * kept in {@link #broken()}, not thrown (see {@link PluginLoader}).
+     */
     public static PluginCatalog discover(ClassLoader loader) {
-        Map<Kind, Map<String, Named>> m = new TreeMap<>();
-        for (Kind k : Kind.values()) {
-            m.put(k, load(k, loader));
-        }
-        return new PluginCatalog(m);
+        return PluginLoader.discover(loader);
     }
 
-    /** The implementations of one kind visible to {@code loader}, by name; duplicate names refused. */
-    public static Map<String, Named> load(Kind kind, ClassLoader loader) {
-        Map<String, Named> named = new TreeMap<>();
-        for (Named p : ServiceLoader.load(kind.spi(), loader)) {
-            Named old = named.put(p.name(), p);
-            if (old != null && old.getClass() != p.getClass()) {
-                throw new UserError("two " + kind.label() + " plugins are named '" + p.name() + "': "
-                        + old.getClass().getName() + " and " + p.getClass().getName());
-            }
-        }
-        return named;
+    /** The providers that could not be loaded, in the order found; each names its jar, class and reason. */
+    public List<BrokenPlugin> broken() {
+        return broken;
+    }
+
+    /** The class loader the plugins were loaded with (the application's, plus the plugin jars). */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /** The jar (file name for the class path, path for a plugin jar) or class directory a plugin came from. */
+    public String origin(Named plugin) {
+        String o = origins.get(plugin);
+        return o != null ? o : PluginLoader.originOf(plugin.getClass());
     }
 
     public Map<String, Named> all(Kind kind) {
         return byKind.get(kind);
     }
 
+    /**
+     * The plugin of {@code kind} named {@code name}.
+     *
+     * @throws UserError naming {@link Kind#flag()}, when there is none: the message lists the names that
+     *     exist and, when a broken plugin of that kind (or a broken jar) could have provided it, names
+     *     its jar, class and reason
+     */
     public <T extends Named> T get(Kind kind, String name, Class<T> type) {
+        return type.cast(find(kind, name, kind.flag() + ": "));
+    }
+
+    /**
+     * As {@link #get}, for a name a saved model refers to: the message says that {@code file} needs
+     * the plugin (the user typed no flag).
+     */
+    public <T extends Named> T required(Kind kind, String name, Class<T> type, String file) {
+        return type.cast(find(kind, name, file + " needs the " + kind.label() + " plugin '" + name + "', and "));
+    }
+
+    private Named find(Kind kind, String name, String prefix) {
         Named p = byKind.get(kind).get(name);
-        if (p == null) {
-            throw new UserError(kind.flag() + ": no " + kind.label() + " named '" + name + "' (known: "
-                    + String.join(", ", byKind.get(kind).keySet()) + ")");
+        if (p != null) {
+            return p;
         }
-        return type.cast(p);
+        StringBuilder m = new StringBuilder(prefix).append("no ").append(kind.label()).append(" named '")
+                .append(name).append("' is installed (known: ").append(String.join(", ", byKind.get(kind).keySet()))
+                .append(")");
+        List<BrokenPlugin> exact = new ArrayList<>();
+        List<BrokenPlugin> maybe = new ArrayList<>();
+        for (BrokenPlugin b : broken) {
+            if (b.kind() == kind && name.equals(b.name())) {
+                exact.add(b);
+            } else if (b.kind() == null || (b.kind() == kind && b.name() == null)) {
+                maybe.add(b);
+            }
+        }
+        List<BrokenPlugin> shown = exact.isEmpty() ? maybe : exact;
+        if (!shown.isEmpty()) {
+            m.append(exact.isEmpty() ? "; broken plugin" + (shown.size() > 1 ? "s" : "") + " that may provide it: "
+                    : "; it is broken: ");
+            for (int i = 0; i < shown.size(); i++) {
+                m.append(i > 0 ? "; " : "").append(shown.get(i).line());
+            }
+        }
+        throw new UserError(m.toString());
     }
 
     public LatentEncoding encoding(String name) {

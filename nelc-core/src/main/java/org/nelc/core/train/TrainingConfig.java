@@ -42,6 +42,10 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
     public static final String RBM_GRADIENT = "rbm-pcd";
     /** Gradients named {@code rbm-…} ({@code rbm-pcd}, {@code rbm-exact}) assume an RBM; refused for neq. */
     public static final String RBM_GRADIENT_PREFIX = "rbm-";
+    /** The fraction of the data behind each initial {@code w_α} (App. A.1). */
+    public static final double PAPER_INIT_FRACTION = 0.1;
+    /** The clip of the initial pixel means (nelc's choice; the paper does not say). */
+    public static final double PAPER_INIT_CLIP = 1e-3;
     /** The paper's gradient estimator, the default of {@code --gradient}. */
     public static final String TWO_STEP_GRADIENT = "two-step";
 
