@@ -1,6 +1,7 @@
 package org.nelc.analysis.baseline;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -9,6 +10,7 @@ import org.nelc.api.data.Dataset;
 import org.nelc.api.diagnostic.Diagnostic;
 import org.nelc.api.diagnostic.DiagnosticContext;
 import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.api.model.ModelView;
 import org.nelc.core.likelihood.LogLikelihood;
 
@@ -22,9 +24,11 @@ import org.nelc.core.likelihood.LogLikelihood;
  * partition function, when {@code states·D ≤} {@value #MAX_CLOSED_FORM_WORK} (bits:16 at D = 784, ~2 s);
  * otherwise any model with {@code D ≤} {@value ExactSystem#MAX_VISIBLE} by enumerating its {@code 2^D}
  * visible states ({@link ExactSystem}: the stationary law of the chain itself, Eq. 5). Neither applies
- * (the paper's NEQ model at D = 784): {@code available = false} and {@code reason} says why. Keys when
- * available: {@code logLikelihood} (nats/image, mean over the data rows), {@code standardError} (over the
- * rows), {@code method}, {@code latentMarginal} (the exact {@code p̄}).
+ * (the paper's NEQ model at D = 784): the result is not available and says why. Measurements:
+ * {@value #LOG_LIKELIHOOD} (nats/image, the mean over the data rows, computed exactly: standard error 0)
+ * and {@value #OCCUPANCY_DISTANCE} (below). Details: {@code method}, {@code standardErrorOverRows} (the
+ * rows' spread, a property of the data, not an error of the computation), {@code rows},
+ * {@code latentMarginal} (the exact {@code p̄}) and the mixing check's keys.
  *
  * <p><b>Mixing check.</b> The trajectory's occupancy against the exact {@code p̄}: per state, the
  * difference over its batch-means standard error ({@value #BATCHES} equal consecutive batches; floored at
@@ -33,8 +37,9 @@ import org.nelc.core.likelihood.LogLikelihood;
  * {@code BATCHES − 1} degrees of freedom; the check fails when the largest |ratio| exceeds the t quantile
  * at a family-wise two-sided level of {@value #FAMILY_LEVEL} over the states (Bonferroni), so a mixing chain
  * is called non-mixing at most 0.1 % of the time (batches much longer than the decorrelation time assumed).
- * Keys: {@code mixes}, {@code verdict}, {@code occupancyDistance} (total variation, ½ Σ |occupancy − p̄|),
- * {@code largestZ}, {@code threshold}. Chains shorter than {@value #MIN_CHAIN} steps are not checked.
+ * Details: {@code mixes} (null when not checked), {@code verdict}, {@code occupancyDistance} (total
+ * variation, ½ Σ |occupancy − p̄|), {@code largestZ}, {@code threshold}. Chains shorter than
+ * {@value #MIN_CHAIN} steps are not checked.
  */
 public final class ExactLikelihoodDiagnostic implements Diagnostic {
     public static final String NAME = "exact-likelihood";
@@ -46,6 +51,9 @@ public final class ExactLikelihoodDiagnostic implements Diagnostic {
     public static final double FAMILY_LEVEL = 1e-3;
     /** Shortest trajectory checked for mixing. */
     public static final int MIN_CHAIN = 1000;
+    /** Measurement keys. */
+    public static final String LOG_LIKELIHOOD = "log-likelihood";
+    public static final String OCCUPANCY_DISTANCE = "mixing.occupancy-distance";
 
     @Override
     public String name() {
@@ -102,21 +110,28 @@ public final class ExactLikelihoodDiagnostic implements Diagnostic {
 
     @Override
     public DiagnosticResult compute(DiagnosticContext context) {
-        Map<String, Object> v = new LinkedHashMap<>();
         Exact exact = exact(context.model(), context.data());
         if (!exact.available()) {
-            v.put("available", false);
-            v.put("reason", exact.unavailable());
-            return new DiagnosticResult(NAME, v);
+            return DiagnosticResult.notAvailable(NAME, exact.unavailable());
         }
         LogLikelihood.Summary s = LogLikelihood.summarize(exact.perPoint());
-        v.put("available", true);
-        v.put("logLikelihood", s.mean());
-        v.put("standardError", s.standardError());
-        v.put("method", exact.method());
-        v.put("latentMarginal", exact.latentMarginal());
-        v.putAll(mixing(context.trajectory(), exact.latentMarginal()).values());
-        return new DiagnosticResult(NAME, v);
+        Mixing mixing = mixing(context.trajectory(), exact.latentMarginal());
+        List<Measurement> measurements = List.of(
+                // computed exactly on these rows: no sampling error; the spread over the rows is a detail
+                new Measurement(LOG_LIKELIHOOD, "log-likelihood (exact)", s.mean(), 0.0, "nats/image",
+                        "exact: " + exact.method(), ""),
+                new Measurement(OCCUPANCY_DISTANCE, "mixing check: chain occupancy vs exact p̄ (total variation)",
+                        mixing.occupancyDistance(), Double.NaN, "", "½ Σ|occupancy − p̄|; judged by the largest "
+                        + "batch-means z of the states (" + BATCHES + " batches), not by its own error",
+                        mixing.checked() && !mixing.mixes() ? "the chain does not mix: its LL estimate is not this "
+                        + "model's likelihood" : ""));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("method", exact.method());
+        details.put("standardErrorOverRows", s.standardError());
+        details.put("rows", s.points());
+        details.put("latentMarginal", exact.latentMarginal());
+        details.putAll(mixing.values());
+        return DiagnosticResult.of(NAME, measurements, details);
     }
 
     /** The outcome of the mixing check. */

@@ -41,10 +41,11 @@ class ExactLikelihoodDiagnosticTest {
             mean += brute[ExactSystem.index(data, n)];
         }
         mean /= data.size();
-        assertEquals(true, r.values().get("available"));
-        assertTrue(((String) r.values().get("method")).startsWith("closed-form"), r.values().toString());
-        assertEquals(mean, r.number("logLikelihood"), 1e-10);
-        assertTrue(r.number("standardError") > 0);
+        assertEquals(DiagnosticResult.Status.OK, r.status());
+        assertTrue(((String) r.details().get("method")).startsWith("closed-form"), r.details().toString());
+        assertEquals(mean, r.number("log-likelihood"), 1e-10);
+        assertEquals(0.0, r.measurement("log-likelihood").standardError(), 0.0);
+        assertTrue(((Number) r.details().get("standardErrorOverRows")).doubleValue() > 0);
     }
 
     /**
@@ -118,16 +119,16 @@ class ExactLikelihoodDiagnosticTest {
         }
         mean /= data.size();
         DiagnosticResult r = run(m, data, TestModels.trajectory(m, 2, 100, 2000));
-        assertTrue(((String) r.values().get("method")).startsWith("enumeration"), r.values().toString());
-        assertEquals(mean, r.number("logLikelihood"), 1e-9);
+        assertTrue(((String) r.details().get("method")).startsWith("enumeration"), r.details().toString());
+        assertEquals(mean, r.number("log-likelihood"), 1e-9);
     }
 
     @Test
     void aLargeNonequilibriumModelHasNoneAndSaysWhy() {
         Model m = TestModels.randomModel(20, TestModels.kernel("one-hot", 3, "sigmoid-ratio"), 1.0, 4);
         DiagnosticResult r = run(m, TestModels.prototypes(30, 20, 3, 5), TestModels.trajectory(m, 1, 0, 100));
-        assertEquals(false, r.values().get("available"));
-        String reason = (String) r.values().get("reason");
+        assertEquals(DiagnosticResult.Status.NOT_AVAILABLE, r.status());
+        String reason = r.message();
         assertTrue(reason.startsWith("not available: ") && reason.contains("not an equilibrium RBM")
                 && reason.contains("D = 20"), reason);
     }
@@ -150,11 +151,12 @@ class ExactLikelihoodDiagnosticTest {
         m.tieLatentToVisible();
         int[] trajectory = TestModels.trajectory(m, 3, 100, 5000);
         DiagnosticResult r = run(m, TestModels.prototypes(40, d, 2, 6), trajectory);
-        double[] pbar = (double[]) r.values().get("latentMarginal");
+        double[] pbar = (double[]) r.details().get("latentMarginal");
         assertEquals(0.5, pbar[0], 1e-12);
-        assertEquals(false, r.values().get("mixes"));
-        assertTrue(((String) r.values().get("verdict")).startsWith("does not mix"), r.values().toString());
-        assertEquals(0.5, r.number("occupancyDistance"), 1e-12);
+        assertEquals(false, r.details().get("mixes"));
+        assertTrue(((String) r.details().get("verdict")).startsWith("does not mix"), r.details().toString());
+        assertEquals(0.5, r.number("mixing.occupancy-distance"), 1e-12);
+        assertTrue(r.measurement("mixing.occupancy-distance").note().contains("does not mix"));
     }
 
     /**
@@ -165,9 +167,10 @@ class ExactLikelihoodDiagnosticTest {
     void aFastChainMixes() {
         Model m = RbmLikelihoodTest.randomRbm(8, "one-hot", 3, "softmax", 0.3, 5);
         DiagnosticResult r = run(m, TestModels.prototypes(40, 8, 3, 7), TestModels.trajectory(m, 4, 100, 20_000));
-        assertEquals(true, r.values().get("mixes"), r.values().toString());
+        assertEquals(true, r.details().get("mixes"), r.details().toString());
         assertTrue(r.number("largestZ") < r.number("threshold"));
-        assertTrue(r.number("occupancyDistance") < 0.02, r.values().toString());
+        assertTrue(r.number("mixing.occupancy-distance") < 0.02, r.details().toString());
+        assertEquals("", r.measurement("mixing.occupancy-distance").note());
     }
 
     @Test

@@ -303,7 +303,7 @@ public final class ComparisonRunner {
             synchronized (progress) {
                 predictedDone += predictedCost;
                 double elapsed = (System.nanoTime() - startNanos) * 1e-9;
-                double left = predictedDone > 0 ? elapsed * (predictedTotal - predictedDone) / predictedDone : 0;
+                double left = predictedDone > 0 ? Math.max(0, elapsed * (predictedTotal - predictedDone) / predictedDone) : 0;
                 progress.println("[" + done.incrementAndGet() + "/" + total + "] " + line + String.format(Locale.ROOT,
                         "; %s elapsed, ~%s left", CostModel.duration(elapsed), CostModel.duration(left)));
                 progress.flush();

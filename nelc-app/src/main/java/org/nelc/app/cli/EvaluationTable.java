@@ -24,17 +24,19 @@ final class EvaluationTable {
         DiagnosticResult exact = e.diagnostics().get(ExactLikelihoodDiagnostic.NAME);
         String chain = String.format(Locale.ROOT, "%.3f ± %.3f nats/image", e.logLikelihood(),
                 e.logLikelihoodStandardError());
-        if (exact != null && Boolean.TRUE.equals(exact.values().get("available"))) {
+        if (exact != null && exact.status() == DiagnosticResult.Status.OK) {
             // the model has an exact LL: the chain's occupancy estimate is shown only as a check of mixing
-            row(sb, "log-likelihood (exact)", String.format(Locale.ROOT, "%.3f ± %.3f nats/image (%s)",
-                    exact.number("logLikelihood"), exact.number("standardError"), exact.values().get("method")));
+            double ll = exact.number(ExactLikelihoodDiagnostic.LOG_LIKELIHOOD);
+            row(sb, "log-likelihood (exact)", String.format(Locale.ROOT, "%.3f nats/image (± %.3f over images; %s)", ll,
+                    ((Number) exact.details().get("standardErrorOverRows")).doubleValue(),
+                    exact.details().get("method")));
             row(sb, "LL from the chain", chain + String.format(Locale.ROOT, " (%+.3f vs exact; mixing check)",
-                    e.logLikelihood() - exact.number("logLikelihood")));
-            row(sb, "mixing check", String.valueOf(exact.values().get("verdict")));
+                    e.logLikelihood() - ll));
+            row(sb, "mixing check", String.valueOf(exact.details().get("verdict")));
         } else {
             row(sb, "log-likelihood (precise)", chain);
             if (exact != null) {
-                row(sb, "log-likelihood (exact)", String.valueOf(exact.values().get("reason")));
+                row(sb, "log-likelihood (exact)", exact.message());
             }
         }
         if (onTheFly != null) {

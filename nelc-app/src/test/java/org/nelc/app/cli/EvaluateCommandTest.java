@@ -91,12 +91,13 @@ class EvaluateCommandTest {
         assertTrue(r.out().contains("LL from the chain") && r.out().contains("does not mix"), r.out());
         assertFalse(r.out().contains("log-likelihood (precise)"), r.out());
         JsonNode exact = new ObjectMapper().readTree(dir.resolve("rbm/evaluation.json").toFile()).get("diagnostics")
-                .get("exact-likelihood").get("values");
+                .get("exact-likelihood");
+        JsonNode ll = exact.get("measurements").get(0);
+        assertEquals("log-likelihood", ll.get("key").asText());
         org.nelc.api.data.Dataset rows = org.nelc.data.DataSources.discover(getClass().getClassLoader())
                 .load(data, new org.nelc.api.data.DataSelection(java.util.List.of(0, 1, 2), 100, false));
-        assertEquals(org.nelc.analysis.baseline.RbmLikelihood.summary(m, rows).mean(),
-                exact.get("logLikelihood").asDouble(), 1e-9);
-        assertEquals(false, exact.get("mixes").asBoolean());
+        assertEquals(org.nelc.analysis.baseline.RbmLikelihood.summary(m, rows).mean(), ll.get("value").asDouble(), 1e-9);
+        assertTrue(exact.get("details").get("mixes").isBoolean() && !exact.get("details").get("mixes").asBoolean());
 
         assertEquals(0, CliHarness.run(CliHarness.quickTrain(data, dir.resolve("neq"))).code());
         CliHarness.Result neq = CliHarness.run("evaluate", dir.resolve("neq/model.json").toString(), "--chain-length",
