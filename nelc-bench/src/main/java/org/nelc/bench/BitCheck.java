@@ -4,13 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
 import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.likelihood.PreciseLikelihood;
 import org.nelc.core.plugin.PluginCatalog;
-import org.nelc.core.train.LatentSpec;
 import org.nelc.core.train.TrainedModel;
 import org.nelc.core.train.Trainer;
 import org.nelc.core.train.TrainingConfig;
@@ -35,19 +33,17 @@ public final class BitCheck {
     static List<TrainingConfig> configs() {
         List<TrainingConfig> out = new ArrayList<>();
         out.add(TrainingConfig.paper(7).withSchedule(40, 30));
-        out.add(new TrainingConfig(new LatentSpec("one-hot", 6), "softmax", ScoreFactor.EXACT, "bernoulli",
-                "two-step", "rmsprop", 0.1, Map.of(), 20, 30, 16, 160, 48, 1, 2, 0.1, 1e-3, true));
-        out.add(new TrainingConfig(new LatentSpec("one-hot", 6), "sigmoid-ratio", ScoreFactor.EXACT, "bernoulli",
-                "two-step", "adam", 0.05, Map.of(), 20, 30, 16, 160, 48, 1, 3, 0.1, 1e-3, true));
-        out.add(new TrainingConfig(new LatentSpec("one-hot", 24), "sigmoid-ratio", ScoreFactor.PAPER, "bernoulli",
-                "two-step", "rmsprop", 0.1, Map.of(), 10, 30, 16, 160, 48, 3, 5, 0.1, 1e-3, true));
-        out.add(new TrainingConfig(new LatentSpec("bits", 10), null, ScoreFactor.PAPER, "bernoulli",
-                "two-step", "rmsprop", 0.05, Map.of(), 10, 30, 16, 160, 48, 1, 4, 0.1, 1e-3, true));
-        out.add(new TrainingConfig(new LatentSpec("bits", 4), null, ScoreFactor.EXACT, "bernoulli",
-                "two-step", "sgd", 0.05, Map.of(), 10, 30, 16, 64, 24, 2, 6, 0.1, 1e-3, false));
+        // unset fields are the paper's (TrainingConfig.Builder)
+        out.add(TrainingConfig.builder().normalization("softmax").score(ScoreFactor.EXACT).epochs(20).seed(2).build());
+        out.add(TrainingConfig.builder().score(ScoreFactor.EXACT).optimizer("adam").learningRate(0.05).epochs(20)
+                .seed(3).build());
+        out.add(TrainingConfig.builder().latent("one-hot", 24).epochs(10).chains(3).seed(5).build());
+        out.add(TrainingConfig.builder().latent("bits", 10).learningRate(0.05).epochs(10).seed(4).build());
+        out.add(TrainingConfig.builder().latent("bits", 4).score(ScoreFactor.EXACT).optimizer("sgd").learningRate(0.05)
+                .epochs(10).batch(16, 64).chainSteps(24).chains(2).seed(6).centering(false).build());
         out.add(TrainingConfig.paper(8).withSchedule(10, 30).equilibrium());
-        out.add(new TrainingConfig(new LatentSpec("bits", 13), null, ScoreFactor.PAPER, "bernoulli",
-                "two-step", "rmsprop", 0.05, Map.of(), 3, 10, 16, 32, 48, 1, 9, 0.1, 1e-3, true));
+        out.add(TrainingConfig.builder().latent("bits", 13).learningRate(0.05).epochs(3).stepsPerEpoch(10).batch(16, 32)
+                .seed(9).build());
         return out;
     }
 

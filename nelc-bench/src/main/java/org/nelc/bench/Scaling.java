@@ -2,12 +2,9 @@ package org.nelc.bench;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
-import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.plugin.PluginCatalog;
-import org.nelc.core.train.LatentSpec;
 import org.nelc.core.train.TrainingConfig;
 import org.nelc.data.DataSources;
 
@@ -84,8 +81,8 @@ public final class Scaling {
 
     /** {@code enc:units}, constant minibatch {@code n}, {@code t} double steps, 40 × 30 steps, seed 1. */
     static TrainingConfig config(String enc, int units, int n, int t) {
-        return new TrainingConfig(new LatentSpec(enc, units), null, ScoreFactor.PAPER, "bernoulli", "two-step",
-                "rmsprop", enc.equals("bits") ? 0.05 : 0.1, Map.of(), 40, 30, n, n, t, 1, 1, 0.1, 1e-3, true);
+        return TrainingConfig.builder().latent(enc, units).normalization(null)
+                .learningRate(enc.equals("bits") ? 0.05 : 0.1).epochs(40).batch(n, n).chainSteps(t).seed(1).build();
     }
 
     /** Each image upsampled 2×2 (28×28 → 56×56): the same digits with four times the pixels. */

@@ -18,7 +18,7 @@ import org.nelc.api.UserError;
  * @param initFraction each restart starts every component at the mean of its own random subset of
  *     {@code round(f·N)} rows, clipped to {@code [1e-3, 1 − 1e-3]} — the paper's initialization of
  *     {@code w} (SPEC §5), so that model and mixture start alike
- * @param seed restart {@code r} draws from {@code SeedTree.root(seed).child("em").child("restart", r)}
+ * @param seed restart {@code r} draws from {@code SeedTree.root(seed).child("em").child("restart", r)} ({@code SeedStreams})
  */
 public record EmSettings(int components, int restarts, int maxIterations, double tolerance, double clip,
         double initFraction, long seed) {
@@ -52,11 +52,77 @@ public record EmSettings(int components, int restarts, int maxIterations, double
 
     /** {@code K} components, the default restarts, iterations, tolerance, clip and init fraction 0.1. */
     public static EmSettings defaults(int components, long seed) {
-        return new EmSettings(components, DEFAULT_RESTARTS, DEFAULT_ITERATIONS, DEFAULT_TOLERANCE, DEFAULT_CLIP, 0.1,
-                seed);
+        return builder().components(components).seed(seed).build();
     }
 
     public EmSettings withRestarts(int r) {
-        return new EmSettings(components, r, maxIterations, tolerance, clip, initFraction, seed);
+        return toBuilder().restarts(r).build();
+    }
+
+    public EmSettings withComponents(int k) {
+        return toBuilder().components(k).build();
+    }
+
+    /** A builder with the defaults: one component, the default restarts, iterations, tolerance and clip, f = 0.1, seed 1. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return builder().components(components).restarts(restarts).maxIterations(maxIterations).tolerance(tolerance)
+                .clip(clip).initFraction(initFraction).seed(seed);
+    }
+
+    /** Named settings of an EM fit; {@link #build} validates them, naming the flag. */
+    public static final class Builder {
+        private int components = 1;
+        private int restarts = DEFAULT_RESTARTS;
+        private int maxIterations = DEFAULT_ITERATIONS;
+        private double tolerance = DEFAULT_TOLERANCE;
+        private double clip = DEFAULT_CLIP;
+        private double initFraction = 0.1;
+        private long seed = 1;
+
+        private Builder() {
+        }
+
+        public Builder components(int v) {
+            components = v;
+            return this;
+        }
+
+        public Builder restarts(int v) {
+            restarts = v;
+            return this;
+        }
+
+        public Builder maxIterations(int v) {
+            maxIterations = v;
+            return this;
+        }
+
+        public Builder tolerance(double v) {
+            tolerance = v;
+            return this;
+        }
+
+        public Builder clip(double v) {
+            clip = v;
+            return this;
+        }
+
+        public Builder initFraction(double v) {
+            initFraction = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public EmSettings build() {
+            return new EmSettings(components, restarts, maxIterations, tolerance, clip, initFraction, seed);
+        }
     }
 }

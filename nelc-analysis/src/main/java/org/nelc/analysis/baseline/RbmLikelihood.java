@@ -43,6 +43,9 @@ public final class RbmLikelihood {
             return "its x->z kernel (" + latent.encoding() + ", " + latent.normalization() + ") is not an RBM "
                     + "conditional (one-hot needs softmax)";
         }
+        if (!model.visible().canonical()) {
+            return "its z->x kernel (" + model.visible().name() + ") is not the canonical Bernoulli one";
+        }
         int d = model.visibleSize();
         int l = latent.units();
         for (int i = 0; i < d; i++) {

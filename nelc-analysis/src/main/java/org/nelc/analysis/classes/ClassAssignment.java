@@ -94,7 +94,7 @@ public record ClassAssignment(int[] classes, int[] stateClass, double[][] meanPo
         int[] scratch = new int[tables.units()];
         for (int j = 0; j < s; j++) {
             int z = live[j];
-            double offset = StrictMath.log(pbar[z]) - tables.field(z, h, scratch);
+            double offset = StrictMath.log(pbar[z]) - tables.naturalField(z, h, scratch);
             for (int m = 0; m < n; m++) {
                 double v = offset;
                 for (int i : data.active(m)) {

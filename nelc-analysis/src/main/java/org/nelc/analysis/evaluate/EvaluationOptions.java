@@ -28,4 +28,55 @@ public record EvaluationOptions(long seed, int chainLength, int burnIn, int rbSa
     public static EvaluationOptions defaults(long seed) {
         return new EvaluationOptions(seed, DEFAULT_CHAIN_LENGTH, DEFAULT_BURN_IN, RaoBlackwellEstimator.DEFAULT_SAMPLES);
     }
+
+    /** A builder with the defaults of {@link #defaults}, seed 1. */
+    public static Builder builder() {
+        return defaults(1).toBuilder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.seed = seed;
+        b.chainLength = chainLength;
+        b.burnIn = burnIn;
+        b.rbSamples = rbSamples;
+        return b;
+    }
+
+    /** Named settings of an evaluation; {@link #build} validates them. */
+    public static final class Builder {
+        private long seed;
+        private int chainLength;
+        private int burnIn;
+        private int rbSamples;
+
+        private Builder() {
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** Double steps {@code T} of the evaluation chain after the burn-in. */
+        public Builder chainLength(int v) {
+            chainLength = v;
+            return this;
+        }
+
+        public Builder burnIn(int v) {
+            burnIn = v;
+            return this;
+        }
+
+        /** Draws per row of the Rao-Blackwellized transition matrix. */
+        public Builder rbSamples(int v) {
+            rbSamples = v;
+            return this;
+        }
+
+        public EvaluationOptions build() {
+            return new EvaluationOptions(seed, chainLength, burnIn, rbSamples);
+        }
+    }
 }

@@ -57,7 +57,7 @@ public final class ExactCheck {
         Dataset data = o.data() != null ? o.data()
                 : PrototypeData.generate(o.rows(), o.dimension(), o.classes(), 0.4, o.flip(), root.child(SeedStreams.DATA).stream());
         int d = data.dimension();
-        LatentKernel latent = plugins.encoding(o.encoding()).create(o.units(), o.normalization());
+        LatentKernel latent = plugins.latentKernel(o.encoding(), o.units(), o.normalization());
         OptimizerFactory factory = plugins.optimizer(o.optimizer());
         OptimizerSettings settings = OptimizerSettings.of(o.learningRate());
         double[] c = o.centering() ? data.mean() : new double[d];

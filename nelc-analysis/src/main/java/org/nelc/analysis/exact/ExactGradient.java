@@ -147,6 +147,9 @@ public final class ExactGradient {
             int na = latent.activeUnits(z, units);
             for (int i = 0; i < d; i++) {
                 double gi = sx[i] - cz * t.visible().mean(h[i]);
+                if (!t.visible().canonical()) {
+                    gi *= t.visible().naturalSlope(h[i]); // ∂ log A/∂h_i = (x_i − mean) dη/dh
+                }
                 ga[i] += gi;
                 for (int j = 0; j < na; j++) {
                     gw[i * l + units[j]] += gi;

@@ -73,7 +73,7 @@ public final class ExactSystem {
         double[] h = new double[dimension];
         int[] scratch = new int[tables.units()];
         for (int z = 0; z < states; z++) {
-            double lz = tables.field(z, h, scratch);
+            double lz = tables.naturalField(z, h, scratch);
             int off = z * x2;
             out[off] = -lz;
             for (int x = 1; x < x2; x++) {

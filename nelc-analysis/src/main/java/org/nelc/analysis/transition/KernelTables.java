@@ -98,4 +98,19 @@ public final class KernelTables {
         }
         return lz;
     }
+
+    /**
+     * As {@link #field}, then each {@code h_i} replaced by the kernel's natural parameter
+     * {@code η(h_i)} (nothing to do for a canonical kernel), so that
+     * {@code log A_{sx} = Σ_{i∈x} η_i − (returned value)} for any z→x kernel.
+     */
+    public double naturalField(int s, double[] eta, int[] scratch) {
+        double lz = field(s, eta, scratch);
+        if (!visible.canonical()) {
+            for (int i = 0; i < dimension; i++) {
+                eta[i] = visible.natural(eta[i]);
+            }
+        }
+        return lz;
+    }
 }

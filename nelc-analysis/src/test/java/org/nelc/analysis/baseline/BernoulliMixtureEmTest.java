@@ -22,7 +22,7 @@ class BernoulliMixtureEmTest {
     @Test
     void logLikelihoodNeverDecreases() {
         for (long seed = 1; seed <= 5; seed++) {
-            EmSettings s = new EmSettings(5, 3, 200, 0.0, 1e-6, 0.1, seed);
+            EmSettings s = EmSettings.builder().components(5).restarts(3).maxIterations(200).tolerance(0.0).seed(seed).build();
             for (MixtureFit f : BernoulliMixtureEm.fit(DATA, s, 1).restarts()) {
                 double[] h = f.history();
                 assertTrue(h.length > 5, "several iterations ran: " + h.length);
@@ -76,7 +76,7 @@ class BernoulliMixtureEmTest {
 
     @Test
     void restartsAreSeededAndIndependentOfThreads() {
-        EmSettings s = new EmSettings(3, 4, 50, 1e-9, 1e-6, 0.1, 7);
+        EmSettings s = EmSettings.builder().components(3).restarts(4).maxIterations(50).tolerance(1e-9).seed(7).build();
         BernoulliMixtureEm.Result one = BernoulliMixtureEm.fit(DATA, s, 1);
         BernoulliMixtureEm.Result four = BernoulliMixtureEm.fit(DATA, s, 4);
         for (int r = 0; r < 4; r++) {
@@ -87,17 +87,17 @@ class BernoulliMixtureEmTest {
         for (MixtureFit f : one.restarts()) {
             assertTrue(f.logLikelihood() <= best);
         }
-        BernoulliMixtureEm.Result other = BernoulliMixtureEm.fit(DATA, new EmSettings(3, 4, 50, 1e-9, 1e-6, 0.1, 8), 1);
+        BernoulliMixtureEm.Result other = BernoulliMixtureEm.fit(DATA, s.toBuilder().seed(8).build(), 1);
         assertTrue(other.restarts().get(0).history()[0] != one.restarts().get(0).history()[0], "another seed, another start");
     }
 
     @Test
     void badSettingsNameTheirFlag() {
-        assertTrue(assertThrows(UserError.class, () -> new EmSettings(0, 1, 1, 0, 1e-6, 0.1, 1)).getMessage()
+        assertTrue(assertThrows(UserError.class, () -> EmSettings.builder().components(0).build()).getMessage()
                 .contains("--components"));
-        assertTrue(assertThrows(UserError.class, () -> new EmSettings(2, 0, 1, 0, 1e-6, 0.1, 1)).getMessage()
+        assertTrue(assertThrows(UserError.class, () -> EmSettings.builder().components(2).restarts(0).build()).getMessage()
                 .contains("--restarts"));
-        assertTrue(assertThrows(UserError.class, () -> new EmSettings(2, 1, 1, 0, 0.0, 0.1, 1)).getMessage()
+        assertTrue(assertThrows(UserError.class, () -> EmSettings.builder().components(2).clip(0.0).build()).getMessage()
                 .contains("--clip"));
     }
 }

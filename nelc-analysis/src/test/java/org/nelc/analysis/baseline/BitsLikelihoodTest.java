@@ -2,20 +2,17 @@ package org.nelc.analysis.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.nelc.analysis.TestModels;
 import org.nelc.analysis.exact.ExactSystem;
 import org.nelc.api.data.Dataset;
-import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.likelihood.LogLikelihood;
 import org.nelc.core.likelihood.PreciseLikelihood;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.random.SeedTree;
-import org.nelc.core.train.LatentSpec;
 import org.nelc.core.train.Trainer;
 import org.nelc.core.train.TrainingConfig;
 import org.nelc.core.train.TrainingListener;
@@ -31,8 +28,8 @@ class BitsLikelihoodTest {
 
     @Test
     void preciseLikelihoodOverTwoToTheLStatesMatchesTheExactReference() {
-        TrainingConfig config = new TrainingConfig(new LatentSpec("bits", 3), null, ScoreFactor.PAPER, "bernoulli",
-                "two-step", "rmsprop", 0.1, Map.of(), 20, 10, 16, 48, 24, 1, 6, 0.1, 1e-3, true);
+        TrainingConfig config = TrainingConfig.builder().latent("bits", 3).epochs(20).stepsPerEpoch(10).batch(16, 48)
+                .chainSteps(24).seed(6).build();
         Model model = new Trainer(PLUGINS).train(config, DATA, TrainingListener.NONE).model();
         ExactSystem exact = ExactSystem.of(model);
         double reference = exact.logLikelihood(DATA);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nelc.analysis.TestModels;
@@ -14,7 +13,6 @@ import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.exact.ExactSystem;
 import org.nelc.api.data.Dataset;
-import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.LatentSpec;
 import org.nelc.core.train.TrainedModel;
@@ -33,8 +31,8 @@ class EquilibriumSigmaTest {
     private static final Dataset DATA = TestModels.prototypes(300, 10, 3, 21);
 
     static TrainingConfig neq(String latent, String normalization, long seed) {
-        return new TrainingConfig(LatentSpec.parse(latent), normalization, ScoreFactor.PAPER, "bernoulli", "two-step",
-                "rmsprop", 0.1, Map.of(), 30, 10, 16, 48, 24, 1, seed, 0.1, 1e-3, true);
+        return TrainingConfig.builder().latent(LatentSpec.parse(latent)).normalization(normalization).epochs(30)
+                .stepsPerEpoch(10).batch(16, 48).chainSteps(24).seed(seed).build();
     }
 
     @ParameterizedTest

@@ -3,7 +3,6 @@ package org.nelc.analysis.baseline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +16,6 @@ import org.nelc.core.gradient.RbmExactEstimator;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.random.SeedTree;
-import org.nelc.core.train.LatentSpec;
 import org.nelc.core.train.TrainedModel;
 import org.nelc.core.train.Trainer;
 import org.nelc.core.train.TrainingConfig;
@@ -86,8 +84,8 @@ class RbmExactGradientTest {
     @Test
     void exactlyTrainedOneHotRbmApproachesTheMixtureCeiling() {
         Dataset data = TestModels.prototypes(300, 12, 3, 8);
-        TrainingConfig neq = new TrainingConfig(new LatentSpec("one-hot", 3), "sigmoid-ratio", ScoreFactor.PAPER,
-                "bernoulli", "two-step", "rmsprop", 0.1, Map.of(), 30, 10, 16, 48, 24, 1, 2, 0.1, 1e-3, true);
+        TrainingConfig neq = TrainingConfig.builder().latent("one-hot", 3).epochs(30).stepsPerEpoch(10).batch(16, 48)
+                .chainSteps(24).seed(2).build();
         TrainedModel exact = new Trainer(PLUGINS).train(neq.equilibrium(RbmExactEstimator.NAME), data,
                 TrainingListener.NONE);
         double llExact = RbmLikelihood.summary(exact.model(), data).mean();

@@ -195,8 +195,7 @@ public final class ComparisonRunner {
                     + "no tau), see SparseEvaluation");
         }
         boolean withEm = states <= MAX_EM_COMPONENTS;
-        EmSettings em = new EmSettings(states, s.em().restarts(), s.em().maxIterations(), s.em().tolerance(),
-                s.em().clip(), s.em().initFraction(), s.em().seed());
+        EmSettings em = s.em().withComponents(states);
         if (!withEm) {
             notes.add("EM skipped: " + states + " components (2^L) are more than " + MAX_EM_COMPONENTS);
         }
@@ -292,9 +291,7 @@ public final class ComparisonRunner {
 
     /** {@code config} at learning rate {@code lr}, everything else equal. */
     private static TrainingConfig withLearningRate(TrainingConfig c, double lr) {
-        return new TrainingConfig(c.latent(), c.normalization(), c.score(), c.visibleKernel(), c.gradient(),
-                c.optimizer(), lr, c.optimizerSettings(), c.epochs(), c.stepsPerEpoch(), c.batchMin(), c.batchMax(),
-                c.chainSteps(), c.chains(), c.seed(), c.initFraction(), c.initClip(), c.centering(), c.model());
+        return c.toBuilder().learningRate(lr).build();
     }
 
     /** One progress line: the job, the count, and the remaining time extrapolated from the finished jobs. */
@@ -458,7 +455,7 @@ public final class ComparisonRunner {
 
     private static EvaluationOptions evaluationOptions(Settings s, long seed) {
         EvaluationOptions o = s.evaluation();
-        return new EvaluationOptions(seed, o.chainLength(), o.burnIn(), o.rbSamples());
+        return o.toBuilder().seed(seed).build();
     }
 
     private static BernoulliMixtureEm.Result best(EmSettings em, List<MixtureFit> fits) {

@@ -97,12 +97,13 @@ public final class CompareCommand implements Runnable {
         PrintWriter o = root.spec.commandLine().getOut();
         TrainingConfig config = options.config();
         List<Double> grid = learningRates(config);
-        EmSettings em = new EmSettings(1, restarts, emIterations, EmSettings.DEFAULT_TOLERANCE, EmSettings.DEFAULT_CLIP,
-                config.initFraction(), emSeed);
+        EmSettings em = EmSettings.builder().restarts(restarts).maxIterations(emIterations)
+                .initFraction(config.initFraction()).seed(emSeed).build();
         ComparisonRunner.Settings settings = new ComparisonRunner.Settings(config, grid, parseSeeds("--seeds", seeds),
                 rbmSeeds.equalsIgnoreCase("none") ? List.of() : parseSeeds("--rbm-seeds", rbmSeeds),
                 List.copyOf(rbmGradients), em,
-                new EvaluationOptions(1, chainLength, burnIn, rbSamples), threads, out);
+                EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples).build(), threads,
+                out);
         Dataset data = root.context().loadData(options.data(), options.selection());
         o.println(TrainCommand.describe(data));
         o.flush();

@@ -70,7 +70,8 @@ public final class EmCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter o = root.spec.commandLine().getOut();
-        EmSettings settings = new EmSettings(components, restarts, iterations, tolerance, clip, initFraction, seed);
+        EmSettings settings = EmSettings.builder().components(components).restarts(restarts).maxIterations(iterations)
+                .tolerance(tolerance).clip(clip).initFraction(initFraction).seed(seed).build();
         if (threads < 1) {
             throw new org.nelc.api.UserError("--threads: must be at least 1, got " + threads);
         }

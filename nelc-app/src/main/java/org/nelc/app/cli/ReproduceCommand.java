@@ -94,8 +94,9 @@ public final class ReproduceCommand implements Runnable {
         if (threads < 1) {
             throw new UserError("--threads: must be at least 1, got " + threads);
         }
-        EnsemblePlan base = new EnsemblePlan(Variant.PAPER.name(), options.config(), seedList, chainLength, burnIn,
-                rbSamples);
+        EvaluationOptions evaluation = EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn)
+                .rbSamples(rbSamples).build();
+        EnsemblePlan base = new EnsemblePlan(Variant.PAPER.name(), options.config(), seedList, evaluation);
         Dataset data = root.context().loadData(options.data(), options.selection());
         String dataText = TrainCommand.describe(data);
         o.println(dataText);
@@ -111,12 +112,10 @@ public final class ReproduceCommand implements Runnable {
             }
         } else {
             String norm = base.template().normalization() != null ? base.template().normalization()
-                    : root.context().plugins().encoding(base.template().latent().encoding())
-                            .create(base.template().latent().units(), null).normalization();
+                    : root.context().plugins().encoding(base.template().latent().encoding()).normalizations().get(0);
             String score = base.template().score().label();
             String kind = base.template().model() == ModelKind.NEQ ? "" : base.template().model().label() + "-";
-            plans.add(new EnsemblePlan(kind + norm + "-" + score, base.template(), seedList, chainLength, burnIn,
-                    rbSamples));
+            plans.add(new EnsemblePlan(kind + norm + "-" + score, base.template(), seedList, evaluation));
             labels.add(kind + norm + " + " + score + " score, " + base.template().latent());
             layouts.add(top);
         }

@@ -151,7 +151,7 @@ public final class SweepCommand implements Runnable {
             Planner.Check check = options -> {
                 TrainingConfig c = options.config();
                 var p = context.plugins();
-                p.encoding(c.latent().encoding()).create(c.latent().units(), c.normalization());
+                p.latentKernel(c.latent().encoding(), c.latent().units(), c.normalization());
                 p.visibleKernel(c.visibleKernel());
                 p.gradient(c.gradient());
                 p.optimizer(c.optimizer());

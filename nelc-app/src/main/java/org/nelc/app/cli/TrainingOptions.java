@@ -109,9 +109,26 @@ public final class TrainingOptions {
         if (mm.length > 2) {
             throw new UserError("--batch: expected MIN:MAX such as 16:160, got '" + batch + "'");
         }
-        return new TrainingConfig(LatentSpec.parse(latent), normalization, ScoreFactor.parse(score), visibleKernel,
-                gradient, optimizer, lr, optimizerSettings, epochs, stepsPerEpoch, bmin, bmax, chainSteps, chains,
-                runSeed, initFraction, initClip, !noCentering, ModelKind.parse(model));
+        return TrainingConfig.builder()
+                .latent(LatentSpec.parse(latent))
+                .normalization(normalization)
+                .score(ScoreFactor.parse(score))
+                .visibleKernel(visibleKernel)
+                .gradient(gradient)
+                .optimizer(optimizer)
+                .learningRate(lr)
+                .optimizerSettings(optimizerSettings)
+                .epochs(epochs)
+                .stepsPerEpoch(stepsPerEpoch)
+                .batch(bmin, bmax)
+                .chainSteps(chainSteps)
+                .chains(chains)
+                .seed(runSeed)
+                .initFraction(initFraction)
+                .initClip(initClip)
+                .centering(!noCentering)
+                .model(ModelKind.parse(model))
+                .build();
     }
 
     public Path data() {

@@ -27,7 +27,13 @@ public record EnsemblePlan(String name, TrainingConfig template, List<Long> seed
         if (seeds.isEmpty()) {
             throw new UserError("--models: an ensemble needs at least one model");
         }
-        new EvaluationOptions(0, chainLength, burnIn, rbSamples); // validates, naming the flag
+        // validates, naming the flag (the parameters: the fields are assigned after this body)
+        EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples).build();
+    }
+
+    /** A plan whose models are evaluated with {@code evaluation}'s settings (its seed is each model's). */
+    public EnsemblePlan(String name, TrainingConfig template, List<Long> seeds, EvaluationOptions evaluation) {
+        this(name, template, seeds, evaluation.chainLength(), evaluation.burnIn(), evaluation.rbSamples());
     }
 
     public TrainingConfig config(long seed) {
@@ -35,16 +41,14 @@ public record EnsemblePlan(String name, TrainingConfig template, List<Long> seed
     }
 
     public EvaluationOptions evaluation(long seed) {
-        return new EvaluationOptions(seed, chainLength, burnIn, rbSamples);
+        return EvaluationOptions.builder().seed(seed).chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples)
+                .build();
     }
 
     /** The same plan for another kernel/score combination (SPEC §4). */
     public EnsemblePlan forVariant(Variant v) {
-        TrainingConfig c = template;
-        TrainingConfig t = new TrainingConfig(c.latent(), v.normalization(), ScoreFactor.parse(v.score()),
-                c.visibleKernel(), c.gradient(), c.optimizer(), c.learningRate(), c.optimizerSettings(), c.epochs(),
-                c.stepsPerEpoch(), c.batchMin(), c.batchMax(), c.chainSteps(), c.chains(), c.seed(), c.initFraction(),
-                c.initClip(), c.centering(), c.model());
-        return new EnsemblePlan(v.name(), t, seeds, chainLength, burnIn, rbSamples);
+        TrainingConfig t = template.toBuilder().normalization(v.normalization()).score(ScoreFactor.parse(v.score()))
+                .build();
+        return new EnsemblePlan(v.name(), t, seeds, evaluation(0));
     }
 }

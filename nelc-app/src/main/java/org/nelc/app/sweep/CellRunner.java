@@ -74,8 +74,8 @@ public final class CellRunner {
         long t1 = System.nanoTime();
         Manifest.EvaluationSettings ev = manifest.evaluation();
         Evaluation evaluation = new Evaluator(plugins.diagnostics()).evaluate(trained.model(), dataset,
-                trained.chain().state(0), new EvaluationOptions(cell.seed(), ev.chainLength(), ev.burnIn(),
-                        ev.rbSamples()));
+                trained.chain().state(0), EvaluationOptions.builder().seed(cell.seed()).chainLength(ev.chainLength())
+                        .burnIn(ev.burnIn()).rbSamples(ev.rbSamples()).build());
         evaluation.write(files.evaluation());
         long t2 = System.nanoTime();
         Outcome outcome = new Outcome(evaluation, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);

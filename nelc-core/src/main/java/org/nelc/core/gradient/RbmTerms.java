@@ -224,6 +224,10 @@ final class RbmTerms {
 
     /** Throws unless {@code w̄ = wᵀ} exactly and the centering is 0. */
     static void checkRbm(String estimator, ModelView model) {
+        if (!model.visible().canonical()) {
+            throw new org.nelc.api.UserError(estimator + ": the RBM's free energy needs the canonical z->x kernel "
+                    + "(bernoulli), got --visible-kernel " + model.visible().name());
+        }
         int d = model.visibleSize();
         int l = model.latent().units();
         double[] c = model.centering();

@@ -116,18 +116,31 @@ public final class TwoStepEstimator implements TableAwareEstimator {
         return ll * invN;
     }
 
-    /** Fields (pixel-major {@code hT}), means and log-weights {@code log n_g − Z_g} of each visited state. */
+    /**
+     * Natural parameters (pixel-major {@code hT}; the fields for the canonical kernel), means, slopes
+     * {@code dη/dh} (only for a kernel that is not canonical) and log-weights {@code log n_g − Z_g} of each
+     * visited state.
+     */
     private static void fields(VisibleTables tables, Workspace ws, int groups, int gp, int d) {
         double[] hT = ws.hT;
         // the padding groups' lanes keep stale fields: their sums are computed and never read
         Arrays.fill(ws.logWeight, 0, gp, 0.0);
+        ws.canonical = true;
         for (int g = 0; g < groups; g++) {
             int slot = tables.slot(ws.groupState[g]);
-            double[] h = tables.field(slot);
+            double[] h = tables.natural(slot);
             for (int i = 0; i < d; i++) {
                 hT[i * gp + g] = h[i];
             }
             System.arraycopy(tables.mean(slot), 0, ws.mu, g * d, d);
+            double[] slope = tables.slope(slot);
+            if (slope != null) {
+                if (ws.slope.length < groups * d) {
+                    ws.slope = Arrays.copyOf(ws.slope, groups * d);
+                }
+                System.arraycopy(slope, 0, ws.slope, g * d, d);
+                ws.canonical = false;
+            }
             ws.logWeight[g] = StrictMath.log(ws.groupCount[g]) - tables.logPartition(slot);
         }
 
@@ -167,7 +180,9 @@ public final class TwoStepEstimator implements TableAwareEstimator {
 
     /**
      * (16a), (16b): {@code X^T R} gathered pixel by pixel from the batch's column lists (each entry summed
-     * over the batch in order, from 0), then the terms added to ∂w in ascending group order.
+     * over the batch in order, from 0), then the terms added to ∂w in ascending group order. A kernel that
+     * is not canonical multiplies each term {@code (x_i − μ_i)} by its slope {@code dη/dh_i} (chain rule
+     * through {@code η(h)}; the canonical kernel's slope is 1 and is not applied, same bits as before).
      */
     private static void visibleGradient(LatentKernel latent, Dataset data, int[] batch, Workspace ws, int groups,
             int gp, int d, int l, double invN, double[][] grad) {
@@ -179,6 +194,7 @@ public final class TwoStepEstimator implements TableAwareEstimator {
         Arrays.fill(ga, 0.0);
         boolean trainA = latent.trainsVisibleBias();
         double[] mu = ws.mu;
+        double[] slope = ws.canonical ? null : ws.slope;
         int[] unitStart = ws.unitStart;
         int[] unitList = ws.unitList;
         int nu = 0;
@@ -201,6 +217,18 @@ public final class TwoStepEstimator implements TableAwareEstimator {
             double rsg = rs[g];
             int u0 = unitStart[g];
             int u1 = unitStart[g + 1];
+            if (slope != null) {
+                for (int i = 0; i < d; i++) {
+                    double v = (xrT[i * gp + g] - rsg * mu[off + i]) * slope[off + i] * invN;
+                    for (int j = u0; j < u1; j++) {
+                        gw[i * l + unitList[j]] += v;
+                    }
+                    if (trainA) {
+                        ga[i] += v;
+                    }
+                }
+                continue;
+            }
             if (u1 - u0 == 1 && !trainA) {
                 int b = unitList[u0];
                 for (int i = 0; i < d; i++) {
@@ -355,6 +383,8 @@ public final class TwoStepEstimator implements TableAwareEstimator {
         final Map<Integer, Integer> sparseGroups = new HashMap<>();
         double[] hT = new double[0];
         double[] mu = new double[0];
+        double[] slope = new double[0];
+        boolean canonical = true;
         double[] resp = new double[0];
         double[] terms = new double[0];
         double[] xrT = new double[0];

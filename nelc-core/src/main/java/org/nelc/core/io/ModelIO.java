@@ -22,11 +22,14 @@ import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.nelc.api.UserError;
 import org.nelc.api.kernel.LatentKernel;
+import org.nelc.api.kernel.VisibleKernel;
+import org.nelc.api.latent.LatentEncoding;
 import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.Version;
 import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
+import org.nelc.core.plugin.PluginCatalog.Kind;
 import org.nelc.core.train.LatentSpec;
 import org.nelc.core.train.ModelKind;
 import org.nelc.core.train.TrainedModel;
@@ -201,9 +204,11 @@ public final class ModelIO {
         if (d < 1 || l < 1) {
             throw new UserError(file + ": model.visibleSize " + d + " / model.units " + l + " must be positive");
         }
-        LatentKernel latent = plugins.encoding(r.text(mj, "model.encoding")).create(l, r.text(mj, "model.normalization"));
+        LatentKernel latent = PluginCatalog.create(plugins.required(Kind.ENCODING, r.text(mj, "model.encoding"),
+                LatentEncoding.class, file.toString()), l, r.text(mj, "model.normalization"), file + ": model.normalization");
         double[] centering = r.doubles(root, "centering", d);
-        Model model = new Model(d, latent, plugins.visibleKernel(r.text(mj, "model.visibleKernel")), centering);
+        Model model = new Model(d, latent, plugins.required(Kind.VISIBLE_KERNEL, r.text(mj, "model.visibleKernel"),
+                VisibleKernel.class, file.toString()), centering);
         JsonNode pj = r.object(root, "parameters");
         int[] sizes = model.blockSizes();
         for (int b = 0; b < 4; b++) {
@@ -287,14 +292,26 @@ public final class ModelIO {
             osj.fields().forEachRemaining(e -> os.put(e.getKey(), e.getValue().asDouble()));
         }
         JsonNode norm = c.get("normalization");
-        return new TrainingConfig(LatentSpec.parse(r.text(c, "config.latent")),
-                norm == null || norm.isNull() ? null : norm.asText(), ScoreFactor.parse(r.text(c, "config.score")),
-                r.text(c, "config.visibleKernel"), r.text(c, "config.gradient"), r.text(c, "config.optimizer"),
-                r.number(c, "config.learningRate"), os, r.integer(c, "config.epochs"), r.integer(c, "config.stepsPerEpoch"),
-                r.integer(c, "config.batchMin"), r.integer(c, "config.batchMax"), r.integer(c, "config.chainSteps"),
-                r.integer(c, "config.chains"), c.path("seed").asLong(), r.number(c, "config.initFraction"),
-                r.number(c, "config.initClip"), c.path("centering").asBoolean(true),
-                ModelKind.parse(c.path("model").asText(ModelKind.NEQ.label())));
+        return TrainingConfig.builder()
+                .latent(LatentSpec.parse(r.text(c, "config.latent")))
+                .normalization(norm == null || norm.isNull() ? null : norm.asText())
+                .score(ScoreFactor.parse(r.text(c, "config.score")))
+                .visibleKernel(r.text(c, "config.visibleKernel"))
+                .gradient(r.text(c, "config.gradient"))
+                .optimizer(r.text(c, "config.optimizer"))
+                .learningRate(r.number(c, "config.learningRate"))
+                .optimizerSettings(os)
+                .epochs(r.integer(c, "config.epochs"))
+                .stepsPerEpoch(r.integer(c, "config.stepsPerEpoch"))
+                .batch(r.integer(c, "config.batchMin"), r.integer(c, "config.batchMax"))
+                .chainSteps(r.integer(c, "config.chainSteps"))
+                .chains(r.integer(c, "config.chains"))
+                .seed(c.path("seed").asLong())
+                .initFraction(r.number(c, "config.initFraction"))
+                .initClip(r.number(c, "config.initClip"))
+                .centering(c.path("centering").asBoolean(true))
+                .model(ModelKind.parse(c.path("model").asText(ModelKind.NEQ.label())))
+                .build();
     }
 
     /** Restores a chain's random stream from a saved state. */

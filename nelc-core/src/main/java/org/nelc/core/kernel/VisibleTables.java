@@ -17,7 +17,11 @@ import org.nelc.core.math.Fdlibm;
  *       {@link LatentKernel#activeUnits}, exactly as {@code Model.field});
  *   <li>the means {@code μ_{s,i} = mean(h_{s,i})} and the chain's pixel thresholds
  *       {@code ⌊2^32 μ_{s,i}⌋} (a uniform 32-bit draw {@code r} gives {@code x_i = 1} iff {@code r < thr});
- *   <li>the log-partition {@code Z_s = Σ_i logPartition(h_{s,i})}, summed in ascending {@code i}.
+ *   <li>the log-partition {@code Z_s = Σ_i logPartition(h_{s,i})}, summed in ascending {@code i};
+ *   <li>for a kernel that is not canonical ({@link VisibleKernel#canonical()} false), the natural
+ *       parameters {@code η_{s,i} = natural(h_{s,i})} and slopes {@code dη/dh}, so that
+ *       {@code log A_{sx} = Σ_{i∈x} η_{s,i} − Z_s} and {@code ∂ log A_{sx}/∂h_i = (x_i − μ_{s,i}) dη/dh};
+ *       for a canonical kernel {@link #natural} is the field itself and {@link #slope} is {@code null}.
  * </ul>
  *
  * <p>Cost and sharing. Per state this is {@code D} exps for the means and {@code D} log1ps for the
@@ -47,6 +51,7 @@ public final class VisibleTables {
     private final LatentKernel latent;
     private final VisibleKernel visible;
     private final boolean bernoulli;
+    private final boolean canonical;
     private final int dimension;
     private final int units;
     private final int capacity;
@@ -57,6 +62,8 @@ public final class VisibleTables {
     private double[][] field = new double[0][];
     private double[][] expo = new double[0][];
     private double[][] mean = new double[0][];
+    private double[][] natural = new double[0][];
+    private double[][] slope = new double[0][];
     private long[][] threshold = new long[0][];
     private double[] logPartition = new double[0];
     private boolean[] partitionDone = new boolean[0];
@@ -72,6 +79,7 @@ public final class VisibleTables {
         this.latent = model.latent();
         this.visible = model.visible();
         this.bernoulli = visible instanceof BernoulliKernel;
+        this.canonical = visible.canonical();
         this.dimension = model.visibleSize();
         this.units = latent.units();
         int states = latent.states();
@@ -148,6 +156,19 @@ public final class VisibleTables {
         return field[slot];
     }
 
+    /**
+     * The natural parameters {@code η = natural(h)} of a slot (length D; the field itself for a canonical
+     * kernel): {@code log A_{sx} = Σ_{i∈x} η_i − logPartition(slot)}. Read only.
+     */
+    public double[] natural(int slot) {
+        return canonical ? field[slot] : natural[slot];
+    }
+
+    /** The slopes {@code dη/dh} of a slot (length D), or {@code null} for a canonical kernel (all 1). Read only. */
+    public double[] slope(int slot) {
+        return canonical ? null : slope[slot];
+    }
+
     /** The means {@code μ = mean(h)} of a slot (length D). Read only. */
     public double[] mean(int slot) {
         return mean[slot];
@@ -181,6 +202,8 @@ public final class VisibleTables {
         field = Arrays.copyOf(field, n);
         expo = Arrays.copyOf(expo, n);
         mean = Arrays.copyOf(mean, n);
+        natural = Arrays.copyOf(natural, n);
+        slope = Arrays.copyOf(slope, n);
         threshold = Arrays.copyOf(threshold, n);
         logPartition = Arrays.copyOf(logPartition, n);
         partitionDone = Arrays.copyOf(partitionDone, n);
@@ -189,6 +212,8 @@ public final class VisibleTables {
                 field[j] = new double[d];
                 expo[j] = bernoulli ? new double[d] : null;
                 mean[j] = new double[d];
+                natural[j] = canonical ? null : new double[d];
+                slope[j] = canonical ? null : new double[d];
                 threshold[j] = new long[d];
             }
         }
@@ -253,6 +278,14 @@ public final class VisibleTables {
                 double m = visible.mean(h[i]);
                 mu[i] = m;
                 thr[i] = (long) (m * TWO32);
+            }
+            if (!canonical) {
+                double[] eta = natural[k];
+                double[] sl = slope[k];
+                for (int i = 0; i < d; i++) {
+                    eta[i] = visible.natural(h[i]);
+                    sl[i] = visible.naturalSlope(h[i]);
+                }
             }
             exps += d;
         }

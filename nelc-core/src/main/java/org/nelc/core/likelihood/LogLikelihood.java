@@ -57,7 +57,7 @@ public final class LogLikelihood {
                     continue;
                 }
                 int slot = tables.slot(s);
-                double[] field = tables.field(slot);
+                double[] field = tables.natural(slot);
                 for (int i = 0; i < d; i++) {
                     h[i * bp + b] = field[i];
                 }

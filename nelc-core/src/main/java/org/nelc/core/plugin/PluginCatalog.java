@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nelc.api.Named;
+import org.nelc.api.PluginLookup;
+import org.nelc.api.Settings;
 import org.nelc.api.UserError;
 import org.nelc.api.data.DataSource;
 import org.nelc.api.diagnostic.Diagnostic;
 import org.nelc.api.gradient.GradientEstimator;
+import org.nelc.api.kernel.LatentKernel;
 import org.nelc.api.kernel.VisibleKernel;
 import org.nelc.api.latent.LatentEncoding;
 import org.nelc.api.optim.OptimizerFactory;
@@ -21,7 +24,7 @@ import org.nelc.api.optim.OptimizerFactory;
  * the class path plus the plugin jars; library users and tests with {@link #discover(ClassLoader)}). Lookups of unknown names fail with a {@link UserError} that lists
  * the names that exist. Nothing here names a concrete implementation.
  */
-public final class PluginCatalog {
+public final class PluginCatalog implements PluginLookup {
     /** The plugin kinds, with the SPI each one implements. */
     public enum Kind {
         ENCODING("encoding", LatentEncoding.class, "--latent"),
@@ -165,12 +168,57 @@ public final class PluginCatalog {
         return get(Kind.ENCODING, name, LatentEncoding.class);
     }
 
+    /**
+     * The x→z kernel of encoding {@code encoding} with {@code units} latent units. A {@code null}
+     * normalization means the encoding's default (the first of {@link LatentEncoding#normalizations()}),
+     * so an encoding never receives a value its API does not allow.
+     */
+    public LatentKernel latentKernel(String encoding, int units, String normalization) {
+        return create(encoding(encoding), units, normalization, "--normalization");
+    }
+
+    /**
+     * {@code encoding.create(units, normalization)} with {@code null} replaced by the default and a
+     * normalization the encoding does not list refused with a {@link UserError} that starts with
+     * {@code where} (a flag, or a file and field).
+     */
+    public static LatentKernel create(LatentEncoding encoding, int units, String normalization, String where) {
+        List<String> known = encoding.normalizations();
+        String norm = normalization == null ? known.get(0) : normalization;
+        if (!known.contains(norm)) {
+            throw new UserError(where + ": '" + norm + "' is not a normalization of " + encoding.name()
+                    + " (expected " + String.join(" or ", known) + ")");
+        }
+        return encoding.create(units, norm);
+    }
+
     public VisibleKernel visibleKernel(String name) {
         return get(Kind.VISIBLE_KERNEL, name, VisibleKernel.class);
     }
 
+    /** The z→x kernel {@code name} configured with {@code settings} ({@code --visible-kernel-setting}). */
+    public VisibleKernel visibleKernel(String name, Settings settings) {
+        return visibleKernel(name).configure(settings == null ? Settings.NONE : settings);
+    }
+
     public GradientEstimator gradient(String name) {
         return get(Kind.GRADIENT, name, GradientEstimator.class);
+    }
+
+    /** The gradient estimator {@code name} configured with {@code settings} ({@code --gradient-setting}). */
+    public GradientEstimator gradient(String name, Settings settings) {
+        return gradient(name).configure(settings == null ? Settings.NONE : settings);
+    }
+
+    /** The plugin implementing {@code spi} (one of the {@link Kind}s' SPIs) named {@code name}. */
+    @Override
+    public <T extends Named> T get(Class<T> spi, String name) {
+        for (Kind k : Kind.values()) {
+            if (k.spi() == spi) {
+                return get(k, name, spi);
+            }
+        }
+        throw new IllegalArgumentException(spi.getName() + " is not a plugin interface of nelc");
     }
 
     public OptimizerFactory optimizer(String name) {

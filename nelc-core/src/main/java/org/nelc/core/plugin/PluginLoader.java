@@ -31,6 +31,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.nelc.api.Named;
+import org.nelc.api.PluginAware;
 import org.nelc.core.plugin.PluginCatalog.Kind;
 
 /**
@@ -43,7 +44,8 @@ import org.nelc.core.plugin.PluginCatalog.Kind;
  * order given; the first provider of a name keeps it and a later one of the same kind is reported as
  * broken. A plugin jar that holds a class another plugin jar holds with different bytes (two versions
  * of one class) is skipped whole: which copy a class loader picks would otherwise depend on file names.
- * A jar that is not a readable zip file is skipped and reported.
+ * A jar that is not a readable zip file is skipped and reported. A plugin that implements
+ * {@link PluginAware} receives the catalog once, after every plugin is loaded.
  */
 public final class PluginLoader {
     /** Lower-case letters, digits and dashes, starting with a letter or digit. */
@@ -110,6 +112,22 @@ public final class PluginLoader {
                 }
             }
             byKind.put(kind, named);
+        }
+        // plugins that build on others get the lookup once, before any use; one that throws is broken
+        PluginCatalog all = new PluginCatalog(byKind, origins, broken, loader);
+        for (Kind kind : Kind.values()) {
+            for (var it = byKind.get(kind).values().iterator(); it.hasNext();) {
+                Named p = it.next();
+                if (p instanceof PluginAware aware) {
+                    try {
+                        aware.plugins(all);
+                    } catch (RuntimeException | LinkageError e) {
+                        broken.add(new BrokenPlugin(origins.get(p), kind, p.getClass().getName(), p.name(),
+                                "its plugins(lookup) threw " + oneLine(e)));
+                        it.remove();
+                    }
+                }
+            }
         }
         return new PluginCatalog(byKind, origins, broken, loader);
     }

@@ -21,8 +21,8 @@ public final class Trainer {
 
     /** Builds an untrained model for {@code config} and {@code data} (kernels resolved by name). */
     public Model newModel(TrainingConfig config, Dataset data) {
-        LatentKernel latent = plugins.encoding(config.latent().encoding())
-                .create(config.latent().units(), config.normalization());
+        LatentKernel latent = plugins.latentKernel(config.latent().encoding(), config.latent().units(),
+                config.normalization());
         double[] c = config.centering() ? data.mean() : new double[data.dimension()];
         return new Model(data.dimension(), latent, plugins.visibleKernel(config.visibleKernel()), c);
     }

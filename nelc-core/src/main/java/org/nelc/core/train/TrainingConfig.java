@@ -44,7 +44,7 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
     public static final String RBM_GRADIENT_PREFIX = "rbm-";
     /** The fraction of the data behind each initial {@code w_α} (App. A.1). */
     public static final double PAPER_INIT_FRACTION = 0.1;
-    /** The clip of the initial pixel means (nelc's choice; the paper does not say). */
+    /** The clip of the initial pixel means, {@code [clip, 1 − clip]} (SPEC §5). */
     public static final double PAPER_INIT_CLIP = 1e-3;
     /** The paper's gradient estimator, the default of {@code --gradient}. */
     public static final String TWO_STEP_GRADIENT = "two-step";
@@ -93,16 +93,6 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
         }
     }
 
-    /** A configuration of the paper's model ({@code model = neq}): the signature before {@code --model} existed. */
-    public TrainingConfig(LatentSpec latent, String normalization, ScoreFactor score, String visibleKernel,
-            String gradient, String optimizer, double learningRate, Map<String, Double> optimizerSettings, int epochs,
-            int stepsPerEpoch, int batchMin, int batchMax, int chainSteps, int chains, long seed, double initFraction,
-            double initClip, boolean centering) {
-        this(latent, normalization, score, visibleKernel, gradient, optimizer, learningRate, optimizerSettings, epochs,
-                stepsPerEpoch, batchMin, batchMax, chainSteps, chains, seed, initFraction, initClip, centering,
-                ModelKind.NEQ);
-    }
-
     /**
      * The normalization that makes the chain Gibbs sampling of an RBM: one-hot needs {@code softmax}
      * ({@code Ā(α|x) ∝ e^{u_α}} is the RBM's conditional; {@code sigmoid-ratio} is not, and the chain
@@ -133,8 +123,38 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
 
     /** The paper's settings (SPEC §5) with the given seed. */
     public static TrainingConfig paper(long seed) {
-        return new TrainingConfig(new LatentSpec("one-hot", 6), "sigmoid-ratio", ScoreFactor.PAPER, "bernoulli",
-                "two-step", "rmsprop", 0.1, Map.of(), 120, 30, 16, 160, 48, 1, seed, 0.1, 1e-3, true);
+        return builder().seed(seed).build();
+    }
+
+    /** A builder with the paper's settings (SPEC §5) and seed 1; every setter names the field it sets. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.latent = latent;
+        b.normalization = normalization;
+        b.normalizationSet = true;
+        b.score = score;
+        b.visibleKernel = visibleKernel;
+        b.gradient = gradient;
+        b.optimizer = optimizer;
+        b.learningRate = learningRate;
+        b.optimizerSettings = optimizerSettings;
+        b.epochs = epochs;
+        b.stepsPerEpoch = stepsPerEpoch;
+        b.batchMin = batchMin;
+        b.batchMax = batchMax;
+        b.chainSteps = chainSteps;
+        b.chains = chains;
+        b.seed = seed;
+        b.initFraction = initFraction;
+        b.initClip = initClip;
+        b.centering = centering;
+        b.model = model;
+        return b;
     }
 
     /** Minibatch size of epoch {@code e}: {@code round(min + (max − min) e / (E − 1))}, constant within an epoch. */
@@ -150,15 +170,11 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
     }
 
     public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(latent, normalization, score, visibleKernel, gradient, optimizer, learningRate,
-                optimizerSettings, epochs, stepsPerEpoch, batchMin, batchMax, chainSteps, chains, newSeed, initFraction,
-                initClip, centering, model);
+        return toBuilder().seed(newSeed).build();
     }
 
     public TrainingConfig withSchedule(int newEpochs, int newStepsPerEpoch) {
-        return new TrainingConfig(latent, normalization, score, visibleKernel, gradient, optimizer, learningRate,
-                optimizerSettings, newEpochs, newStepsPerEpoch, batchMin, batchMax, chainSteps, chains, seed,
-                initFraction, initClip, centering, model);
+        return toBuilder().epochs(newEpochs).stepsPerEpoch(newStepsPerEpoch).build();
     }
 
     /**
@@ -172,8 +188,154 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
 
     /** {@link #equilibrium()} trained by the named gradient ({@code rbm-pcd} or {@code rbm-exact}). */
     public TrainingConfig equilibrium(String rbmGradient) {
-        return new TrainingConfig(latent, null, score, visibleKernel, rbmGradient, optimizer, learningRate,
-                optimizerSettings, epochs, stepsPerEpoch, batchMin, batchMax, chainSteps, chains, seed, initFraction,
-                initClip, false, ModelKind.RBM);
+        return toBuilder().normalization(null).gradient(rbmGradient).centering(false).model(ModelKind.RBM).build();
+    }
+
+    /**
+     * Named settings of a {@link TrainingConfig}; unset fields keep the paper's values (SPEC §5, App. A.1):
+     * one-hot L = 6, sigmoid-ratio, the paper's score, Bernoulli z→x kernel, the two-step gradient, RMSprop
+     * with learning rate 0.1, 120 epochs × 30 steps, minibatch 16 → 160, T = 48, one chain, seed 1,
+     * initialization fraction 0.1 and clip 1e-3, centering on, {@code neq}. The normalization, unless set,
+     * is the paper's for one-hot ({@code sigmoid-ratio}) and the encoding's own otherwise (null; for
+     * {@code --model rbm} the RBM's). {@link #build} validates, naming the flag of a bad value.
+     */
+    public static final class Builder {
+        private LatentSpec latent = new LatentSpec("one-hot", 6);
+        private String normalization;
+        private boolean normalizationSet;
+        private ScoreFactor score = ScoreFactor.PAPER;
+        private String visibleKernel = "bernoulli";
+        private String gradient = TWO_STEP_GRADIENT;
+        private String optimizer = "rmsprop";
+        private double learningRate = 0.1;
+        private Map<String, Double> optimizerSettings = Map.of();
+        private int epochs = 120;
+        private int stepsPerEpoch = 30;
+        private int batchMin = 16;
+        private int batchMax = 160;
+        private int chainSteps = 48;
+        private int chains = 1;
+        private long seed = 1;
+        private double initFraction = PAPER_INIT_FRACTION;
+        private double initClip = PAPER_INIT_CLIP;
+        private boolean centering = true;
+        private ModelKind model = ModelKind.NEQ;
+
+        private Builder() {
+        }
+
+        /** Encoding and number of latent units ({@code --latent}). */
+        public Builder latent(LatentSpec v) {
+            latent = v;
+            return this;
+        }
+
+        /** {@code latent(new LatentSpec(encoding, units))}, e.g. {@code ("bits", 10)}. */
+        public Builder latent(String encoding, int units) {
+            return latent(new LatentSpec(encoding, units));
+        }
+
+        /** The x→z normalization; null for the encoding's default. */
+        public Builder normalization(String v) {
+            normalization = v;
+            normalizationSet = true;
+            return this;
+        }
+
+        public Builder score(ScoreFactor v) {
+            score = v;
+            return this;
+        }
+
+        public Builder visibleKernel(String v) {
+            visibleKernel = v;
+            return this;
+        }
+
+        public Builder gradient(String v) {
+            gradient = v;
+            return this;
+        }
+
+        public Builder optimizer(String v) {
+            optimizer = v;
+            return this;
+        }
+
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        public Builder optimizerSettings(Map<String, Double> v) {
+            optimizerSettings = v;
+            return this;
+        }
+
+        public Builder epochs(int v) {
+            epochs = v;
+            return this;
+        }
+
+        public Builder stepsPerEpoch(int v) {
+            stepsPerEpoch = v;
+            return this;
+        }
+
+        /** Minibatch sizes of the first and the last epoch (linear in between). */
+        public Builder batch(int first, int last) {
+            batchMin = first;
+            batchMax = last;
+            return this;
+        }
+
+        /** Double steps {@code T} per gradient step. */
+        public Builder chainSteps(int v) {
+            chainSteps = v;
+            return this;
+        }
+
+        /** Number {@code K} of persistent chains. */
+        public Builder chains(int v) {
+            chains = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder initFraction(double v) {
+            initFraction = v;
+            return this;
+        }
+
+        public Builder initClip(double v) {
+            initClip = v;
+            return this;
+        }
+
+        /** Whether the x→z kernel uses {@code x − c} (Eq. 17). */
+        public Builder centering(boolean v) {
+            centering = v;
+            return this;
+        }
+
+        /** {@code neq} or {@code rbm} (SPEC §8). */
+        public Builder model(ModelKind v) {
+            model = v;
+            return this;
+        }
+
+        public TrainingConfig build() {
+            String norm = normalization;
+            if (!normalizationSet && latent != null && "one-hot".equals(latent.encoding()) && model != ModelKind.RBM) {
+                norm = "sigmoid-ratio";
+            }
+            return new TrainingConfig(latent, norm, score, visibleKernel, gradient, optimizer, learningRate,
+                    optimizerSettings, epochs, stepsPerEpoch, batchMin, batchMax, chainSteps, chains, seed, initFraction,
+                    initClip, centering, model);
+        }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.nelc.core.reference.Bits.assertSameBits;
 
 import java.util.Arrays;
-import java.util.Map;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
@@ -24,7 +23,6 @@ import org.nelc.core.kernel.VisibleTables;
 import org.nelc.core.likelihood.LogLikelihood;
 import org.nelc.core.model.Model;
 import org.nelc.core.plugin.PluginCatalog;
-import org.nelc.core.train.LatentSpec;
 import org.nelc.core.train.TrainedModel;
 import org.nelc.core.train.Trainer;
 import org.nelc.core.train.TrainingConfig;
@@ -219,9 +217,9 @@ class BitIdentityTest {
     void trainerGivesTheSameParameters(String encoding, int units, String norm, String scoreName, String opt,
             int chains) {
         Dataset data = digitsLike(400, 196, 12);
-        TrainingConfig config = new TrainingConfig(new LatentSpec(encoding, units), norm,
-                ScoreFactor.parse(scoreName), "bernoulli", "two-step", opt, 0.05, Map.of(), 6, 10, 16, 48, 24,
-                chains, 17, 0.1, 1e-3, true);
+        TrainingConfig config = TrainingConfig.builder().latent(encoding, units).normalization(norm)
+                .score(ScoreFactor.parse(scoreName)).optimizer(opt).learningRate(0.05).epochs(6).stepsPerEpoch(10)
+                .batch(16, 48).chainSteps(24).chains(chains).seed(17).build();
         TrainedModel trained = new Trainer(PLUGINS).train(config, data, TrainingListener.NONE);
         Model ref = referenceTraining(config, data);
         for (int b = 0; b < 4; b++) {

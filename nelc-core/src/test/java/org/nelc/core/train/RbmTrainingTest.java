@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
-import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.Fixtures;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
@@ -27,8 +25,9 @@ class RbmTrainingTest {
     Path dir;
 
     static TrainingConfig rbm(String latent, String normalization, String optimizer) {
-        return new TrainingConfig(LatentSpec.parse(latent), normalization, ScoreFactor.PAPER, "bernoulli", "two-step",
-                optimizer, 0.05, Map.of(), 6, 10, 16, 48, 24, 2, 3, 0.1, 1e-3, true, ModelKind.RBM);
+        return TrainingConfig.builder().latent(LatentSpec.parse(latent)).normalization(normalization).optimizer(optimizer)
+                .learningRate(0.05).epochs(6).stepsPerEpoch(10).batch(16, 48).chainSteps(24).chains(2).seed(3)
+                .model(ModelKind.RBM).build();
     }
 
     @Test
@@ -50,9 +49,8 @@ class RbmTrainingTest {
         UserError e = assertThrows(UserError.class, () -> rbm("one-hot:4", "sigmoid-ratio", "rmsprop"));
         assertTrue(e.getMessage().contains("--model rbm") && e.getMessage().contains("softmax")
                 && e.getMessage().contains("not an RBM"), e.getMessage());
-        UserError g = assertThrows(UserError.class, () -> new TrainingConfig(new LatentSpec("one-hot", 3), null,
-                ScoreFactor.PAPER, "bernoulli", "rbm-pcd", "rmsprop", 0.1, Map.of(), 1, 1, 1, 1, 2, 1, 1, 0.1, 1e-3,
-                true));
+        UserError g = assertThrows(UserError.class,
+                () -> TrainingConfig.builder().latent("one-hot", 3).gradient("rbm-pcd").build());
         assertTrue(g.getMessage().contains("--model rbm"), g.getMessage());
         assertThrows(UserError.class, () -> ModelKind.parse("boltzmann"));
     }

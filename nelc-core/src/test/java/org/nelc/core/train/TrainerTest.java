@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,8 +44,8 @@ class TrainerTest {
     void goldenRunIsBitStable() throws Exception {
         TrainedModel a = new Trainer(PLUGINS).train(small(11), DATA, TrainingListener.NONE);
         assertEquals(GOLDEN, hash(a.model().blocks()));
-        TrainingConfig bits = new TrainingConfig(new LatentSpec("bits", 3), null, ScoreFactor.EXACT, "bernoulli",
-                "two-step", "adam", 0.05, Map.of(), 3, 10, 16, 32, 24, 2, 12, 0.1, 1e-3, true);
+        TrainingConfig bits = TrainingConfig.builder().latent("bits", 3).score(ScoreFactor.EXACT).optimizer("adam")
+                .learningRate(0.05).epochs(3).stepsPerEpoch(10).batch(16, 32).chainSteps(24).chains(2).seed(12).build();
         assertEquals(GOLDEN_BITS, hash(new Trainer(PLUGINS).train(bits, DATA, TrainingListener.NONE).model().blocks()));
     }
 
@@ -103,8 +102,8 @@ class TrainerTest {
 
     @Test
     void bitsEncodingTrainsItsVisibleBias() {
-        TrainingConfig cfg = new TrainingConfig(new LatentSpec("bits", 3), null, ScoreFactor.PAPER, "bernoulli",
-                "two-step", "rmsprop", 0.05, Map.of(), 3, 10, 16, 32, 24, 2, 1, 0.1, 1e-3, true);
+        TrainingConfig cfg = TrainingConfig.builder().latent("bits", 3).learningRate(0.05).epochs(3).stepsPerEpoch(10)
+                .batch(16, 32).chainSteps(24).chains(2).seed(1).build();
         TrainedModel m = new Trainer(PLUGINS).train(cfg, DATA, TrainingListener.NONE);
         assertTrue(Double.isFinite(m.finalLogLikelihood()));
         assertEquals(8, m.model().latent().states());
@@ -112,16 +111,16 @@ class TrainerTest {
 
     @Test
     void batchLargerThanDataIsRefused() {
-        TrainingConfig cfg = new TrainingConfig(new LatentSpec("one-hot", 3), null, ScoreFactor.PAPER, "bernoulli",
-                "two-step", "rmsprop", 0.1, Map.of(), 2, 2, 16, 400, 8, 1, 1, 0.1, 1e-3, true);
+        TrainingConfig cfg = TrainingConfig.builder().latent("one-hot", 3).normalization(null).epochs(2)
+                .stepsPerEpoch(2).batch(16, 400).chainSteps(8).build();
         UserError e = assertThrows(UserError.class, () -> new Trainer(PLUGINS).train(cfg, DATA, TrainingListener.NONE));
         assertTrue(e.getMessage().contains("--batch") && e.getMessage().contains("400"), e.getMessage());
     }
 
     @Test
     void divergenceNamesEpochAndStep() {
-        TrainingConfig cfg = new TrainingConfig(new LatentSpec("one-hot", 3), null, ScoreFactor.PAPER, "bernoulli",
-                "two-step", "sgd", 1e308, Map.of(), 3, 5, 16, 16, 8, 1, 1, 0.1, 1e-3, true);
+        TrainingConfig cfg = TrainingConfig.builder().latent("one-hot", 3).normalization(null).optimizer("sgd")
+                .learningRate(1e308).epochs(3).stepsPerEpoch(5).batch(16, 16).chainSteps(8).build();
         UserError e = assertThrows(TrainingDivergedException.class,
                 () -> new Trainer(PLUGINS).train(cfg, DATA, TrainingListener.NONE));
         assertTrue(e.getMessage().contains("epoch 1, step"), e.getMessage());
@@ -131,9 +130,8 @@ class TrainerTest {
     void badConfigValuesNameTheirFlag() {
         assertThrows(UserError.class, () -> LatentSpec.parse("one-hot:0"));
         assertThrows(UserError.class, () -> LatentSpec.parse("one-hot"));
-        UserError lr = assertThrows(UserError.class, () -> new TrainingConfig(new LatentSpec("one-hot", 3), null,
-                ScoreFactor.PAPER, "bernoulli", "two-step", "rmsprop", -0.1, Map.of(), 1, 1, 1, 1, 8, 1, 1, 0.1, 1e-3,
-                true));
+        UserError lr = assertThrows(UserError.class,
+                () -> TrainingConfig.builder().latent("one-hot", 3).learningRate(-0.1).build());
         assertTrue(lr.getMessage().contains("--lr") && lr.getMessage().contains("-0.1"));
         UserError unknown = assertThrows(UserError.class,
                 () -> PLUGINS.encoding("one-cold"));
