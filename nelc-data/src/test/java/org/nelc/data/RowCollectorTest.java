@@ -85,7 +85,7 @@ class RowCollectorTest {
         Dataset d = c.build();
         assertArrayEquals(new int[] {5, -1, 2}, d.labels());
         assertArrayEquals(new int[] {0, 1, 0}, firstBits(d));
-        assertEquals("rows.dat digits=all limit=3", d.source());
+        assertEquals("rows.dat first 3 rows", d.source());
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class ClassKlDiagnostic implements Diagnostic {
         Map<String, Object> v = new LinkedHashMap<>();
         if (!context.data().hasLabels()) {
             v.put("available", false);
-            v.put("reason", "not available: the data has no class labels");
+            v.put("reason", "needs labels: the data has none");
             return new DiagnosticResult(NAME, v);
         }
         double[] pbar = context.transitions(CountEstimator.NAME).occupancy();

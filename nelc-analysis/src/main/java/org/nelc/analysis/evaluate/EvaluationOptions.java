@@ -6,9 +6,12 @@ import org.nelc.api.UserError;
 /**
  * What fixes an evaluation besides the model and data: the seed (every random stream comes from
  * {@code SeedTree.root(seed).child("evaluate")}), the chain length {@code T} after a burn-in (SPEC §6:
- * {@code T = 1e5}), and the draws per row of the Rao-Blackwellized matrix.
+ * {@code T = 1e5}), the draws per row the Rao-Blackwellized matrix starts with, and the precision:
+ * the draws per row double until σ's relative standard error is at most {@code precision}, or until
+ * {@code maxRbSamples} (docs/uncertainty.md). {@code precision = 0} fixes the draws at {@code rbSamples}.
  */
-public record EvaluationOptions(long seed, int chainLength, int burnIn, int rbSamples) {
+public record EvaluationOptions(long seed, int chainLength, int burnIn, int rbSamples, double precision,
+        int maxRbSamples) {
     public static final int DEFAULT_CHAIN_LENGTH = 100_000;
     public static final int DEFAULT_BURN_IN = 1000;
 
@@ -22,9 +25,42 @@ public record EvaluationOptions(long seed, int chainLength, int burnIn, int rbSa
         if (rbSamples < 1) {
             throw new UserError("--rb-samples: must be at least 1, got " + rbSamples);
         }
+        if (precision != 0 && !(precision > 0 && precision < 1)) {
+            throw new UserError("--precision: must be between 0 and 1 (exclusive), got " + precision);
+        }
+        maxRbSamples = Math.max(rbSamples, maxRbSamples);
     }
 
-    /** The defaults: {@code T = 100 000}, burn-in 1000, 2000 draws per row. */
+    /** The default precision ({@value RaoBlackwellEstimator#DEFAULT_PRECISION}) and cap. */
+    public EvaluationOptions(long seed, int chainLength, int burnIn, int rbSamples) {
+        this(seed, chainLength, burnIn, rbSamples, RaoBlackwellEstimator.DEFAULT_PRECISION,
+                RaoBlackwellEstimator.DEFAULT_MAX_SAMPLES);
+    }
+
+    /** The same options with another precision target (0: fixed draws). */
+    public EvaluationOptions withPrecision(double relative) {
+        return new EvaluationOptions(seed, chainLength, burnIn, rbSamples, relative, maxRbSamples);
+    }
+
+    /**
+     * Parses a {@code --precision} value: a number strictly between 0 and 1.
+     *
+     * @throws UserError naming the flag and the value otherwise
+     */
+    public static double parsePrecision(String text) {
+        double v;
+        try {
+            v = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UserError("--precision: not a number: '" + text + "'");
+        }
+        if (!(v > 0 && v < 1)) {
+            throw new UserError("--precision: must be between 0 and 1 (exclusive), got " + text);
+        }
+        return v;
+    }
+
+    /** The defaults: {@code T = 100 000}, burn-in 1000, 2000 draws per row, precision 0.02. */
     public static EvaluationOptions defaults(long seed) {
         return new EvaluationOptions(seed, DEFAULT_CHAIN_LENGTH, DEFAULT_BURN_IN, RaoBlackwellEstimator.DEFAULT_SAMPLES);
     }

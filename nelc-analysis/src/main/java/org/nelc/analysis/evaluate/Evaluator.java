@@ -91,7 +91,7 @@ public final class Evaluator {
                 options.chainLength());
         long t1 = System.nanoTime();
 
-        EvaluationContext context = EvaluationContext.standard(model, data, precise.trajectory(), options.rbSamples(),
+        EvaluationContext context = EvaluationContext.standard(model, data, precise.trajectory(), options,
                 root);
         TransitionEstimate count = context.transitions(CountEstimator.NAME);
         long t2 = System.nanoTime();
@@ -105,7 +105,7 @@ public final class Evaluator {
             classes = ClassSummary.of(kl);
             stateClass = kl.assignment().stateClass();
         } else {
-            classes = ClassSummary.unavailable("not available: the data has no class labels");
+            classes = ClassSummary.unavailable("needs labels: the data has none");
         }
         MatrixSummary countSummary = MatrixSummary.of(count, stateClass);
         MatrixSummary rbSummary = MatrixSummary.of(rb, stateClass);

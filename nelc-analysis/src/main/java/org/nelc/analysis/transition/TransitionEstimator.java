@@ -22,6 +22,12 @@ public interface TransitionEstimator {
      */
     TransitionEstimate estimate(ModelView model, int[] trajectory);
 
+    /**
+     * The estimate with its jackknife replicates, from which every derived number gets its standard
+     * error ({@code DiagnosticContext.measure}). Its {@code estimate()} equals {@link #estimate}'s.
+     */
+    ReplicatedEstimate estimateWithReplicates(ModelView model, int[] trajectory);
+
     /** Refuses state spaces too large for a dense matrix, naming the model's latent size. */
     static void checkStates(ModelView model) {
         int states = model.latent().states();

@@ -38,6 +38,6 @@ class ClassKlDiagnosticTest {
         Dataset data = TestModels.unlabeled(TestModels.plantedData(3, 3, 30, 0.05, 5));
         DiagnosticResult r = new ClassKlDiagnostic().compute(context(data, new double[] {0.5, 0.25, 0.25}));
         assertEquals(false, r.details().get("available"));
-        assertEquals("not available: the data has no class labels", r.details().get("reason"));
+        assertEquals("needs labels: the data has none", r.details().get("reason"));
     }
 }

@@ -18,4 +18,12 @@ public interface DataSource extends Named {
      *     malformed or insufficient data
      */
     Dataset load(Path path, DataSelection selection);
+
+    /**
+     * The reading settings ({@link DataSelection#options()} keys, e.g. {@code threshold}) this source
+     * understands; a selection with any other key is refused before loading.
+     */
+    default java.util.Set<String> options() {
+        return java.util.Set.of();
+    }
 }

@@ -27,6 +27,8 @@ public final class Dataset {
     private final String fingerprint;
     private final String path;
     private final DataSelection selection;
+    private final int[] imageShape;
+    private final Map<Integer, String> classNames;
 
     public Dataset(int size, int dimension, byte[] bits, int[] labels, String source) {
         this(size, dimension, bits, labels, source, null, null);
@@ -72,11 +74,58 @@ public final class Dataset {
         this.fingerprint = computeFingerprint();
         this.path = path;
         this.selection = selection;
+        this.imageShape = null;
+        this.classNames = Map.of();
+    }
+
+    /** A copy sharing the (immutable) rows, with other provenance and layout. */
+    private Dataset(Dataset d, String path, DataSelection selection, int[] imageShape, Map<Integer, String> classNames) {
+        this.size = d.size;
+        this.dimension = d.dimension;
+        this.bits = d.bits;
+        this.labels = d.labels;
+        this.source = d.source;
+        this.active = d.active;
+        this.fingerprint = d.fingerprint;
+        this.path = path;
+        this.selection = selection;
+        this.imageShape = imageShape;
+        this.classNames = classNames;
     }
 
     /** The same rows, recording where they were loaded from and how they were selected (to reload them). */
     public Dataset withOrigin(String originPath, DataSelection originSelection) {
-        return new Dataset(size, dimension, bits, labels, source, originPath, originSelection);
+        return new Dataset(this, originPath, originSelection, imageShape, classNames);
+    }
+
+    /**
+     * The same rows drawn as images of {@code rows × columns} pixels (pixel {@code i} at row
+     * {@code i / columns}); {@code null} for data that are not images.
+     *
+     * @throws UserError if {@code rows · columns} is not the dimension
+     */
+    public Dataset withImageShape(int[] shape) {
+        if (shape != null && (shape.length != 2 || shape[0] < 1 || shape[1] < 1
+                || (long) shape[0] * shape[1] != dimension)) {
+            throw new UserError("--image-shape " + Arrays.toString(shape) + ": does not hold the " + dimension
+                    + " values of a row");
+        }
+        return new Dataset(this, path, selection, shape == null ? null : shape.clone(), classNames);
+    }
+
+    /** The same rows whose label ids stand for these names (string labels of .npz/CSV files). */
+    public Dataset withClassNames(Map<Integer, String> names) {
+        return new Dataset(this, path, selection, imageShape, Map.copyOf(new TreeMap<>(names)));
+    }
+
+    /** {rows, columns} of an image, or null if the rows are not images (or their shape is unknown). */
+    public int[] imageShape() {
+        return imageShape == null ? null : imageShape.clone();
+    }
+
+    /** The name of each label id when the file's labels were strings; empty for integer labels. */
+    public Map<Integer, String> classNames() {
+        return new TreeMap<>(classNames);
     }
 
     /** The file or directory the rows came from, or null. */

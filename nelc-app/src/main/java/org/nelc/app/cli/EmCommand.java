@@ -8,12 +8,12 @@ import java.util.Locale;
 import org.nelc.analysis.baseline.BernoulliMixtureEm;
 import org.nelc.analysis.baseline.EmSettings;
 import org.nelc.analysis.baseline.MixtureFit;
-import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.baseline.ComponentsFigure;
 import org.nelc.app.baseline.MixtureJson;
 import org.nelc.core.io.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -58,14 +58,8 @@ public final class EmCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/em-L<L>-seed-<seed>).")
     Path out;
 
-    @Option(names = "--data", paramLabel = "PATH", description = "As for train (default: MNIST from the cache).")
-    Path data;
-
-    @Option(names = "--digits", split = ",", paramLabel = "K", description = "Classes to take (default: ${DEFAULT-VALUE}).")
-    List<Integer> digits = new ArrayList<>(List.of(0, 1, 2));
-
-    @Option(names = "--per-class", paramLabel = "N", description = "First N rows of each class (default: ${DEFAULT-VALUE}).")
-    int perClass = 1000;
+    @Mixin
+    DataOptions dataOptions;
 
     @Override
     public void run() {
@@ -75,7 +69,7 @@ public final class EmCommand implements Runnable {
         if (threads < 1) {
             throw new org.nelc.api.UserError("--threads: must be at least 1, got " + threads);
         }
-        Dataset dataset = root.context().loadData(data, new DataSelection(digits, perClass, false));
+        Dataset dataset = root.context().loadData(dataOptions.data(), dataOptions.selection());
         o.println(TrainCommand.describe(dataset));
         BernoulliMixtureEm.Result result = BernoulliMixtureEm.fit(dataset, settings, threads);
         for (MixtureFit f : result.restarts()) {

@@ -42,6 +42,12 @@ public final class EvaluateCommand implements Runnable {
     @Option(names = "--rb-samples", paramLabel = "N", description = "Draws x ~ A(z') per row of the Rao-Blackwellized M (default: ${DEFAULT-VALUE}).")
     int rbSamples = org.nelc.analysis.transition.RaoBlackwellEstimator.DEFAULT_SAMPLES;
 
+    @Option(names = "--precision", paramLabel = "REL", description = "Relative standard error wanted for sigma of the "
+            + "Rao-Blackwellized M: the draws per row double (from --rb-samples, up to "
+            + org.nelc.analysis.transition.RaoBlackwellEstimator.DEFAULT_MAX_SAMPLES + ") until it is reached; if the cap "
+            + "comes first the output says so (default: ${DEFAULT-VALUE}).")
+    String precision = Double.toString(org.nelc.analysis.transition.RaoBlackwellEstimator.DEFAULT_PRECISION);
+
     @Option(names = "--out", paramLabel = "FILE|DIR", description = "Where to write evaluation.json (default: beside the model).")
     Path out;
 
@@ -50,6 +56,7 @@ public final class EvaluateCommand implements Runnable {
 
     @Override
     public void run() {
+        double rel = EvaluationOptions.parsePrecision(precision);
         PrintWriter o = root.spec.commandLine().getOut();
         ModelFile mf = ModelIO.read(modelFile, root.context().plugins());
         Dataset data = root.context().loadData(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
@@ -62,7 +69,7 @@ public final class EvaluateCommand implements Runnable {
                     + data.source() + ")");
         }
         long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1L;
-        EvaluationOptions options = new EvaluationOptions(s, chainLength, burnIn, rbSamples);
+        EvaluationOptions options = new EvaluationOptions(s, chainLength, burnIn, rbSamples).withPrecision(rel);
         Evaluation e = new Evaluator(root.context().plugins().diagnostics()).evaluate(mf, data, options);
         Path target = out == null ? sibling(modelFile)
                 : Files.isDirectory(out) || out.toString().endsWith("/") ? out.resolve("evaluation.json") : out;

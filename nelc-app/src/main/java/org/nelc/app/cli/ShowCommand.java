@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
-import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.experiment.EnsembleLayout;
 import org.nelc.app.report.FantasyChain;
@@ -22,6 +19,7 @@ import org.nelc.app.report.Png;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -30,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"The Fig. 3 panel of one model as a PNG: w_alpha with p-bar above, wbar_alpha, abar, the "
             + "transition matrix M, and mean and sampled images along a run of the chain.",
             "p-bar and M come from evaluation.json beside the model when it exists (as nelc reproduce writes it), "
-            + "otherwise from a fresh evaluation on the data (--data, --digits, --per-class as for train)."})
+            + "otherwise from a fresh evaluation on the data (the model's training data, or --data, --classes, … as for train)."})
 public final class ShowCommand implements Runnable {
     @ParentCommand
     NelcCommand root;
@@ -48,14 +46,8 @@ public final class ShowCommand implements Runnable {
     @Option(names = "--steps", paramLabel = "N", description = "Chain steps shown (default: ${DEFAULT-VALUE}).")
     int steps = ModelPanel.DEFAULT_STEPS;
 
-    @Option(names = "--data", paramLabel = "PATH", description = "Data for a fresh evaluation (default: MNIST).")
-    Path data;
-
-    @Option(names = "--digits", split = ",", paramLabel = "K", description = "Classes (default: ${DEFAULT-VALUE}).")
-    List<Integer> digits = new ArrayList<>(List.of(0, 1, 2));
-
-    @Option(names = "--per-class", paramLabel = "N", description = "Rows per class (default: ${DEFAULT-VALUE}).")
-    int perClass = 1000;
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--chain-length", paramLabel = "T", description = "Chain length of a fresh evaluation "
             + "(default: ${DEFAULT-VALUE}).")
@@ -89,7 +81,7 @@ public final class ShowCommand implements Runnable {
             }
             o.println("p̄ and M from " + evFile);
         } else {
-            Dataset d = root.context().loadData(data, new DataSelection(digits, perClass, false));
+            Dataset d = root.context().loadData(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
             EvaluationOptions opts = new EvaluationOptions(s, chainLength, EvaluationOptions.DEFAULT_BURN_IN,
                     RaoBlackwellEstimator.DEFAULT_SAMPLES);
             ev = new Evaluator(root.context().plugins().diagnostics()).evaluate(mf.model(), d, startState(mf), opts);

@@ -81,8 +81,8 @@ public final class SweepCommand implements Runnable {
                 + "configuration and a stable id (a hash of that configuration and the evaluation settings; see "
                 + "docs/sweeps.md). The same command writes the same bytes.",
                 "Any training flag of `nelc train` can be an axis: --grid lr=0.03,0.1,0.3 --grid "
-                    + "latent=one-hot:4,one-hot:6. Values are separated by ',' — by ';' for --digits and "
-                    + "--optimizer-setting (--grid digits=0,1;0,1,2). The other training flags fix the rest.",
+                    + "latent=one-hot:4,one-hot:6. Values are separated by ',' — by ';' for --classes and "
+                    + "--optimizer-setting (--grid classes=0,1;0,1,2). The other training flags fix the rest.",
                 "Every cell is validated now (flag values, plugin names, the data and its classes)."})
     static final class Plan implements Callable<Integer> {
         @ParentCommand

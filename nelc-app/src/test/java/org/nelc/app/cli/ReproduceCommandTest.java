@@ -90,7 +90,7 @@ class ReproduceCommandTest {
         assertEquals(FIGURES.length, images);
         assertFalse(html.contains("src=\"fig"), "no external image references");
         for (String claim : List.of("three regimes", "nearly reversible", "τ ≈ 50", "Tr(M)/L &lt; 1/L",
-                "Low class KL", "digit prototypes")) {
+                "Low class KL", "class prototypes")) {
             assertTrue(html.contains(claim), claim);
         }
         assertTrue(html.contains("class=\"verdict"), "verdicts rendered");

@@ -114,9 +114,9 @@ class SweepCommandTest {
         r = CliHarness.run(plan(data, dir.resolve("x"), "--grid", "optimizer=rmsprop,nadam"));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("nadam"), r.err());
-        r = CliHarness.run(plan(data, dir.resolve("x"), "--grid", "digits=0,1;0,7"));
+        r = CliHarness.run(plan(data, dir.resolve("x"), "--grid", "classes=0,1;0,7"));
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("digits=0,7"), r.err());
+        assertTrue(r.err().contains("classes=0,7"), r.err());
         r = CliHarness.run(plan(data, dir.resolve("x"), "--seeds", "3..1"));
         assertEquals(2, r.code());
         assertFalse(Files.exists(dir.resolve("x/manifest.json")));
@@ -127,13 +127,13 @@ class SweepCommandTest {
         Path data = CliHarness.syntheticData(dir);
         Path s = dir.resolve("s");
         ok(plan(data, s, "--grid", "normalization=sigmoid-ratio,softmax", "--grid", "score=paper,exact", "--grid",
-                "digits=0,1;0,1,2", "--grid", "optimizer-setting=decay=0.9;decay=0.5,eps=1e-6", "--grid",
+                "classes=0,1;0,1,2", "--grid", "optimizer-setting=decay=0.9;decay=0.5,eps=1e-6", "--grid",
                 "no-centering=false,true", "--grid", "chain-steps=6,12"));
         JsonNode m = JSON.readTree(dir.resolve("s/manifest.json").toFile());
         assertEquals(64, m.get("cells").size());
         JsonNode last = m.get("cells").get(63);
         assertEquals("softmax", last.get("training").get("normalization").asText());
-        assertEquals("0,1,2", last.get("training").get("digits").asText());
+        assertEquals("0,1,2", last.get("training").get("classes").asText());
         assertEquals("decay=0.5,eps=1.0E-6", last.get("training").get("optimizer-setting").asText());
         assertEquals("true", last.get("training").get("no-centering").asText());
         ok("sweep", "run", s.toString(), "--index", "63");

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.nelc.api.UserError;
+import org.nelc.api.data.DataSelection;
 import org.nelc.api.kernel.LatentKernel;
 import org.nelc.api.kernel.VisibleKernel;
 import org.nelc.api.latent.LatentEncoding;
@@ -98,7 +99,19 @@ public final class ModelIO {
             data.put("dimension", mf.data().dimension());
             ObjectNode cc = data.putObject("classCounts");
             mf.data().classCounts().forEach((k, v) -> cc.put(Integer.toString(k), v));
+            if (!mf.data().classNames().isEmpty()) {
+                ObjectNode names = data.putObject("classNames");
+                mf.data().classNames().forEach((k, v) -> names.put(Integer.toString(k), v));
+            }
+            if (mf.data().imageShape() != null) {
+                if (mf.data().imageShape().isEmpty()) {
+                    data.putNull("imageShape");
+                } else {
+                    mf.data().imageShape().forEach(data.putArray("imageShape")::add);
+                }
+            }
             if (mf.data().hasSelection()) {
+                DataSelection s = mf.data().selection();
                 ObjectNode sel = data.putObject("selection");
                 if (mf.data().path() == null) {
                     sel.putNull("path");
@@ -106,8 +119,18 @@ public final class ModelIO {
                     sel.put("path", mf.data().path());
                 }
                 ArrayNode cl = sel.putArray("classes");
-                mf.data().classes().forEach(cl::add);
-                sel.put("perClass", mf.data().perClass());
+                s.classes().forEach(cl::add);
+                sel.put("perClass", s.perClass());
+                if (!s.classNames().isEmpty()) {
+                    s.classNames().forEach(sel.putArray("classNames")::add);
+                }
+                if (s.allIfUnlabeled()) {
+                    sel.put("allIfUnlabeled", true);
+                }
+                if (!s.options().isEmpty()) {
+                    ObjectNode opts = sel.putObject("options");
+                    s.options().forEach(opts::put);
+                }
             }
         }
         ObjectNode params = root.putObject("parameters");
@@ -232,10 +255,30 @@ public final class ModelIO {
                 for (JsonNode c : sel.path("classes")) {
                     classes.add(c.asInt());
                 }
+                List<String> classNames = new ArrayList<>();
+                for (JsonNode c : sel.path("classNames")) {
+                    classNames.add(c.asText());
+                }
+                Map<String, String> options = new TreeMap<>();
+                sel.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
                 JsonNode pth = sel.get("path");
-                data = data.withSelection(pth == null || pth.isNull() ? null : pth.asText(), classes,
-                        sel.path("perClass").asInt(0));
+                data = data.withSelection(pth == null || pth.isNull() ? null : pth.asText(), new DataSelection(classes,
+                        classNames, Math.max(1, sel.path("perClass").asInt(1)), false,
+                        sel.path("allIfUnlabeled").asBoolean(false), options));
             }
+            Map<Integer, String> names = new TreeMap<>();
+            dj.path("classNames").fields().forEachRemaining(e -> names.put(Integer.parseInt(e.getKey()), e.getValue().asText()));
+            List<Integer> shape = null;
+            if (dj.has("imageShape")) {
+                shape = new ArrayList<>();
+                for (JsonNode v : dj.get("imageShape")) {
+                    shape.add(v.asInt());
+                }
+                if (!shape.isEmpty() && (shape.size() != 2 || (long) shape.get(0) * shape.get(1) != d)) {
+                    throw new UserError(file + ": data.imageShape " + shape + " does not hold " + d + " pixels");
+                }
+            }
+            data = data.withLayout(shape, names);
             if (data.dimension() != d) {
                 throw new UserError(file + ": data.dimension " + data.dimension() + " != model.visibleSize " + d);
             }

@@ -1,6 +1,7 @@
 package org.nelc.core.train;
 
 import java.util.List;
+import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
 import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.model.Model;
@@ -14,29 +15,52 @@ public record TrainedModel(Model model, TrainingConfig config, PersistentChain c
 
     /**
      * Provenance of the training data, and how to load it again: {@code path} (null: the default MNIST
-     * cache), {@code classes} and {@code perClass} of the selection (null / 0 when not recorded).
+     * cache) and the {@code selection} (null when not recorded); the image shape ({rows, columns}, empty
+     * for data that are not images, null when the file predates it) and the names of string labels.
      */
     public record DataInfo(String source, String fingerprint, int size, int dimension,
-            java.util.Map<Integer, Integer> classCounts, String path, java.util.List<Integer> classes, int perClass) {
+            java.util.Map<Integer, Integer> classCounts, String path, DataSelection selection,
+            java.util.List<Integer> imageShape, java.util.Map<Integer, String> classNames) {
+        public DataInfo {
+            classNames = classNames == null ? java.util.Map.of() : java.util.Map.copyOf(classNames);
+            imageShape = imageShape == null ? null : java.util.List.copyOf(imageShape);
+        }
+
         public DataInfo(String source, String fingerprint, int size, int dimension,
                 java.util.Map<Integer, Integer> classCounts) {
-            this(source, fingerprint, size, dimension, classCounts, null, null, 0);
+            this(source, fingerprint, size, dimension, classCounts, null, null, null, null);
         }
 
         public static DataInfo of(Dataset d) {
-            var sel = d.selection();
+            int[] shape = d.imageShape();
             return new DataInfo(d.source(), d.fingerprint(), d.size(), d.dimension(), d.classCounts(), d.path(),
-                    sel == null ? null : sel.classes(), sel == null ? 0 : sel.perClass());
+                    d.selection(), shape == null ? java.util.List.of() : java.util.List.of(shape[0], shape[1]),
+                    d.classNames());
         }
 
         /** The same provenance with the selection that produced it, so that the data can be reloaded. */
-        public DataInfo withSelection(String dataPath, java.util.List<Integer> selectedClasses, int selectedPerClass) {
-            return new DataInfo(source, fingerprint, size, dimension, classCounts, dataPath,
-                    selectedClasses == null ? null : java.util.List.copyOf(selectedClasses), selectedPerClass);
+        public DataInfo withSelection(String dataPath, DataSelection dataSelection) {
+            return new DataInfo(source, fingerprint, size, dimension, classCounts, dataPath, dataSelection, imageShape,
+                    classNames);
+        }
+
+        /** The same provenance with this image shape and these label names. */
+        public DataInfo withLayout(java.util.List<Integer> shape, java.util.Map<Integer, String> names) {
+            return new DataInfo(source, fingerprint, size, dimension, classCounts, path, selection, shape, names);
         }
 
         public boolean hasSelection() {
-            return classes != null && perClass > 0;
+            return selection != null;
+        }
+
+        /** The selected classes, or null when no selection is recorded. */
+        public java.util.List<Integer> classes() {
+            return selection == null ? null : selection.classes();
+        }
+
+        /** Rows per class of the recorded selection, 0 when none is recorded. */
+        public int perClass() {
+            return selection == null ? 0 : selection.perClass();
         }
     }
 

@@ -12,7 +12,7 @@ import org.nelc.api.UserError;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.DataSource;
 import org.nelc.api.data.Dataset;
-import org.nelc.data.Binarize;
+import org.nelc.data.Threshold;
 import org.nelc.data.RowCollector;
 import org.nelc.data.io.InputFiles;
 
@@ -25,8 +25,8 @@ import org.nelc.data.io.InputFiles;
  * {@code t10k-images-idx3-ubyte[.gz]}; the {@code .idx3-ubyte} spelling with a dot is accepted too)
  * or the images file itself. The labels file is the images file's name with {@code images-idx3}
  * replaced by {@code labels-idx1}, next to it; it may be missing only if the selection asks for no
- * classes (the rows are then unlabeled). Pixels are binarized with
- * {@link Binarize#unsignedByte} (1 iff ≥ 128). The whole file is read and checked, also past the
+ * classes (the rows are then unlabeled). Pixels are binarized by {@link Threshold} (1 iff ≥ 128, or
+ * the {@code threshold} option); the image shape travels with the rows. The whole file is read and checked, also past the
  * rows the selection keeps.
  */
 public final class IdxDataSource implements DataSource {
@@ -45,6 +45,11 @@ public final class IdxDataSource implements DataSource {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of("threshold");
     }
 
     @Override
@@ -83,11 +88,11 @@ public final class IdxDataSource implements DataSource {
         int[] labels = null;
         if (labelsFile != null) {
             labels = readLabels(labelsFile);
-        } else if (!selection.classes().isEmpty()) {
+        } else if (!selection.allRows() && !selection.allIfUnlabeled()) {
             String name = labelsName(images);
             throw new UserError(images + ": no labels file beside it ("
                     + (name == null ? "its name does not contain images-idx3" : "looked for " + name + " and .gz")
-                    + "), so digits " + selection.classes() + " cannot be selected");
+                    + "), so classes " + selection.classes() + " cannot be selected");
         }
         return readImages(images, labelsFile, labels, selection);
     }
@@ -121,7 +126,10 @@ public final class IdxDataSource implements DataSource {
                         + " labels");
             }
             int dim = (int) (rows * cols);
-            RowCollector collector = new RowCollector(images, selection, dim, "digit");
+            Double threshold = Threshold.parse(selection.option("threshold"));
+            Threshold rule = new Threshold(images.toString(), Threshold.Kind.UINT8, threshold);
+            RowCollector collector = new RowCollector(images, selection, dim, "class")
+                    .reading(threshold == null ? "" : rule.describe());
             byte[] gray = new byte[dim];
             byte[] bits = new byte[dim];
             for (long k = 0; k < n; k++) {
@@ -134,7 +142,7 @@ public final class IdxDataSource implements DataSource {
                 int label = labels == null ? -1 : labels[(int) k];
                 if (collector.wants(label)) {
                     for (int i = 0; i < dim; i++) {
-                        bits[i] = Binarize.unsignedByte(gray[i] & 0xff);
+                        bits[i] = rule.bit(gray[i] & 0xff, k, i);
                     }
                 }
                 collector.offer(label, bits, 0);
@@ -143,7 +151,7 @@ public final class IdxDataSource implements DataSource {
                 throw new UserError(images + ": extra bytes after the " + n + " images of " + rows + "×" + cols
                         + " the IDX header announces");
             }
-            return collector.build();
+            return collector.build().withImageShape(new int[] {(int) rows, (int) cols});
         } catch (EOFException e) {
             throw new UserError(images + ": truncated" + InputFiles.detail(e), e);
         } catch (IOException e) {

@@ -35,6 +35,8 @@ public final class MnistNpmDataSource implements DataSource {
 
     /** Pixels per image, 28×28. */
     public static final int PIXELS = DigitJson.PIXELS;
+    /** Side of the square images. */
+    private static final int SIDE = 28;
 
     private static final int DIGITS = 10;
     private static final Pattern DIGIT_ENTRY = Pattern.compile("(?:\\./)?[^/]+/src/digits/([0-9])\\.json");
@@ -66,9 +68,9 @@ public final class MnistNpmDataSource implements DataSource {
             }
         }
         checkGzippedTar(path);
-        Digit[] digits = readDigits(path, selection);
         RowCollector rows = new RowCollector(path, selection, PIXELS, "digit");
-        if (selection.classes().isEmpty()) {
+        Digit[] digits = readDigits(path, selection);
+        if (selection.allRows()) {
             for (int d = 0; d < DIGITS && !rows.full() && digits[d] != null; d++) {
                 offer(rows, d, digits[d]);
             }
@@ -77,7 +79,7 @@ public final class MnistNpmDataSource implements DataSource {
                 offer(rows, d, digits[d]);
             }
         }
-        return rows.build();
+        return rows.build().withImageShape(new int[] {SIDE, SIDE});
     }
 
     private static void offer(RowCollector rows, int digit, Digit parsed) {

@@ -109,7 +109,7 @@ class IdxDataSourceTest {
         assertRow(d, 1, 2);
         assertRow(d, 2, 1);
         assertRow(d, 3, 4);
-        assertEquals("train-images-idx3-ubyte digits=[1, 0] perClass=2", d.source());
+        assertEquals("train-images-idx3-ubyte classes=[1, 0] perClass=2", d.source());
     }
 
     @Test
@@ -118,7 +118,7 @@ class IdxDataSourceTest {
         Dataset d = source.load(images, digits(5, 2, 1));
         assertEquals(Map.of(1, 3, 2, 1), d.classCounts());
         assertRow(d, 0, 3);
-        assertEquals("train-images-idx3-ubyte.gz digits=[2, 1] perClass=5", d.source());
+        assertEquals("train-images-idx3-ubyte.gz classes=[2, 1] perClass=5", d.source());
     }
 
     @Test
@@ -149,8 +149,13 @@ class IdxDataSourceTest {
         Path images = write("train-images-idx3-ubyte", images(4, ROWS, COLS));
         Dataset d = source.load(images, new DataSelection(List.of(), 3, false));
         assertArrayEquals(new int[] {-1, -1, -1}, d.labels());
+        assertArrayEquals(new int[] {ROWS, COLS}, d.imageShape());
         assertMentions(assertThrows(UserError.class, () -> source.load(images, digits(3, 0))),
                 images.toString(), "train-labels-idx1-ubyte", "[0]");
+        // the default classes (not asked for) give way to every row when there are no labels
+        Dataset all = source.load(images, DataSelection.paper().orAllIfUnlabeled());
+        assertEquals(4, all.size());
+        assertTrue(all.source().contains("all rows (no labels)"), all.source());
     }
 
     @Test
@@ -209,14 +214,14 @@ class IdxDataSourceTest {
     void anAbsentDigitIsRefused() throws IOException {
         Path images = standardPair(false);
         assertMentions(assertThrows(UserError.class, () -> source.load(dir, digits(1, 0, 7))),
-                images.toString(), "digit 7", "present: 0, 1, 2");
+                images.toString(), "class 7", "present: 0, 1, 2");
     }
 
     @Test
     void strictRefusesAShortDigit() throws IOException {
         Path images = standardPair(false);
         assertMentions(assertThrows(UserError.class, () -> source.load(dir, new DataSelection(List.of(2), 2, true))),
-                images.toString(), "digit 2 has 1 rows", "2 requested");
+                images.toString(), "class 2 has 1 rows", "2 requested");
     }
 
     @Test

