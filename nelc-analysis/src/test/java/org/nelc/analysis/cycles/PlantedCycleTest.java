@@ -52,8 +52,8 @@ class PlantedCycleTest {
         assertTrue(e.classes().kl() < 0.01, "each class is one state of near-uniform weight: KL " + e.classes().kl());
 
         Map<String, DiagnosticResult> d = e.diagnostics();
-        assertEquals(List.of("class-kl", "cycles", "decorrelation-time", "entropy-production", "self-transition"),
-                List.copyOf(d.keySet()));
+        assertEquals(List.of("class-kl", "cycles", "decorrelation-time", "entropy-production", "exact-likelihood",
+                "self-transition"), List.copyOf(d.keySet()));
         assertEquals(true, d.get("cycles").details().get("clean.rao-blackwell"));
         assertEquals(e.count().sigma(), d.get("entropy-production").number("sigma.count"), 0);
         assertEquals(e.raoBlackwell().tau(), d.get("decorrelation-time").number("tau.rao-blackwell"), 0);
