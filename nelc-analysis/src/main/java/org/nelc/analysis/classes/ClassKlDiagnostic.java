@@ -1,20 +1,27 @@
 package org.nelc.analysis.classes;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.nelc.analysis.measure.TransitionMeasure;
 import org.nelc.analysis.transition.CountEstimator;
 import org.nelc.api.diagnostic.Diagnostic;
 import org.nelc.api.diagnostic.DiagnosticContext;
 import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
+import org.nelc.api.model.ModelView;
+import org.nelc.api.data.Dataset;
 
 /**
- * {@code class-kl}: KL of Eq. 22 with the SPEC §7 assignment, {@code p̄} = the trajectory's occupancy.
- * Keys: {@code available}; when false, {@code reason}; otherwise {@code kl} (nats, {@code Infinity} if a
- * class has no state), {@code finite}, {@code classesWithoutState}, {@code classes},
- * {@code dataFractions}, {@code modelFractions}, {@code stateClass}.
+ * {@code class-kl}: KL of Eq. 22 with the SPEC §7 assignment, {@code p̄} = the trajectory's occupancy;
+ * not available without labels. Measurement {@code kl} (nats, {@code Infinity} if a class has no state,
+ * which its note names). Details: {@code classesWithoutState}, {@code classes}, {@code dataFractions},
+ * {@code modelFractions}, {@code stateClass}, {@code weights}.
  */
 public final class ClassKlDiagnostic implements Diagnostic {
     public static final String NAME = "class-kl";
+    public static final String KL = "kl";
+    public static final String NO_LABELS = "needs labels: the data has none";
 
     @Override
     public String name() {
@@ -28,23 +35,28 @@ public final class ClassKlDiagnostic implements Diagnostic {
 
     @Override
     public DiagnosticResult compute(DiagnosticContext context) {
-        Map<String, Object> v = new LinkedHashMap<>();
         if (!context.data().hasLabels()) {
-            v.put("available", false);
-            v.put("reason", "needs labels: the data has none");
-            return new DiagnosticResult(NAME, v);
+            return DiagnosticResult.notAvailable(NAME, NO_LABELS);
         }
-        double[] pbar = context.transitions(CountEstimator.NAME).occupancy();
-        ClassKl.Result r = ClassKl.of(ClassAssignment.of(context.model(), context.data(), pbar));
-        v.put("available", true);
-        v.put("kl", r.kl());
-        v.put("finite", r.finite());
+        ModelView model = context.model();
+        Dataset data = context.data();
+        ClassKl.Result r = of(model, data, context.transitions(CountEstimator.NAME).occupancy());
+        Measurement kl = TransitionMeasure.of(context, CountEstimator.NAME, KL, "class KL (Eq. 22)", "nats",
+                t -> of(model, data, t.occupancy()).kl());
+        if (!r.classesWithoutState().isEmpty()) {
+            kl = kl.withNote("no state for class " + r.classesWithoutState());
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
         v.put("classesWithoutState", r.classesWithoutState());
         v.put("classes", r.assignment().classes());
         v.put("dataFractions", r.assignment().dataFractions());
         v.put("modelFractions", r.assignment().modelFractions());
         v.put("stateClass", r.assignment().stateClass());
         v.put("weights", "occupancy");
-        return new DiagnosticResult(NAME, v);
+        return DiagnosticResult.of(NAME, List.of(kl), v);
+    }
+
+    private static ClassKl.Result of(ModelView model, Dataset data, double[] occupancy) {
+        return ClassKl.of(ClassAssignment.of(model, data, occupancy));
     }
 }

@@ -1,12 +1,15 @@
 package org.nelc.analysis.entropy;
 
+import org.nelc.core.chain.EntropyProductionSum;
+
 /**
  * The entropy production rate of Eq. 21,
  * <pre>  σ = Σ_{z'<z} (J_{z'z} − J_{zz'}) ln(J_{z'z} / J_{zz'}),   J_{z'z} = p̄(z') M_{z'z},</pre>
  * in nats per double step; zero iff detailed balance holds, positive otherwise. A pair with a positive
  * flow in one direction and none in the other (a "one-way pair", typical of transition counts) would
  * contribute {@code +∞}: it is skipped and counted, so σ is then a lower bound that leaves out
- * exactly the strongest currents (SPEC §7).
+ * exactly the strongest currents (SPEC §7). The sum itself is {@link EntropyProductionSum}, shared with the
+ * count-based and per-epoch σ of nelc-core.
  */
 public final class EntropyProduction {
     private EntropyProduction() {
@@ -22,23 +25,13 @@ public final class EntropyProduction {
 
     /** σ of {@code m} ({@code n × n}, row-major) weighted by {@code p} (Eq. 21). */
     public static Result of(double[] m, double[] p, int n) {
-        double sigma = 0;
-        int oneWay = 0;
-        int twoWay = 0;
+        EntropyProductionSum sum = new EntropyProductionSum();
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
-                double jab = p[a] * m[a * n + b];
-                double jba = p[b] * m[b * n + a];
-                if (jab > 0 && jba > 0) {
-                    // difference of logs: jab / jba overflows when jba is subnormal (found on bits:8 MNIST models)
-                    sigma += (jab - jba) * (StrictMath.log(jab) - StrictMath.log(jba));
-                    twoWay++;
-                } else if (jab > 0 || jba > 0) {
-                    oneWay++;
-                }
+                sum.add(p[a] * m[a * n + b], p[b] * m[b * n + a]);
             }
         }
-        return new Result(sigma, oneWay, twoWay);
+        return new Result(sum.sigma(), sum.oneWayPairs(), sum.twoWayPairs());
     }
 
     /** σ alone. */

@@ -1,21 +1,27 @@
 package org.nelc.analysis.entropy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.nelc.analysis.measure.TransitionMeasure;
+import org.nelc.analysis.transition.CountEstimator;
 import org.nelc.analysis.transition.LatentWeights;
 import org.nelc.api.diagnostic.Diagnostic;
 import org.nelc.api.diagnostic.DiagnosticContext;
 import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.api.diagnostic.TransitionEstimate;
 
 /**
- * {@code entropy-production}: σ of Eq. 21 under both estimates of {@code M}. Keys, for each estimator
- * {@code E} ∈ {count, rao-blackwell}: {@code sigma.E}, {@code oneWayPairs.E}, {@code twoWayPairs.E},
- * {@code weights.E} (which p̄, see {@link LatentWeights}); plus {@code units} and
- * {@code oneWayPairsHandling}.
+ * {@code entropy-production}: σ of Eq. 21 under both estimates of {@code M}. Measurements, for each
+ * estimator {@code E} ∈ {count, rao-blackwell}: {@code sigma.E} (nats per double step; the counted one
+ * notes the one-way pairs it skipped); and {@code one-way-pairs.count}. Details: {@code twoWayPairs.E},
+ * {@code oneWayPairs.E}, {@code weights.E} (which p̄, see {@link LatentWeights}), {@code oneWayPairsHandling}.
  */
 public final class EntropyProductionDiagnostic implements Diagnostic {
     public static final String NAME = "entropy-production";
+    public static final String UNIT = "nats/double step";
 
     @Override
     public String name() {
@@ -27,20 +33,48 @@ public final class EntropyProductionDiagnostic implements Diagnostic {
         return "entropy production sigma (Eq. 21) from counted and Rao-Blackwellized M, with one-way pairs";
     }
 
+    /** The key of σ under {@code estimator}. */
+    public static String sigmaKey(String estimator) {
+        return "sigma." + estimator;
+    }
+
     @Override
     public DiagnosticResult compute(DiagnosticContext context) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        List<Measurement> out = new ArrayList<>();
+        Map<String, Object> details = new LinkedHashMap<>();
+        int countOneWay = 0;
         for (String e : LatentWeights.ESTIMATORS) {
             TransitionEstimate t = context.transitions(e);
-            EntropyProduction.Result r = EntropyProduction.of(t.matrix(), LatentWeights.of(t), t.states());
-            v.put("sigma." + e, r.sigma());
-            v.put("oneWayPairs." + e, r.oneWayPairs());
-            v.put("twoWayPairs." + e, r.twoWayPairs());
-            v.put("weights." + e, LatentWeights.kind(t));
+            EntropyProduction.Result r = of(t);
+            Measurement sigma = TransitionMeasure.of(context, e, sigmaKey(e), "σ, " + label(e), UNIT,
+                    x -> of(x).sigma());
+            if (r.oneWayPairs() > 0) {
+                sigma = sigma.withNote(r.oneWayPairs() + " one-way pair(s) skipped: a lower bound");
+            }
+            out.add(sigma);
+            if (CountEstimator.NAME.equals(e)) {
+                countOneWay = r.oneWayPairs();
+            }
+            details.put("oneWayPairs." + e, r.oneWayPairs());
+            details.put("twoWayPairs." + e, r.twoWayPairs());
+            details.put("weights." + e, LatentWeights.kind(t));
         }
-        v.put("units", "nats per double step");
-        v.put("oneWayPairsHandling", "skipped: a pair seen in one direction only would add +infinity; σ sums the "
-                + "other pairs and is a lower bound (the Rao-Blackwellized σ has no one-way pairs)");
-        return new DiagnosticResult(NAME, v);
+        out.add(Measurement.exact("one-way-pairs.count", "one-way pairs skipped, counted M", countOneWay, ""));
+        details.put("oneWayPairsHandling", "skipped: a pair seen in one direction only would add +infinity; σ sums "
+                + "the other pairs and is a lower bound (the Rao-Blackwellized σ has no one-way pairs)");
+        return DiagnosticResult.of(NAME, out, details);
+    }
+
+    private static EntropyProduction.Result of(TransitionEstimate t) {
+        return EntropyProduction.of(t.matrix(), LatentWeights.of(t), t.states());
+    }
+
+    /** {@code "counted M"}, {@code "Rao-Blackwellized M"}, or {@code "<name> M"} for a plugin's estimator. */
+    public static String label(String estimator) {
+        return switch (estimator) {
+            case "count" -> "counted M";
+            case "rao-blackwell" -> "Rao-Blackwellized M";
+            default -> estimator + " M";
+        };
     }
 }

@@ -5,35 +5,43 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.nelc.analysis.transition.CountEstimator;
+import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.core.io.AtomicFiles;
 
 /**
  * Everything {@code nelc evaluate} measures on one model, written as {@code evaluation.json}
- * (schema {@value #SCHEMA} version {@value #SCHEMA_VERSION}). Same model, data and options give the
- * same numbers; only {@link #timings()} varies. Non-finite numbers (an infinite τ or KL) are written
- * as the strings {@code "Infinity"} / {@code "NaN"}.
+ * (schema {@value #SCHEMA} version {@value #SCHEMA_VERSION}). Every number is in {@link #diagnostics()}:
+ * the precise log-likelihood first ({@link LogLikelihoodResult}), then each diagnostic's result — built-in
+ * and plugin alike, in the order they ran, each with its measurements (value, standard error, unit,
+ * method, note), details and status. Same model, data and options give the same numbers; only
+ * {@link #timings()} varies. Non-finite numbers (an infinite τ or KL) are written as the strings
+ * {@code "Infinity"} / {@code "NaN"}.
  *
- * @param logLikelihood the precise log-likelihood (SPEC §6), mean nats per data row
- * @param logLikelihoodStandardError its standard error over data rows
  * @param initialState where the chain started ({@code "model chain"} or {@code "data row N"})
  * @param occupancy the empirical {@code p̄_e} of the trajectory (used by the likelihood)
- * @param count the counted {@code M} and what follows from it
- * @param raoBlackwell the Rao-Blackwellized {@code M} and what follows from it
- * @param classes the class KL (Eq. 22)
- * @param diagnostics every diagnostic's result, by name
+ * @param transitions the estimates of {@code M} (counted, Rao-Blackwellized)
+ * @param diagnostics every result, in order
  */
 public record Evaluation(String schema, int schemaVersion, String nelcVersion, ModelInfo model, DataInfo data,
-        long seed, int chainLength, int burnIn, int rbSamples, String initialState, double logLikelihood,
-        double logLikelihoodStandardError, double[] occupancy, MatrixSummary count, MatrixSummary raoBlackwell,
-        ClassSummary classes, Map<String, DiagnosticResult> diagnostics, Timings timings) {
+        long seed, int chainLength, int burnIn, int rbSamples, String initialState, double[] occupancy,
+        List<MatrixSummary> transitions, List<DiagnosticResult> diagnostics, Timings timings) {
 
     public static final String SCHEMA = "nelc-evaluation";
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: every number moved into {@code diagnostics} as measurements (issue 10). */
+    public static final int SCHEMA_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public Evaluation {
+        transitions = List.copyOf(transitions);
+        diagnostics = List.copyOf(diagnostics);
+    }
 
     /** The model evaluated. */
     public record ModelInfo(int visibleSize, String encoding, String normalization, int units, int states,
@@ -46,12 +54,52 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
 
     /** Wall-clock seconds of each phase. */
     public record Timings(double preciseLikelihood, double countEstimate, double raoBlackwellEstimate,
-            double summaries, double diagnostics, double total) {
+            double diagnostics, double total) {
     }
 
-    /** {@code Tr(M)/L} is compared with {@code 1/L}: this is that {@code 1/L} for the complete matrix. */
-    public double selfTransitionBaseline() {
-        return 1.0 / model.states();
+    /** The result of the named diagnostic, or null when it did not run. */
+    public DiagnosticResult result(String diagnostic) {
+        for (DiagnosticResult r : diagnostics) {
+            if (r.diagnostic().equals(diagnostic)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The measurement at {@code key}, or null when absent (diagnostic not run, failed, not available). */
+    public Measurement measurement(MeasurementKey key) {
+        return key.in(diagnostics);
+    }
+
+    /** The value at {@code key}, NaN when absent. */
+    public double value(MeasurementKey key) {
+        return key.valueIn(diagnostics);
+    }
+
+    /** The precise log-likelihood, nats per image. */
+    public double logLikelihood() {
+        return value(MeasurementKey.LOG_LIKELIHOOD);
+    }
+
+    /** The estimate of {@code M} by the named estimator, or null. */
+    public MatrixSummary transition(String estimator) {
+        for (MatrixSummary m : transitions) {
+            if (m.estimator().equals(estimator)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The counted {@code M}. */
+    public MatrixSummary count() {
+        return transition(CountEstimator.NAME);
+    }
+
+    /** The Rao-Blackwellized {@code M}. */
+    public MatrixSummary raoBlackwell() {
+        return transition(RaoBlackwellEstimator.NAME);
     }
 
     public String toJson() {
@@ -64,6 +112,11 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
 
     public static Evaluation fromJson(String json) {
         try {
+            int version = JSON.readTree(json).path("schemaVersion").asInt(-1);
+            if (version != SCHEMA_VERSION) {
+                throw new UserError("evaluation.json has schema version " + version + ", this nelc reads "
+                        + SCHEMA_VERSION + ": evaluate the model again (nelc evaluate MODEL.json)");
+            }
             return JSON.readValue(json, Evaluation.class);
         } catch (JsonProcessingException e) {
             throw new UserError("not an evaluation.json (" + e.getOriginalMessage() + ")", e);
@@ -73,5 +126,10 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
     /** Writes {@link #toJson()} atomically. */
     public void write(Path file) {
         AtomicFiles.writeString(file, toJson());
+    }
+
+    /** Whether {@code details} (any diagnostic's) can be written as JSON. */
+    static void checkWritable(Object details) throws JsonProcessingException {
+        JSON.writeValueAsString(details);
     }
 }

@@ -1,13 +1,15 @@
 package org.nelc.analysis.evaluate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
-import org.nelc.analysis.classes.ClassAssignment;
-import org.nelc.analysis.classes.ClassKl;
+import org.nelc.analysis.baseline.ExactLikelihoodDiagnostic;
+import org.nelc.analysis.classes.ClassKlDiagnostic;
+import org.nelc.analysis.cycles.CyclesDiagnostic;
+import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
+import org.nelc.analysis.spectrum.DecorrelationTimeDiagnostic;
+import org.nelc.analysis.spectrum.SelfTransitionDiagnostic;
 import org.nelc.analysis.transition.CountEstimator;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
@@ -26,17 +28,27 @@ import org.nelc.core.random.SeedTree;
 /**
  * The precise evaluation of a model (SPEC §6–7, what {@code nelc evaluate} prints and writes): one
  * chain of {@code burnIn + chainLength} double steps, the precise log-likelihood from its occupancy
- * ({@link PreciseLikelihood}), the counted and Rao-Blackwellized {@code M}, σ, τ, {@code Tr(M)/L},
- * class KL, cycles, and every {@link Diagnostic} given. Streams: {@code SeedTree.root(seed)
+ * ({@link PreciseLikelihood}), the counted and Rao-Blackwellized {@code M}, and every {@link Diagnostic}
+ * given — the built-in ones (σ, τ, {@code Tr(M)/L}, class KL, cycles) and any plugin's alike, each run as
+ * a guest (see {@link #run}). Streams: {@code SeedTree.root(seed)
  * .child("evaluate")} → {@code "chain"} (the chain), {@code "init"} (the starting data row when no
  * chain state is given), {@code "rao-blackwell"} (the estimator's draws). Same inputs, same numbers.
  */
 public final class Evaluator {
     private final List<Diagnostic> diagnostics;
 
-    /** @param diagnostics run in this order after the built-in summaries */
+    /** The built-in diagnostics, in the order every output shows them (the others follow in their given order). */
+    public static final List<String> BUILT_IN_ORDER = List.of(ExactLikelihoodDiagnostic.NAME, EntropyProductionDiagnostic.NAME,
+            DecorrelationTimeDiagnostic.NAME, SelfTransitionDiagnostic.NAME, ClassKlDiagnostic.NAME, CyclesDiagnostic.NAME);
+
+    /** @param diagnostics run after the log-likelihood: the built-in ones first ({@link #BUILT_IN_ORDER}), then the others */
     public Evaluator(List<Diagnostic> diagnostics) {
-        this.diagnostics = List.copyOf(diagnostics);
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(java.util.Comparator.comparingInt(d -> {
+            int k = BUILT_IN_ORDER.indexOf(d.name());
+            return k < 0 ? BUILT_IN_ORDER.size() : k;
+        }));
+        this.diagnostics = List.copyOf(sorted);
     }
 
     /** The diagnostics visible to this module's class loader (this module's five, and any plugin's). */
@@ -98,35 +110,45 @@ public final class Evaluator {
         TransitionEstimate rb = context.transitions(RaoBlackwellEstimator.NAME);
         long t3 = System.nanoTime();
 
-        ClassSummary classes;
-        int[] stateClass = null;
-        if (data.hasLabels()) {
-            ClassKl.Result kl = ClassKl.of(ClassAssignment.of(model, data, precise.occupancy()));
-            classes = ClassSummary.of(kl);
-            stateClass = kl.assignment().stateClass();
-        } else {
-            classes = ClassSummary.unavailable("needs labels: the data has none");
-        }
-        MatrixSummary countSummary = MatrixSummary.of(count, stateClass);
-        MatrixSummary rbSummary = MatrixSummary.of(rb, stateClass);
-        long t4 = System.nanoTime();
-
-        Map<String, DiagnosticResult> results = new LinkedHashMap<>();
+        List<DiagnosticResult> results = new ArrayList<>();
+        results.add(LogLikelihoodResult.of(precise.summary(), options.chainLength()));
         for (Diagnostic diag : diagnostics) {
-            results.put(diag.name(), diag.compute(context));
+            results.add(run(diag, context));
         }
-        long t5 = System.nanoTime();
+        long t4 = System.nanoTime();
 
         var latent = model.latent();
         var modelInfo = new Evaluation.ModelInfo(d, latent.encoding(), latent.normalization(), latent.units(),
                 latent.states(), model.visible().name());
         var dataInfo = new Evaluation.DataInfo(data.source(), data.fingerprint(), data.size(), data.classCounts());
         var timings = new Evaluation.Timings(seconds(t0, t1), seconds(t1, t2), seconds(t2, t3), seconds(t3, t4),
-                seconds(t4, t5), seconds(t0, t5));
+                seconds(t0, t4));
         return new Evaluation(Evaluation.SCHEMA, Evaluation.SCHEMA_VERSION, Version.VERSION, modelInfo, dataInfo,
                 options.seed(), options.chainLength(), options.burnIn(), options.rbSamples(), initial,
-                precise.summary().mean(), precise.summary().standardError(), precise.occupancy(), countSummary,
-                rbSummary, classes, results, timings);
+                precise.occupancy(), List.of(MatrixSummary.of(count), MatrixSummary.of(rb)), results, timings);
+    }
+
+    /**
+     * Runs one diagnostic as a guest: whatever it throws (a plugin's bug, a missing class), or a result that
+     * cannot be written as JSON, becomes {@link DiagnosticResult#failed} with a one-line reason, and the
+     * evaluation goes on. A result filed under another name is filed under the diagnostic's own.
+     */
+    static DiagnosticResult run(Diagnostic diag, EvaluationContext context) {
+        String name = diag.name();
+        try {
+            DiagnosticResult r = diag.compute(context);
+            if (r == null) {
+                return DiagnosticResult.failed(name, "returned no result");
+            }
+            if (!r.diagnostic().equals(name)) {
+                r = new DiagnosticResult(name, r.status(), r.message(), r.measurements(), r.details());
+            }
+            Evaluation.checkWritable(r);
+            return r;
+        } catch (RuntimeException | LinkageError | com.fasterxml.jackson.core.JsonProcessingException e) {
+            String why = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+            return DiagnosticResult.failed(name, e.getClass().getSimpleName() + why);
+        }
     }
 
     private static double seconds(long from, long to) {

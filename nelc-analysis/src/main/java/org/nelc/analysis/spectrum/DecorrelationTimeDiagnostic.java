@@ -1,17 +1,22 @@
 package org.nelc.analysis.spectrum;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
+import org.nelc.analysis.measure.TransitionMeasure;
 import org.nelc.analysis.transition.LatentWeights;
 import org.nelc.api.diagnostic.Diagnostic;
 import org.nelc.api.diagnostic.DiagnosticContext;
 import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.api.diagnostic.TransitionEstimate;
 
 /**
- * {@code decorrelation-time}: τ of Eq. 23 under both estimates of {@code M}. Keys, for each estimator
- * {@code E}: {@code tau.E} (double steps; {@code Infinity} when {@code |λ₂| = 1}),
- * {@code lambda2Re.E}, {@code lambda2Im.E}, {@code lambda2Abs.E}.
+ * {@code decorrelation-time}: τ of Eq. 23 under both estimates of {@code M}. Measurements, for each
+ * estimator {@code E}: {@code tau.E} (double steps; {@code Infinity} when {@code |λ₂| = 1}) and
+ * {@code lambda2.E} ({@code |λ₂|}). Details: {@code lambda2Re.E}, {@code lambda2Im.E}.
  */
 public final class DecorrelationTimeDiagnostic implements Diagnostic {
     public static final String NAME = "decorrelation-time";
@@ -26,18 +31,27 @@ public final class DecorrelationTimeDiagnostic implements Diagnostic {
         return "decorrelation time tau = -1/ln|lambda2| of M (Eq. 23), counted and Rao-Blackwellized";
     }
 
+    /** The key of τ under {@code estimator}. */
+    public static String tauKey(String estimator) {
+        return "tau." + estimator;
+    }
+
     @Override
     public DiagnosticResult compute(DiagnosticContext context) {
-        Map<String, Object> v = new LinkedHashMap<>();
+        List<Measurement> out = new ArrayList<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         for (String e : LatentWeights.ESTIMATORS) {
-            TransitionEstimate t = context.transitions(e);
-            DecorrelationTime.Result r = DecorrelationTime.of(t.matrix(), t.states(), t.visited());
-            v.put("tau." + e, r.tau());
-            v.put("lambda2Re." + e, r.lambda2Real());
-            v.put("lambda2Im." + e, r.lambda2Imaginary());
-            v.put("lambda2Abs." + e, r.lambda2Modulus());
+            DecorrelationTime.Result r = of(context.transitions(e));
+            String m = EntropyProductionDiagnostic.label(e);
+            out.add(TransitionMeasure.of(context, e, tauKey(e), "τ, " + m, "double steps", t -> of(t).tau()));
+            out.add(TransitionMeasure.of(context, e, "lambda2." + e, "|λ₂|, " + m, "", t -> of(t).lambda2Modulus()));
+            details.put("lambda2Re." + e, r.lambda2Real());
+            details.put("lambda2Im." + e, r.lambda2Imaginary());
         }
-        v.put("units", "double steps");
-        return new DiagnosticResult(NAME, v);
+        return DiagnosticResult.of(NAME, out, details);
+    }
+
+    private static DecorrelationTime.Result of(TransitionEstimate t) {
+        return DecorrelationTime.of(t.matrix(), t.states(), t.visited());
     }
 }

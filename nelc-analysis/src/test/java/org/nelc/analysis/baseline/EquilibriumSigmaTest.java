@@ -1,5 +1,6 @@
 package org.nelc.analysis.baseline;
 
+import org.nelc.analysis.evaluate.MeasurementKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,13 +56,13 @@ class EquilibriumSigmaTest {
         assertEquals(exactRbm.logLikelihood(DATA), RbmLikelihood.summary(rbm.model(), DATA).mean(), 1e-9);
 
         // the estimators of `nelc evaluate`: the Rao-Blackwellized σ of the RBM is sampling noise only
-        Evaluator evaluator = new Evaluator(List.of());
+        Evaluator evaluator = new Evaluator(Evaluator.discoverDiagnostics());
         EvaluationOptions options = new EvaluationOptions(5, 20_000, 500, 2000);
         Evaluation er = evaluator.evaluate(rbm.model(), DATA, options);
         Evaluation en = evaluator.evaluate(neq.model(), DATA, options);
-        assertTrue(er.raoBlackwell().sigma() < 0.01, "RBM RB σ = " + er.raoBlackwell().sigma());
-        assertTrue(en.raoBlackwell().sigma() > 10 * er.raoBlackwell().sigma(),
-                "NEQ RB σ = " + en.raoBlackwell().sigma() + " vs RBM " + er.raoBlackwell().sigma());
-        assertEquals(sigmaNeq, en.raoBlackwell().sigma(), 0.2 * sigmaNeq + 0.01, "RB σ near the exact σ");
+        assertTrue(er.value(MeasurementKey.SIGMA) < 0.01, "RBM RB σ = " + er.value(MeasurementKey.SIGMA));
+        assertTrue(en.value(MeasurementKey.SIGMA) > 10 * er.value(MeasurementKey.SIGMA),
+                "NEQ RB σ = " + en.value(MeasurementKey.SIGMA) + " vs RBM " + er.value(MeasurementKey.SIGMA));
+        assertEquals(sigmaNeq, en.value(MeasurementKey.SIGMA), 0.2 * sigmaNeq + 0.01, "RB σ near the exact σ");
     }
 }

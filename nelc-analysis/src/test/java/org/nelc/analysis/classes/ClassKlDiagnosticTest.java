@@ -1,6 +1,7 @@
 package org.nelc.analysis.classes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -27,7 +28,8 @@ class ClassKlDiagnosticTest {
     void klOfThePlantedAssignment() {
         Dataset data = TestModels.plantedData(3, 3, 300, 0.05, 4);
         DiagnosticResult r = new ClassKlDiagnostic().compute(context(data, new double[] {0.5, 0.25, 0.25}));
-        assertEquals(true, r.details().get("available"));
+        assertEquals(DiagnosticResult.Status.OK, r.status());
+        assertEquals("nats", r.measurement("kl").unit());
         double third = 1.0 / 3;
         assertEquals(ClassKl.kl(new double[] {third, third, third}, new double[] {0.5, 0.25, 0.25}), r.number("kl"),
                 1e-15);
@@ -37,7 +39,8 @@ class ClassKlDiagnosticTest {
     void unlabeledDataIsReportedAsNotAvailable() {
         Dataset data = TestModels.unlabeled(TestModels.plantedData(3, 3, 30, 0.05, 5));
         DiagnosticResult r = new ClassKlDiagnostic().compute(context(data, new double[] {0.5, 0.25, 0.25}));
-        assertEquals(false, r.details().get("available"));
-        assertEquals("needs labels: the data has none", r.details().get("reason"));
+        assertEquals(DiagnosticResult.Status.NOT_AVAILABLE, r.status());
+        assertEquals("needs labels: the data has none", r.message());
+        assertTrue(r.measurements().isEmpty());
     }
 }

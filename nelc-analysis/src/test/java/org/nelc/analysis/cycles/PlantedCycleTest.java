@@ -1,5 +1,6 @@
 package org.nelc.analysis.cycles;
 
+import org.nelc.analysis.evaluate.MeasurementKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import org.nelc.analysis.TestModels;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
-import org.nelc.analysis.evaluate.MatrixSummary;
 import org.nelc.analysis.exact.ExactSystem;
 import org.nelc.api.data.Dataset;
 import org.nelc.api.diagnostic.DiagnosticResult;
@@ -33,31 +33,36 @@ class PlantedCycleTest {
         Evaluation e = new Evaluator(Evaluator.discoverDiagnostics()).evaluate(model, data,
                 new EvaluationOptions(3, 50_000, 500, 2000));
         System.out.printf("planted: σ exact %.3f count %.3f rb %.3f; Tr/L exact %.3f count %.3f rb %.3f; τ %.2f %.2f %.2f%n",
-                sigma, e.count().sigma(), e.raoBlackwell().sigma(), exact.selfTransition().meanDiagonal(),
-                e.count().selfTransition(), e.raoBlackwell().selfTransition(), exact.decorrelationTime().tau(),
-                e.count().tau(), e.raoBlackwell().tau());
+                sigma, e.value(MeasurementKey.SIGMA_COUNT), e.value(MeasurementKey.SIGMA), exact.selfTransition().meanDiagonal(),
+                e.value(MeasurementKey.SELF_TRANSITION_COUNT), e.value(MeasurementKey.SELF_TRANSITION), exact.decorrelationTime().tau(),
+                e.value(MeasurementKey.TAU_COUNT), e.value(MeasurementKey.TAU));
         assertTrue(sigma > 1, "the planted cycle produces entropy: σ = " + sigma);
-        for (MatrixSummary s : List.of(e.count(), e.raoBlackwell())) {
+        for (String est : List.of("count", "rao-blackwell")) {
             // σ within 20 % of exact: far from its noise (the entries are ≥ 0.01 and counted ~1e4 times per row)
-            assertEquals(sigma, s.sigma(), 0.2 * sigma, s.estimator() + " σ");
-            assertTrue(s.selfTransition() < s.selfTransitionBaseline(), s.estimator() + " Tr(M)/L < 1/L");
-            assertEquals(1, s.cycles().size(), s.estimator() + " cycles");
-            Cycle c = s.cycles().get(0);
-            assertArrayEquals(new int[] {0, 1, 2, 3}, c.states(), s.estimator() + " order");
-            assertArrayEquals(new int[] {0, 1, 2, 3}, c.classes(), s.estimator() + " classes");
-            assertTrue(c.flux() > 0.1, s.estimator() + " flux " + c.flux());
-            assertTrue(s.cleanCycle(), s.estimator() + " clean");
+            DiagnosticResult ep = e.result("entropy-production");
+            DiagnosticResult st = e.result("self-transition");
+            DiagnosticResult cy = e.result("cycles");
+            assertEquals(sigma, ep.number("sigma." + est), 0.2 * sigma, est + " σ");
+            assertTrue(st.number("mean-diagonal." + est) < 1.0 / L, est + " Tr(M)/L < 1/L");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> cycles = (List<Map<String, Object>>) cy.details().get("cycles." + est);
+            assertEquals(1, cycles.size(), est + " cycles");
+            assertEquals(1.0, cy.number("cycles." + est), est + " cycles measurement");
+            Map<String, Object> c = cycles.get(0);
+            assertArrayEquals(new int[] {0, 1, 2, 3}, (int[]) c.get("states"), est + " order");
+            assertArrayEquals(new int[] {0, 1, 2, 3}, (int[]) c.get("classes"), est + " classes");
+            assertTrue((double) c.get("flux") > 0.1, est + " flux " + c.get("flux"));
+            assertEquals(1.0, cy.number("clean." + est), est + " clean");
         }
-        assertTrue(e.classes().available());
-        assertTrue(e.classes().kl() < 0.01, "each class is one state of near-uniform weight: KL " + e.classes().kl());
+        assertTrue(e.value(MeasurementKey.CLASS_KL) < 0.01, "each class is one state of near-uniform weight: KL "
+                + e.value(MeasurementKey.CLASS_KL));
 
-        Map<String, DiagnosticResult> d = e.diagnostics();
-        assertEquals(List.of("class-kl", "cycles", "decorrelation-time", "entropy-production", "exact-likelihood",
-                "self-transition"), List.copyOf(d.keySet()));
-        assertEquals(true, d.get("cycles").details().get("clean.rao-blackwell"));
-        assertEquals(e.count().sigma(), d.get("entropy-production").number("sigma.count"), 0);
-        assertEquals(e.raoBlackwell().tau(), d.get("decorrelation-time").number("tau.rao-blackwell"), 0);
-        assertEquals(e.classes().kl(), d.get("class-kl").number("kl"), 0);
-        assertEquals(e.count().selfTransition(), d.get("self-transition").number("meanDiagonal.count"), 0);
+        List<String> names = e.diagnostics().stream().map(DiagnosticResult::diagnostic).toList();
+        assertEquals(List.of("log-likelihood", "exact-likelihood", "entropy-production", "decorrelation-time",
+                "self-transition", "class-kl", "cycles"), names);
+        assertEquals(true, e.result("cycles").details().get("clean.rao-blackwell"));
+        for (DiagnosticResult r : e.diagnostics()) {
+            assertEquals(DiagnosticResult.Status.OK, r.status(), r.diagnostic());
+        }
     }
 }

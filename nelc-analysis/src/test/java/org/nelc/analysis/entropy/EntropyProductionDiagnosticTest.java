@@ -1,6 +1,7 @@
 package org.nelc.analysis.entropy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -26,9 +27,11 @@ class EntropyProductionDiagnosticTest {
         DiagnosticResult r = new EntropyProductionDiagnostic().compute(ctx);
         assertEquals("entropy-production", r.diagnostic());
         assertEquals(0.0, r.number("sigma.count"));
-        assertEquals(3, r.number("oneWayPairs.count"));
+        assertEquals(3, r.number("one-way-pairs.count"));
+        assertTrue(r.measurement("sigma.count").note().startsWith("3 one-way pair(s) skipped"));
         assertEquals((2 * q - 1) * Math.log(q / (1 - q)), r.number("sigma.rao-blackwell"), 1e-14);
-        assertEquals(0, r.number("oneWayPairs.rao-blackwell"));
+        assertEquals(0, r.details().get("oneWayPairs.rao-blackwell"));
+        assertEquals("nats/double step", r.measurement("sigma.rao-blackwell").unit());
         assertEquals("occupancy", r.details().get("weights.count"));
         assertEquals("stationary", r.details().get("weights.rao-blackwell"));
         assertEquals(true, ((String) r.details().get("oneWayPairsHandling")).startsWith("skipped"));

@@ -30,7 +30,7 @@ class EquilibriumTest {
         ExactSystem exact = ExactSystem.of(tied);
         assertEquals(0.0, exact.entropyProduction().sigma(), 1e-12, "exact σ of the RBM");
 
-        Evaluation e = new Evaluator(List.of()).evaluate(tied, data, new EvaluationOptions(seed, T, 1000, S));
+        Evaluation e = new Evaluator(Evaluator.discoverDiagnostics()).evaluate(tied, data, new EvaluationOptions(seed, T, 1000, S));
         int n = exact.states();
         int pairs = n * (n - 1) / 2;
         // noise floor of σ̂ at detailed balance (σ is quadratic in the noise there):
@@ -41,9 +41,9 @@ class EquilibriumTest {
         double rbFloor = rbNoiseFloor(exact);
         double untiedFloorFactor = 10;
         System.out.printf("%s D=%d L=%d tied: σ count %.2e (floor %.2e) rb %.2e (floor %.2e)%n", enc, d, l,
-                e.count().sigma(), countFloor, e.raoBlackwell().sigma(), rbFloor);
-        assertTrue(e.count().sigma() < untiedFloorFactor * countFloor, "count σ " + e.count().sigma());
-        assertTrue(e.raoBlackwell().sigma() < untiedFloorFactor * rbFloor, "RB σ " + e.raoBlackwell().sigma());
+                e.value(MeasurementKey.SIGMA_COUNT), countFloor, e.value(MeasurementKey.SIGMA), rbFloor);
+        assertTrue(e.value(MeasurementKey.SIGMA_COUNT) < untiedFloorFactor * countFloor, "count σ " + e.value(MeasurementKey.SIGMA_COUNT));
+        assertTrue(e.value(MeasurementKey.SIGMA) < untiedFloorFactor * rbFloor, "RB σ " + e.value(MeasurementKey.SIGMA));
 
         // untie minimally: the same weights, paired wrongly, w̄[β, ·] = w[·, β+1 mod L]
         Model untied = tied.copy();
@@ -53,12 +53,12 @@ class EquilibriumTest {
             }
         }
         double sigma = ExactSystem.of(untied).entropyProduction().sigma();
-        Evaluation u = new Evaluator(List.of()).evaluate(untied, data, new EvaluationOptions(seed, T, 1000, S));
-        System.out.printf("   untied: σ exact %.2e count %.2e rb %.2e%n", sigma, u.count().sigma(),
-                u.raoBlackwell().sigma());
+        Evaluation u = new Evaluator(Evaluator.discoverDiagnostics()).evaluate(untied, data, new EvaluationOptions(seed, T, 1000, S));
+        System.out.printf("   untied: σ exact %.2e count %.2e rb %.2e%n", sigma, u.value(MeasurementKey.SIGMA_COUNT),
+                u.value(MeasurementKey.SIGMA));
         assertTrue(sigma > 1e-2, "exact σ of the untied model " + sigma);
-        assertTrue(u.count().sigma() > untiedFloorFactor * countFloor, "untied count σ " + u.count().sigma());
-        assertTrue(u.raoBlackwell().sigma() > untiedFloorFactor * rbFloor, "untied RB σ " + u.raoBlackwell().sigma());
+        assertTrue(u.value(MeasurementKey.SIGMA_COUNT) > untiedFloorFactor * countFloor, "untied count σ " + u.value(MeasurementKey.SIGMA_COUNT));
+        assertTrue(u.value(MeasurementKey.SIGMA) > untiedFloorFactor * rbFloor, "untied RB σ " + u.value(MeasurementKey.SIGMA));
     }
 
     static double rbNoiseFloor(ExactSystem exact) {

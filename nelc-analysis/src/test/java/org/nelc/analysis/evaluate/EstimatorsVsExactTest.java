@@ -30,7 +30,7 @@ class EstimatorsVsExactTest {
     void estimatesAgreeWithTheExactSystem(String enc, String norm, int d, int l, long seed) {
         Model model = TestModels.randomModel(d, TestModels.kernel(enc, l, norm), 1.5, seed);
         Dataset data = TestModels.prototypes(200, d, 3, seed + 1);
-        Evaluation e = new Evaluator(List.of()).evaluate(model, data, new EvaluationOptions(seed, T, 1000, S));
+        Evaluation e = new Evaluator(Evaluator.discoverDiagnostics()).evaluate(model, data, new EvaluationOptions(seed, T, 1000, S));
         ExactSystem exact = ExactSystem.of(model);
         int n = exact.states();
         double[] m = exact.transitionMatrix();
@@ -82,25 +82,25 @@ class EstimatorsVsExactTest {
 
         // σ, τ, Tr(M)/L: the entry bounds propagated to first order
         EntropyProduction.Result sx = exact.entropyProduction();
-        assertEquals(0, e.count().oneWayPairs(), "every pair is seen both ways in 1e5 steps");
+        assertEquals(0, (int) e.value(MeasurementKey.ONE_WAY_PAIRS), "every pair is seen both ways in 1e5 steps");
         // σ ≥ 0 is quadratic in the noise near detailed balance (a 2-state chain always is reversible), so
         // a second-order floor is added: E[σ̂] ≈ Σ_pairs Var(Ĵ_ab − Ĵ_ba)/J_ab ≈ 2/T per pair for counts and
         // ≲ 1/S in all for the RB matrix; 20 times that floor
         int pairs = n * (n - 1) / 2;
-        assertEquals(sx.sigma(), e.count().sigma(), Propagation.bound(EstimatorsVsExactTest::sigma, m, countErr)
+        assertEquals(sx.sigma(), e.value(MeasurementKey.SIGMA_COUNT), Propagation.bound(EstimatorsVsExactTest::sigma, m, countErr)
                 + 20.0 * 2 * pairs / T, "count σ");
-        assertEquals(sx.sigma(), e.raoBlackwell().sigma(), Propagation.bound(EstimatorsVsExactTest::sigma, m, rbErr)
+        assertEquals(sx.sigma(), e.value(MeasurementKey.SIGMA), Propagation.bound(EstimatorsVsExactTest::sigma, m, rbErr)
                 + 20.0 / S, "RB σ");
         double tau = exact.decorrelationTime().tau();
-        assertEquals(tau, e.count().tau(), Propagation.bound(EstimatorsVsExactTest::tau, m, countErr), "count τ");
-        assertEquals(tau, e.raoBlackwell().tau(), Propagation.bound(EstimatorsVsExactTest::tau, m, rbErr), "RB τ");
+        assertEquals(tau, e.value(MeasurementKey.TAU_COUNT), Propagation.bound(EstimatorsVsExactTest::tau, m, countErr), "count τ");
+        assertEquals(tau, e.value(MeasurementKey.TAU), Propagation.bound(EstimatorsVsExactTest::tau, m, rbErr), "RB τ");
         double tr = exact.selfTransition().meanDiagonal();
-        assertEquals(tr, e.count().selfTransition(), diagonalBound(countErr, n), "count Tr/L");
-        assertEquals(tr, e.raoBlackwell().selfTransition(), diagonalBound(rbErr, n), "RB Tr/L");
-        assertEquals(1.0 / n, e.count().selfTransitionBaseline(), 0);
+        assertEquals(tr, e.value(MeasurementKey.SELF_TRANSITION_COUNT), diagonalBound(countErr, n), "count Tr/L");
+        assertEquals(tr, e.value(MeasurementKey.SELF_TRANSITION), diagonalBound(rbErr, n), "RB Tr/L");
+        assertEquals(1.0 / n, e.value(MeasurementKey.SELF_TRANSITION_BASELINE), 0);
         System.out.printf("%s %s D=%d L=%d: σ exact %.5f count %.5f rb %.5f | τ exact %.4f count %.4f rb %.4f | "
-                + "LL exact %.5f precise %.5f (tol %.5f)%n", enc, norm, d, l, sx.sigma(), e.count().sigma(),
-                e.raoBlackwell().sigma(), tau, e.count().tau(), e.raoBlackwell().tau(), exact.logLikelihood(data),
+                + "LL exact %.5f precise %.5f (tol %.5f)%n", enc, norm, d, l, sx.sigma(), e.value(MeasurementKey.SIGMA_COUNT),
+                e.value(MeasurementKey.SIGMA), tau, e.value(MeasurementKey.TAU_COUNT), e.value(MeasurementKey.TAU), exact.logLikelihood(data),
                 e.logLikelihood(), llTol);
     }
 

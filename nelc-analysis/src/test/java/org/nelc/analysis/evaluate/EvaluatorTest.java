@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nelc.analysis.TestModels;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
+import org.nelc.api.diagnostic.Diagnostic;
+import org.nelc.api.diagnostic.DiagnosticContext;
+import org.nelc.api.diagnostic.DiagnosticResult;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.model.Model;
 
@@ -43,7 +47,7 @@ class EvaluatorTest {
         assertEquals(a.initialState(), b.initialState());
         assertTrue(a.initialState().startsWith("data row "));
         assertEquals(20_000, a.chainLength());
-        assertEquals(0.25, a.selfTransitionBaseline());
+        assertEquals(0.25, a.value(MeasurementKey.SELF_TRANSITION_BASELINE));
     }
 
     @Test
@@ -52,9 +56,9 @@ class EvaluatorTest {
         Dataset data = TestModels.unlabeled(TestModels.prototypes(50, 7, 2, 3));
         Evaluation e = new Evaluator(Evaluator.discoverDiagnostics()).evaluate(model, data,
                 new EvaluationOptions(1, 5000, 10, 100));
-        assertFalse(e.classes().available());
-        assertTrue(Double.isNaN(e.classes().kl()));
-        assertEquals(false, e.diagnostics().get("class-kl").details().get("available"));
+        assertEquals(DiagnosticResult.Status.NOT_AVAILABLE, e.result("class-kl").status());
+        assertEquals("needs labels: the data has none", e.result("class-kl").message());
+        assertTrue(Double.isNaN(e.value(MeasurementKey.CLASS_KL)));
         Path file = dir.resolve("evaluation.json");
         e.write(file);
         String json = Files.readString(file);
@@ -62,11 +66,58 @@ class EvaluatorTest {
         assertFalse(json.matches("(?s).*:\\s*NaN.*"), "non-finite numbers are written as strings");
         Evaluation back = Evaluation.fromJson(json);
         assertEquals(e.logLikelihood(), back.logLikelihood(), 0);
-        assertTrue(Double.isNaN(back.classes().kl()));
+        assertTrue(Double.isNaN(back.value(MeasurementKey.CLASS_KL)));
         assertArrayEquals(e.count().matrix()[1], back.count().matrix()[1], 0);
         assertArrayEquals(e.raoBlackwell().stationary(), back.raoBlackwell().stationary(), 0);
-        assertEquals(e.count().cycles().size(), back.count().cycles().size());
+        assertEquals(e.diagnostics().size(), back.diagnostics().size());
+        assertEquals(e.measurement(MeasurementKey.SIGMA), back.measurement(MeasurementKey.SIGMA));
         assertEquals(withoutTimings(e), withoutTimings(back));
+    }
+
+    /** A diagnostic that throws, or returns what cannot be written, is recorded as failed; the rest is kept. */
+    @Test
+    void aThrowingDiagnosticIsReportedAsFailedAndTheRestIsWritten(@TempDir Path dir) {
+        Model model = TestModels.randomModel(6, TestModels.kernel("one-hot", 3, "softmax"), 1, 4);
+        Dataset data = TestModels.prototypes(30, 6, 3, 4);
+        List<Diagnostic> diags = new ArrayList<>(Evaluator.discoverDiagnostics());
+        diags.add(0, diagnostic("broken", c -> {
+            throw new IllegalStateException("boom\nsecond line");
+        }));
+        diags.add(diagnostic("unwritable", c -> DiagnosticResult.of("unwritable", List.of(),
+                Map.of("self", new Object()))));
+        diags.add(diagnostic("linkage", c -> {
+            throw new NoClassDefFoundError("ext/Missing");
+        }));
+        Evaluation e = new Evaluator(diags).evaluate(model, data, new EvaluationOptions(1, 2000, 10, 20));
+        DiagnosticResult broken = e.result("broken");
+        assertEquals(DiagnosticResult.Status.FAILED, broken.status());
+        assertEquals("IllegalStateException: boom", broken.message());
+        assertEquals(DiagnosticResult.Status.FAILED, e.result("unwritable").status());
+        assertEquals("NoClassDefFoundError: ext/Missing", e.result("linkage").message());
+        assertTrue(Double.isFinite(e.value(MeasurementKey.SIGMA)), "the built-ins still ran after the failure");
+        e.write(dir.resolve("evaluation.json"));
+        Evaluation back = Evaluation.fromJson(e.toJson());
+        assertEquals(DiagnosticResult.Status.FAILED, back.result("broken").status());
+        assertEquals(e.value(MeasurementKey.SIGMA), back.value(MeasurementKey.SIGMA));
+    }
+
+    private static Diagnostic diagnostic(String name, java.util.function.Function<DiagnosticContext, DiagnosticResult> f) {
+        return new Diagnostic() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "test";
+            }
+
+            @Override
+            public DiagnosticResult compute(DiagnosticContext context) {
+                return f.apply(context);
+            }
+        };
     }
 
     @Test
@@ -77,7 +128,7 @@ class EvaluatorTest {
         ModelFile file = new ModelFile(model, null, null, chain, new byte[0][], new double[0][], Map.of(), "test");
         Evaluation e = new Evaluator(List.of()).evaluate(file, data, new EvaluationOptions(1, 1000, 0, 10));
         assertEquals("model chain", e.initialState());
-        assertTrue(e.diagnostics().isEmpty());
+        assertEquals(List.of("log-likelihood"), e.diagnostics().stream().map(DiagnosticResult::diagnostic).toList());
     }
 
     @Test

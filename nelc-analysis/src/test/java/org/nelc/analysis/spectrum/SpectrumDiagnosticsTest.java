@@ -26,17 +26,20 @@ class SpectrumDiagnosticsTest {
     void decorrelationTime() {
         DiagnosticResult r = new DecorrelationTimeDiagnostic().compute(context());
         assertEquals(-1 / Math.log(0.6), r.number("tau.count"), 1e-12);
-        assertEquals(0.6, r.number("lambda2Re.count"), 1e-14);
-        assertEquals(0.0, r.number("lambda2Im.count"));
+        assertEquals(0.6, r.number("lambda2.count"), 1e-14);
+        assertEquals(0.6, (double) r.details().get("lambda2Re.count"), 1e-14);
+        assertEquals(0.0, r.details().get("lambda2Im.count"));
         assertEquals(0.0, r.number("tau.rao-blackwell"), 1e-9);
     }
 
     @Test
     void selfTransition() {
         DiagnosticResult r = new SelfTransitionDiagnostic().compute(context());
-        assertEquals(0.8, r.number("meanDiagonal.count"), 1e-15);
-        assertEquals(0.5, r.number("baseline.count"));
-        assertEquals(0.5, r.number("meanDiagonal.rao-blackwell"));
-        assertEquals(2, r.number("states.rao-blackwell"));
+        assertEquals(0.8, r.number("mean-diagonal.count"), 1e-15);
+        assertEquals(0.5, r.details().get("baseline.count"));
+        assertEquals(0.5, r.number("mean-diagonal.rao-blackwell"));
+        assertEquals(0.5, r.number("baseline"));
+        assertEquals(0.0, r.measurement("baseline").standardError(), "1/L is exact");
+        assertEquals(2, r.details().get("states.rao-blackwell"));
     }
 }

@@ -35,15 +35,6 @@ public record DiagnosticResult(String diagnostic, Status status, String message,
         }
     }
 
-    /**
-     * Transitional: the old map-only form (every value a detail, no measurements). Removed once the
-     * built-in diagnostics report {@link Measurement}s (issue 10).
-     */
-    @Deprecated(forRemoval = true)
-    public DiagnosticResult(String diagnostic, Map<String, Object> values) {
-        this(diagnostic, Status.OK, "", List.of(), values);
-    }
-
     /** A result with measurements and details. */
     public static DiagnosticResult of(String diagnostic, List<Measurement> measurements, Map<String, Object> details) {
         return new DiagnosticResult(diagnostic, Status.OK, "", measurements, details);
@@ -70,16 +61,8 @@ public record DiagnosticResult(String diagnostic, Status status, String message,
                 + measurements.stream().map(Measurement::key).toList() + ")");
     }
 
-    /** The value of the measurement named {@code key} (transitionally also a numeric detail). */
+    /** The value of the measurement named {@code key}. */
     public double number(String key) {
-        for (Measurement m : measurements) {
-            if (m.key().equals(key)) {
-                return m.value();
-            }
-        }
-        if (details.get(key) instanceof Number n) {
-            return n.doubleValue();
-        }
         return measurement(key).value();
     }
 }

@@ -22,6 +22,7 @@ import org.nelc.analysis.classes.ClassAssignment;
 import org.nelc.analysis.classes.ClassKl;
 import org.nelc.analysis.sparse.SparseEvaluation;
 import org.nelc.analysis.evaluate.Evaluation;
+import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.TransitionEstimator;
@@ -108,7 +109,7 @@ public final class ComparisonRunner {
 
     private final PluginCatalog plugins;
     private final PrintWriter progress;
-    private final Evaluator evaluator = new Evaluator(List.of());
+    private final Evaluator evaluator;
     private final AtomicInteger done = new AtomicInteger();
     private final Map<Integer, Double> emCpu = new java.util.concurrent.ConcurrentHashMap<>();
     private int total;
@@ -120,6 +121,7 @@ public final class ComparisonRunner {
     public ComparisonRunner(PluginCatalog plugins, PrintWriter progress) {
         this.plugins = plugins;
         this.progress = progress;
+        this.evaluator = new Evaluator(plugins.diagnostics());
     }
 
     /** One training job of the grid: a family at a learning rate with a seed. */
@@ -390,12 +392,12 @@ public final class ComparisonRunner {
             e.write(dir.resolve("evaluation.json"));
             perPoint = LogLikelihood.perPoint(model, data, e.occupancy());
             chainLl = e.logLikelihood();
-            chainSe = e.logLikelihoodStandardError();
-            sigmaCount = e.count().sigma();
-            oneWay = e.count().oneWayPairs();
-            sigmaRb = e.raoBlackwell().sigma();
-            tau = e.raoBlackwell().tau();
-            kl = e.classes().available() ? e.classes().kl() : Double.NaN;
+            chainSe = e.measurement(MeasurementKey.LOG_LIKELIHOOD).standardError();
+            sigmaCount = e.value(MeasurementKey.SIGMA_COUNT);
+            oneWay = (int) e.value(MeasurementKey.ONE_WAY_PAIRS);
+            sigmaRb = e.value(MeasurementKey.SIGMA);
+            tau = e.value(MeasurementKey.TAU);
+            kl = e.value(MeasurementKey.CLASS_KL);
         } else {
             SparseEvaluation e = SparseEvaluation.of(model, data, t.chain().state(0), options);
             perPoint = e.perPoint();
@@ -447,9 +449,10 @@ public final class ComparisonRunner {
                 best.restart(), best.logLikelihood(), evalSeconds), 0);
         double cpu = emCpu.get(best.restart()) + (CostModel.threadCpuNanos() - cpu0) * 1e-9;
         return new Run(new ComparisonRow("em", Double.NaN, true, "", best.restart(), best.logLikelihood(),
-                best.summary().standardError(), "exact", e.logLikelihood(), e.logLikelihoodStandardError(),
-                e.count().sigma(), e.count().oneWayPairs(), e.raoBlackwell().sigma(), e.raoBlackwell().tau(), kl,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, best.seconds(), evalSeconds, cpu, "em"),
+                best.summary().standardError(), "exact", e.logLikelihood(),
+                e.measurement(MeasurementKey.LOG_LIKELIHOOD).standardError(), e.value(MeasurementKey.SIGMA_COUNT),
+                (int) e.value(MeasurementKey.ONE_WAY_PAIRS), e.value(MeasurementKey.SIGMA), e.value(MeasurementKey.TAU),
+                kl, Double.NaN, Double.NaN, Double.NaN, Double.NaN, best.seconds(), evalSeconds, cpu, "em"),
                 best.perPoint());
     }
 

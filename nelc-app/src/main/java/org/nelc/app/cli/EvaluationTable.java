@@ -3,13 +3,19 @@ package org.nelc.app.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.nelc.analysis.baseline.ExactLikelihoodDiagnostic;
 import org.nelc.analysis.cycles.Cycle;
+import org.nelc.analysis.baseline.ExactLikelihoodDiagnostic;
 import org.nelc.analysis.evaluate.Evaluation;
-import org.nelc.analysis.evaluate.MatrixSummary;
+import org.nelc.analysis.evaluate.LogLikelihoodResult;
 import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
+import org.nelc.app.experiment.ModelSummary;
+import org.nelc.app.report.MeasurementText;
 
-/** The readable table {@code nelc evaluate} prints. */
+/**
+ * The readable table {@code nelc evaluate} prints: the evaluation's set-up, then every diagnostic's result
+ * as it came (built-in or plugin): each measurement with its error, unit and note, or why there is none.
+ */
 final class EvaluationTable {
     private EvaluationTable() {
     }
@@ -21,45 +27,34 @@ final class EvaluationTable {
                 + e.model().visibleSize() + ", " + e.model().states() + " latent states");
         row(sb, "chain", String.format(Locale.ROOT, "%,d double steps after %,d burn-in, seed %d, from %s",
                 e.chainLength(), e.burnIn(), e.seed(), e.initialState()));
-        DiagnosticResult exact = e.diagnostics().get(ExactLikelihoodDiagnostic.NAME);
-        String chain = String.format(Locale.ROOT, "%.3f ± %.3f nats/image", e.logLikelihood(),
-                e.logLikelihoodStandardError());
-        if (exact != null && exact.status() == DiagnosticResult.Status.OK) {
-            // the model has an exact LL: the chain's occupancy estimate is shown only as a check of mixing
-            double ll = exact.number(ExactLikelihoodDiagnostic.LOG_LIKELIHOOD);
-            row(sb, "log-likelihood (exact)", String.format(Locale.ROOT, "%.3f nats/image (± %.3f over images; %s)", ll,
-                    ((Number) exact.details().get("standardErrorOverRows")).doubleValue(),
-                    exact.details().get("method")));
-            row(sb, "LL from the chain", chain + String.format(Locale.ROOT, " (%+.3f vs exact; mixing check)",
-                    e.logLikelihood() - ll));
-            row(sb, "mixing check", String.valueOf(exact.details().get("verdict")));
-        } else {
-            row(sb, "log-likelihood (precise)", chain);
-            if (exact != null) {
-                row(sb, "log-likelihood (exact)", exact.message());
-            }
-        }
         if (onTheFly != null) {
             row(sb, "log-likelihood (on the fly)", String.format(Locale.ROOT, "%.3f nats/image (last epoch of training)",
                     onTheFly));
         }
-        sb.append(String.format(Locale.ROOT, "%n  %-28s %18s %18s%n", "latent dynamics", "counts", "Rao-Blackwell"));
-        MatrixSummary c = e.count();
-        MatrixSummary r = e.raoBlackwell();
-        pair(sb, "entropy production σ", fmt(c.sigma()) + " (" + c.oneWayPairs() + " 1-way)", fmt(r.sigma()));
-        pair(sb, "decorrelation time τ", fmt(c.tau()), fmt(r.tau()));
-        pair(sb, "|λ₂|", fmt(c.lambda2Abs()), fmt(r.lambda2Abs()));
-        pair(sb, "Tr(M)/L  (1/L = " + fmt(c.selfTransitionBaseline()) + ")", fmt(c.selfTransition()),
-                fmt(r.selfTransition()));
-        pair(sb, "one clean cycle", c.cleanCycle() ? "yes" : "no", r.cleanCycle() ? "yes" : "no");
-        sb.append('\n');
-        if (e.classes().available()) {
-            row(sb, "class KL (Eq. 22)", fmt(e.classes().kl()) + " nats"
-                    + (e.classes().classesWithoutState().isEmpty() ? ""
-                            : "  (no state for class " + e.classes().classesWithoutState() + ")"));
-        } else {
-            row(sb, "class KL (Eq. 22)", "not available: " + e.classes().reason());
+        boolean unknown = false;
+        DiagnosticResult exact = e.result(ExactLikelihoodDiagnostic.NAME);
+        boolean hasExact = exact != null && exact.status() == DiagnosticResult.Status.OK;
+        for (DiagnosticResult d : e.diagnostics()) {
+            sb.append(String.format(Locale.ROOT, "%n  %s%n", d.diagnostic()));
+            if (d.status() != DiagnosticResult.Status.OK) {
+                row(sb, "", (d.status() == DiagnosticResult.Status.FAILED ? "FAILED: " : "not available: ")
+                        + d.message());
+                continue;
+            }
+            for (Measurement m : d.measurements()) {
+                if (hasExact && d.diagnostic().equals(LogLikelihoodResult.NAME)) {
+                    // the model has an exact LL (exact-likelihood): the chain's estimate is only a mixing check
+                    m = new Measurement(m.key(), "LL from the chain (a mixing check)", m.value(), m.standardError(),
+                            m.unit(), m.method(), m.note()).withNote(String.format(Locale.ROOT, "%+.3f vs the exact LL",
+                            m.value() - exact.number(ExactLikelihoodDiagnostic.LOG_LIKELIHOOD)));
+                }
+                String v = MeasurementText.valueWithError(m);
+                unknown |= v.endsWith("± ?");
+                row(sb, "  " + m.description(), v + (m.unit().isEmpty() ? "" : " " + m.unit())
+                        + (m.note().isEmpty() ? "" : "   (" + m.note() + ")"));
+            }
         }
+        sb.append('\n');
         List<String> occ = new ArrayList<>();
         double[] p = e.occupancy();
         int shown = Math.min(p.length, 16);
@@ -67,7 +62,7 @@ final class EvaluationTable {
             occ.add(String.format(Locale.ROOT, "%.3f", p[z]));
         }
         row(sb, "occupancy p̄", String.join(" ", occ) + (p.length > shown ? " … (" + p.length + " states)" : ""));
-        List<Cycle> cycles = r.cycles();
+        List<Cycle> cycles = ModelSummary.of(e.seed(), e, List.of(), Double.NaN).cycles();
         if (cycles.isEmpty()) {
             row(sb, "cycles (RB)", "none");
         }
@@ -85,6 +80,9 @@ final class EvaluationTable {
             row(sb, k == 0 ? "cycles (RB) state[class]" : "", path + String.format(Locale.ROOT, "   flux %.4f", cy.flux()));
         }
         row(sb, "time", String.format(Locale.ROOT, "%.2f s", e.timings().total()));
+        if (unknown) {
+            row(sb, "", MeasurementText.UNKNOWN_ERROR + "; methods in evaluation.json");
+        }
         return sb.toString();
     }
 
@@ -92,19 +90,4 @@ final class EvaluationTable {
         sb.append(String.format(Locale.ROOT, "  %-28s %s%n", k, v));
     }
 
-    private static void pair(StringBuilder sb, String k, String a, String b) {
-        sb.append(String.format(Locale.ROOT, "  %-28s %18s %18s%n", k, a, b));
-    }
-
-    static String fmt(double v) {
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "-∞";
-        }
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        double a = Math.abs(v);
-        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", v)
-                : String.format(Locale.ROOT, "%.4f", v);
-    }
 }

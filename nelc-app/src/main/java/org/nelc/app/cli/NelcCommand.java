@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             + "latent layers talk through two independently parametrized Markov kernels (Baiesi & Rosso)."},
         subcommands = {TrainCommand.class, EvaluateCommand.class, ExactCheckCommand.class, PluginsCommand.class,
             DataCommand.class, SweepCommand.class, ReproduceCommand.class, SampleCommand.class, ShowCommand.class,
-            EmCommand.class, CompareCommand.class, picocli.CommandLine.HelpCommand.class})
+            EmCommand.class, CompareCommand.class, ExportCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class NelcCommand implements Runnable {
     @Spec
     CommandSpec spec;

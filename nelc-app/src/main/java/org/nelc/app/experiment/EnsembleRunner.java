@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nelc.analysis.evaluate.Evaluator;
+import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.core.plugin.PluginCatalog;
@@ -97,8 +98,9 @@ public final class EnsembleRunner {
         ModelSummary s = r.summary();
         String what = r.trained() ? String.format(Locale.ROOT, "trained in %.1f s", s.trainingSeconds())
                 : r.evaluated() ? "reused model, evaluated" : "complete, reused";
-        return String.format(Locale.ROOT, "%s seed %d: %s; LL %.2f ± %.2f, σ %.3g (counts %.3g), τ %.3g, Tr(M)/L %.3f,"
-                + " KL %.3g", plan.name(), r.seed(), what, s.logLikelihood(), s.logLikelihoodSe(), s.sigma(),
-                s.sigmaCount(), s.tau(), s.selfTransition(), s.classKl());
+        return String.format(Locale.ROOT, "%s seed %d: %s; LL %s, σ %s (counts %s), τ %s, Tr(M)/L %s, KL %s", plan.name(),
+                r.seed(), what, s.text(MeasurementKey.LOG_LIKELIHOOD), s.text(MeasurementKey.SIGMA),
+                s.text(MeasurementKey.SIGMA_COUNT), s.text(MeasurementKey.TAU), s.text(MeasurementKey.SELF_TRANSITION),
+                s.text(MeasurementKey.CLASS_KL));
     }
 }

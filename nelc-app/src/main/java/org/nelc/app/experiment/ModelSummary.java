@@ -1,36 +1,38 @@
 package org.nelc.app.experiment;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.nelc.analysis.classes.ClassKlDiagnostic;
 import org.nelc.analysis.cycles.Cycle;
-import org.nelc.analysis.evaluate.ClassSummary;
+import org.nelc.analysis.cycles.CyclesDiagnostic;
 import org.nelc.analysis.evaluate.Evaluation;
-import org.nelc.analysis.evaluate.MatrixSummary;
+import org.nelc.analysis.evaluate.MeasurementKey;
+import org.nelc.analysis.transition.RaoBlackwellEstimator;
+import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
+import org.nelc.app.report.MeasurementText;
+import org.nelc.app.report.MeasurementText;
 import org.nelc.core.train.EpochRecord;
 
 /**
  * One model of an ensemble in one row: what {@code summary.csv}/{@code summary.json} hold and what the
- * figures and the claim checks read. Built from the model's {@link Evaluation} (the precise estimators)
- * and its training history.
+ * figures and the claim checks read. Its numbers are its {@link Evaluation}'s diagnostic results, as they
+ * are — every measurement with its error, built-in or plugin — read by {@link MeasurementKey}; beside
+ * them the structures the claims need (occupancy, the class of each state, the dominant cycles of the
+ * Rao-Blackwellized {@code M}, from the diagnostics' details) and the training history's last values.
  *
  * <p><b>Primary estimator.</b> {@link #sigma()}, {@link #tau()}, {@link #selfTransition()} and
- * {@link #cycles()} come from the Rao-Blackwellized {@code M} (SPEC §7): finite by construction and of far
- * lower variance than counts, whose σ skips the one-way pairs — exactly the strongest currents of a
+ * {@link #cycles()} are those of the Rao-Blackwellized {@code M} (SPEC §7): finite by construction and of
+ * far lower variance than counts, whose σ skips the one-way pairs — exactly the strongest currents of a
  * nearly deterministic cycle. The count-based values (the paper's estimator) are kept beside them.
  *
  * @param seed the model's seed
- * @param logLikelihood precise log-likelihood, nats per image (SPEC §6)
- * @param logLikelihoodSe its standard error over images
- * @param sigmaCount σ from counted transitions (one-way pairs skipped)
- * @param oneWayPairs pairs the count-based σ skipped
- * @param sigmaRaoBlackwell σ from the Rao-Blackwellized M
- * @param tauCount τ (Eq. 23) of the counted M, double steps
- * @param tauRaoBlackwell τ of the Rao-Blackwellized M
- * @param selfTransitionCount {@code Tr(M)/L} of the counted M
- * @param selfTransitionRaoBlackwell {@code Tr(M)/L} of the Rao-Blackwellized M
- * @param selfTransitionBaseline {@code 1/L}
- * @param classKl KL(P_D ‖ P_e) of Eq. 22, nats ({@code NaN} without labels, {@code ∞} when a class gets no state)
+ * @param diagnostics the evaluation's results, in order (the precise log-likelihood first)
  * @param occupancy p̄ of the evaluation chain
  * @param classes the data's class labels (empty without labels)
  * @param stateClass the class assigned to each latent state, −1 if none
@@ -40,13 +42,13 @@ import org.nelc.core.train.EpochRecord;
  * @param finalLogLikelihoodOnTheFly the last epoch's on-the-fly LL
  * @param finalSigmaOnTheFly the last epoch's cheap count-based σ
  */
-public record ModelSummary(long seed, double logLikelihood, double logLikelihoodSe, double sigmaCount,
-        int oneWayPairs, double sigmaRaoBlackwell, double tauCount, double tauRaoBlackwell, double selfTransitionCount,
-        double selfTransitionRaoBlackwell, double selfTransitionBaseline, double classKl, double[] occupancy,
-        int[] classes, int[] stateClass, List<Cycle> cycles, boolean cleanCycle, double trainingSeconds,
+public record ModelSummary(long seed, List<DiagnosticResult> diagnostics, double[] occupancy, int[] classes,
+        int[] stateClass, List<Cycle> cycles, boolean cleanCycle, double trainingSeconds,
         double finalLogLikelihoodOnTheFly, double finalSigmaOnTheFly) {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public ModelSummary {
+        diagnostics = List.copyOf(diagnostics);
         occupancy = occupancy.clone();
         classes = classes.clone();
         stateClass = stateClass.clone();
@@ -54,34 +56,108 @@ public record ModelSummary(long seed, double logLikelihood, double logLikelihood
     }
 
     public static ModelSummary of(long seed, Evaluation e, List<EpochRecord> history, double trainingSeconds) {
-        MatrixSummary c = e.count();
-        MatrixSummary rb = e.raoBlackwell();
-        ClassSummary k = e.classes();
         EpochRecord last = history.isEmpty() ? null : history.get(history.size() - 1);
-        return new ModelSummary(seed, e.logLikelihood(), e.logLikelihoodStandardError(), c.sigma(), c.oneWayPairs(),
-                rb.sigma(), c.tau(), rb.tau(), c.selfTransition(), rb.selfTransition(), rb.selfTransitionBaseline(),
-                k.available() ? k.kl() : Double.NaN, e.occupancy(), k.available() ? k.classes() : new int[0],
-                k.available() && k.stateClass() != null ? k.stateClass() : new int[0], rb.cycles(), rb.cleanCycle(),
-                trainingSeconds, last == null ? Double.NaN : last.logLikelihood(),
-                last == null ? Double.NaN : last.sigma());
+        DiagnosticResult kl = e.result(ClassKlDiagnostic.NAME);
+        DiagnosticResult cy = e.result(CyclesDiagnostic.NAME);
+        String rb = RaoBlackwellEstimator.NAME;
+        boolean labels = kl != null && kl.status() == DiagnosticResult.Status.OK;
+        boolean cyc = cy != null && cy.status() == DiagnosticResult.Status.OK;
+        return new ModelSummary(seed, e.diagnostics(), e.occupancy(),
+                labels ? detail(kl, "classes", int[].class) : new int[0],
+                labels ? detail(kl, "stateClass", int[].class) : new int[0],
+                cyc ? detail(cy, CyclesDiagnostic.cyclesKey(rb), new TypeReference<List<Cycle>>() { }) : List.of(),
+                cyc && Boolean.TRUE.equals(cy.details().get(CyclesDiagnostic.cleanKey(rb))), trainingSeconds,
+                last == null ? Double.NaN : last.logLikelihood(), last == null ? Double.NaN : last.sigma());
+    }
+
+    /** A detail as read from JSON or as the diagnostic put it (both convert the same way). */
+    private static <T> T detail(DiagnosticResult r, String key, Class<T> type) {
+        return JSON.convertValue(r.details().get(key), type);
+    }
+
+    private static <T> T detail(DiagnosticResult r, String key, TypeReference<T> type) {
+        return JSON.convertValue(r.details().get(key), type);
+    }
+
+    /** The measurement at {@code key}, or null when absent. */
+    public Measurement measurement(MeasurementKey key) {
+        return key.in(diagnostics);
+    }
+
+    /** Its value, NaN when absent. */
+    public double value(MeasurementKey key) {
+        return key.valueIn(diagnostics);
+    }
+
+    /** Its standard error, NaN when absent or not estimated. */
+    public double standardError(MeasurementKey key) {
+        Measurement m = measurement(key);
+        return m == null ? Double.NaN : m.standardError();
+    }
+
+    /** The measurement as every output writes it ({@link MeasurementText}), {@code n/a} when absent. */
+    public String text(MeasurementKey key) {
+        Measurement m = measurement(key);
+        return m == null ? "n/a" : MeasurementText.valueWithError(m);
+    }
+
+    /**
+     * This row with the values at {@code keys} replaced (standard errors and the rest kept): a draw of
+     * the numbers within their errors, for the robustness of the claims.
+     */
+    public ModelSummary withValues(Map<MeasurementKey, Double> values) {
+        List<DiagnosticResult> out = new ArrayList<>(diagnostics.size());
+        for (DiagnosticResult r : diagnostics) {
+            List<Measurement> ms = new ArrayList<>(r.measurements().size());
+            for (Measurement m : r.measurements()) {
+                Double v = values.get(new MeasurementKey(r.diagnostic(), m.key()));
+                ms.add(v == null ? m : new Measurement(m.key(), m.description(), v, m.standardError(), m.unit(),
+                        m.method(), m.note()));
+            }
+            out.add(new DiagnosticResult(r.diagnostic(), r.status(), r.message(), ms, r.details()));
+        }
+        return new ModelSummary(seed, out, occupancy, classes, stateClass, cycles, cleanCycle, trainingSeconds,
+                finalLogLikelihoodOnTheFly, finalSigmaOnTheFly);
+    }
+
+    /** The precise log-likelihood, nats per image (SPEC §6). */
+    @JsonIgnore
+    public double logLikelihood() {
+        return value(MeasurementKey.LOG_LIKELIHOOD);
     }
 
     /** σ of the primary (Rao-Blackwellized) estimate, nats per double step. */
+    @JsonIgnore
     public double sigma() {
-        return sigmaRaoBlackwell;
+        return value(MeasurementKey.SIGMA);
     }
 
     /** τ of the primary estimate, double steps. */
+    @JsonIgnore
     public double tau() {
-        return tauRaoBlackwell;
+        return value(MeasurementKey.TAU);
     }
 
     /** {@code Tr(M)/L} of the primary estimate. */
+    @JsonIgnore
     public double selfTransition() {
-        return selfTransitionRaoBlackwell;
+        return value(MeasurementKey.SELF_TRANSITION);
+    }
+
+    /** {@code 1/L}. */
+    @JsonIgnore
+    public double selfTransitionBaseline() {
+        return value(MeasurementKey.SELF_TRANSITION_BASELINE);
+    }
+
+    /** KL(P_D ‖ P_e) of Eq. 22, nats; NaN without labels, {@code ∞} when a class gets no state. */
+    @JsonIgnore
+    public double classKl() {
+        return value(MeasurementKey.CLASS_KL);
     }
 
     /** Number of latent states. */
+    @JsonIgnore
     public int states() {
         return occupancy.length;
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.nelc.analysis.cycles.Cycle;
+import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.app.experiment.ModelSummary;
 
 /**
@@ -244,7 +245,7 @@ public final class ClaimChecker {
             if (r.selfTransition() < r.selfTransitionBaseline()) {
                 below++;
             }
-            if (r.selfTransitionCount() < r.selfTransitionBaseline()) {
+            if (r.value(MeasurementKey.SELF_TRANSITION_COUNT) < r.selfTransitionBaseline()) {
                 belowCount++;
             }
             worst = Math.max(worst, r.selfTransition());

@@ -2,8 +2,11 @@ package org.nelc.app.report;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Locale;
 import org.nelc.analysis.evaluate.Evaluation;
+import org.nelc.analysis.evaluate.MeasurementKey;
+import org.nelc.app.experiment.ModelSummary;
 import org.nelc.core.model.Model;
 
 /**
@@ -105,12 +108,12 @@ public final class ModelPanel {
     }
 
     static String subtitle(Evaluation e) {
-        double kl = e.classes().available() ? e.classes().kl() : Double.NaN;
-        return String.format(Locale.ROOT, "precise LL %.2f ± %.2f nats/image · σ %.3g (counts %.3g) nats/step · τ %.3g · "
-                + "Tr(M)/L %.3f (1/L = %.3f) · class KL %.3g · %s", e.logLikelihood(), e.logLikelihoodStandardError(),
-                e.raoBlackwell().sigma(), e.count().sigma(), e.raoBlackwell().tau(), e.raoBlackwell().selfTransition(),
-                e.raoBlackwell().selfTransitionBaseline(), kl, e.raoBlackwell().cleanCycle() ? "one clean cycle"
-                        : e.raoBlackwell().cycles().size() + " dominant cycle(s)");
+        ModelSummary s = ModelSummary.of(e.seed(), e, List.of(), Double.NaN);
+        return "precise LL " + s.text(MeasurementKey.LOG_LIKELIHOOD) + " nats/image · σ " + s.text(MeasurementKey.SIGMA)
+                + " (counts " + s.text(MeasurementKey.SIGMA_COUNT) + ") nats/step · τ " + s.text(MeasurementKey.TAU)
+                + " · Tr(M)/L " + s.text(MeasurementKey.SELF_TRANSITION) + " (1/L = "
+                + s.text(MeasurementKey.SELF_TRANSITION_BASELINE) + ") · class KL " + s.text(MeasurementKey.CLASS_KL)
+                + " · " + (s.cleanCycle() ? "one clean cycle" : s.cycles().size() + " dominant cycle(s)");
     }
 
     /** For one-hot the occupancy of each state; otherwise each unit's marginal {@code p(z_β = 1)}. */

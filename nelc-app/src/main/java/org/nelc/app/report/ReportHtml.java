@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.nelc.analysis.evaluate.MeasurementKey;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.app.experiment.EnsembleResult;
 import org.nelc.app.experiment.ModelSummary;
 import org.nelc.app.experiment.PlanFile;
@@ -175,29 +177,51 @@ public final class ReportHtml {
         h.append("</p>\n");
     }
 
+    /**
+     * Every model with every measurement its diagnostics reported (built-in and plugin alike), as
+     * {@code value ± s.e.}; the header gives each one's description and unit, its tooltip the method.
+     */
     private static void modelsTable(StringBuilder h, EnsembleArtifacts a) {
-        h.append("<h2 id=\"models\">Models</h2>\n<p>Precise values (SPEC §6–7) from each model's "
-                + "<code>evaluation.json</code>; σ, τ and Tr(M)/L of the Rao-Blackwellized M, the counted M's σ "
-                + "beside it (with the one-way pairs it had to skip). Also in <code>summary.csv</code> and "
-                + "<code>summary.json</code>.</p>\n<table class=\"models\"><thead><tr><th>seed</th><th>regime</th>"
-                + "<th>LL ± s.e.</th><th>σ (RB)</th><th>σ (counts, one-way)</th><th>τ</th><th>Tr(M)/L</th>"
-                + "<th>KL</th><th>p̄</th><th>dominant cycle(s)</th><th>train s</th></tr></thead><tbody>\n");
         List<ModelSummary> rows = new ArrayList<>(a.result().summaries());
+        List<MeasurementKey> columns = SummaryFiles.columns(rows);
+        h.append("<h2 id=\"models\">Models</h2>\n<p>Every measurement of each model's <code>evaluation.json</code>, "
+                + "value ± standard error (").append(esc(MeasurementText.UNKNOWN_ERROR)).append("; hover a header for "
+                + "the method). σ, τ and Tr(M)/L under both estimates of M; the claims and figures use the "
+                + "Rao-Blackwellized one. Also in <code>summary.csv</code> and <code>summary.json</code>.</p>\n"
+                + "<div class=\"wide\"><table class=\"models\"><thead><tr><th>seed</th><th>regime</th>");
+        for (MeasurementKey k : columns) {
+            Measurement m = first(rows, k);
+            h.append("<th title=\"").append(esc(k.column() + ": " + m.method())).append("\">")
+                    .append(esc(MeasurementText.label(m))).append("</th>");
+        }
+        h.append("<th>not computed</th><th>p̄</th><th>dominant cycle(s)</th><th>train s</th></tr></thead><tbody>\n");
         rows.sort((x, y) -> Double.compare(y.logLikelihood(), x.logLikelihood()));
         for (ModelSummary s : rows) {
             Integer reg = a.claims().regimeBySeed().get(s.seed());
             String cls = s.seed() == a.bestSeed() ? " class=\"best\"" : s.seed() == a.worstSeed() ? " class=\"worst\"" : "";
             h.append("<tr").append(cls).append("><td>").append(s.seed()).append("</td><td>")
-                    .append(reg == null ? "" : new String[] {"i", "ii", "iii"}[reg]).append("</td><td>")
-                    .append(f("%.2f ± %.2f", s.logLikelihood(), s.logLikelihoodSe())).append("</td><td>")
-                    .append(f("%.3g", s.sigma())).append("</td><td>").append(f("%.3g", s.sigmaCount())).append(" (")
-                    .append(s.oneWayPairs()).append(")</td><td>").append(f("%.3g", s.tau())).append("</td><td>")
-                    .append(f("%.3f", s.selfTransition())).append("</td><td>").append(f("%.3g", s.classKl()))
-                    .append("</td><td class=\"small\">").append(esc(pbar(s.occupancy()))).append("</td><td class=\"small\">")
+                    .append(reg == null ? "" : new String[] {"i", "ii", "iii"}[reg]).append("</td>");
+            for (MeasurementKey k : columns) {
+                Measurement m = s.measurement(k);
+                h.append(m == null ? "<td></td>" : "<td" + (m.note().isEmpty() ? "" : " title=\"" + esc(m.note()) + "\"")
+                        + ">" + esc(MeasurementText.valueWithError(m)) + (m.note().isEmpty() ? "" : "*") + "</td>");
+            }
+            h.append("<td class=\"small\">").append(esc(SummaryFiles.notComputed(s))).append("</td><td class=\"small\">")
+                    .append(esc(pbar(s.occupancy()))).append("</td><td class=\"small\">")
                     .append(esc(s.cyclesText())).append("</td><td>").append(f("%.1f", s.trainingSeconds()))
                     .append("</td></tr>\n");
         }
-        h.append("</tbody></table>\n");
+        h.append("</tbody></table></div>\n<p class=\"small\">* a note (hover): e.g. one-way pairs skipped.</p>\n");
+    }
+
+    private static Measurement first(List<ModelSummary> rows, MeasurementKey k) {
+        for (ModelSummary r : rows) {
+            Measurement m = r.measurement(k);
+            if (m != null) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no row has " + k);
     }
 
     private static void notes(StringBuilder h) {
@@ -374,6 +398,8 @@ public final class ReportHtml {
             figcaption { font-size: 13px; color: #444; max-width: 1400px; }
             table.models td { font-size: 13px; }
             td.small { font-size: 11px; }
+            div.wide { overflow-x: auto; }
+            p.small { font-size: 12px; color: #555; }
             tr.best td { background: #eef8ee; }
             tr.worst td { background: #fbeeee; }
             .bad { color: #a00; }

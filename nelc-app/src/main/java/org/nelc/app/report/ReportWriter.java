@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.app.experiment.EnsembleLayout;
 import org.nelc.app.experiment.EnsembleResult;
 import org.nelc.app.experiment.ModelRun;
@@ -82,10 +83,14 @@ public final class ReportWriter {
      */
     public void writeVariants(EnsembleLayout root, List<EnsembleArtifacts> variants, List<String> labels, RunInfo info) {
         List<VariantsFigure.Column> cols = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("variant,").append(SummaryFiles.CSV_HEADER).append('\n');
+        List<ModelSummary> all = new ArrayList<>();
+        variants.forEach(a -> all.addAll(a.result().summaries()));
+        List<MeasurementKey> columns = SummaryFiles.columns(all);
+        StringBuilder csv = new StringBuilder("variant,").append(SummaryFiles.header(columns)).append('\n');
         for (EnsembleArtifacts a : variants) {
             cols.add(new VariantsFigure.Column(a.result().plan().name(), a.result().summaries()));
-            SummaryFiles.appendRows(csv, a.result().summaries(), a.claims().regimeBySeed(), a.result().plan().name());
+            SummaryFiles.appendRows(csv, a.result().summaries(), a.claims().regimeBySeed(), a.result().plan().name(),
+                    columns);
         }
         AtomicFiles.writeString(root.dir().resolve("variants-summary.csv"), csv.toString());
         BufferedImage fig = VariantsFigure.draw(cols, "Variants of SPEC §4 — precise LL, σ, τ and class KL per model");

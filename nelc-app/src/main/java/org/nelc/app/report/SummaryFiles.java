@@ -9,20 +9,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.nelc.analysis.evaluate.MeasurementKey;
+import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.analysis.cycles.Cycle;
 import org.nelc.app.experiment.ModelSummary;
 import org.nelc.core.io.AtomicFiles;
 
 /**
- * {@code summary.csv} and {@code summary.json}: one row per model, with its regime. Numbers are those of
- * {@code evaluation.json} (precise estimators) and {@code model.json} (training time); non-finite values
- * are written {@code Infinity}/{@code NaN} (in JSON as strings, as {@code evaluation.json} does).
+ * {@code summary.csv} and {@code summary.json}: one row per model, with its regime. The numbers are the
+ * models' measurements as their diagnostics reported them (built-in and plugin alike, see
+ * {@link #columns}): each a column {@code <diagnostic>.<key>} and its standard error
+ * {@code <diagnostic>.<key>.se}; then the structures of {@code evaluation.json} the claims use and
+ * {@code model.json}'s training time. A diagnostic that failed or does not apply is named with its reason
+ * in {@code not_computed}. Non-finite values are written {@code Infinity}/{@code NaN} (in JSON as strings,
+ * as {@code evaluation.json} does).
  */
 public final class SummaryFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    public static final String CSV_HEADER = "seed,regime,ll,ll_se,sigma_rb,sigma_count,one_way_pairs,tau_rb,tau_count,"
-            + "tr_m_over_l_rb,tr_m_over_l_count,one_over_l,class_kl,pbar,state_class,clean_cycle,cycles,training_s,"
-            + "ll_on_the_fly_final,sigma_on_the_fly_final";
+    /** The columns before the measurements. */
+    public static final String LEAD = "seed,regime";
+    /** The columns after the measurements. */
+    public static final String TAIL = "pbar,state_class,clean_cycle,cycles,training_s,ll_on_the_fly_final,"
+            + "sigma_on_the_fly_final,not_computed";
 
     private SummaryFiles() {
     }
@@ -32,72 +43,134 @@ public final class SummaryFiles {
         AtomicFiles.writeString(json, json(variant, rows, regimes));
     }
 
+    /** Every measurement any row has, in the order first met (rows in order, each in its diagnostics' order). */
+    public static List<MeasurementKey> columns(List<ModelSummary> rows) {
+        Set<MeasurementKey> keys = new LinkedHashSet<>();
+        for (ModelSummary r : rows) {
+            for (DiagnosticResult d : r.diagnostics()) {
+                for (Measurement m : d.measurements()) {
+                    keys.add(new MeasurementKey(d.diagnostic(), m.key()));
+                }
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    /** The CSV header for these measurement columns. */
+    public static String header(List<MeasurementKey> columns) {
+        List<String> h = new ArrayList<>(List.of(LEAD));
+        for (MeasurementKey k : columns) {
+            h.add(k.column());
+            h.add(k.column() + ".se");
+        }
+        h.add(TAIL);
+        return String.join(",", h);
+    }
+
     /** The CSV; with {@code variant} non-null a first column {@code variant} is added. */
     public static String csv(List<ModelSummary> rows, Map<Long, Integer> regimes, String variant) {
+        List<MeasurementKey> columns = columns(rows);
         StringBuilder sb = new StringBuilder();
         if (variant != null) {
             sb.append("variant,");
         }
-        sb.append(CSV_HEADER).append('\n');
-        appendRows(sb, rows, regimes, variant);
+        sb.append(header(columns)).append('\n');
+        appendRows(sb, rows, regimes, variant, columns);
         return sb.toString();
     }
 
-    static void appendRows(StringBuilder sb, List<ModelSummary> rows, Map<Long, Integer> regimes, String variant) {
+    static void appendRows(StringBuilder sb, List<ModelSummary> rows, Map<Long, Integer> regimes, String variant,
+            List<MeasurementKey> columns) {
         for (ModelSummary r : rows) {
-            List<String> f = new ArrayList<>();
             if (variant != null) {
-                f.add(variant);
+                sb.append(variant).append(',');
             }
-            f.add(Long.toString(r.seed()));
-            Integer reg = regimes.get(r.seed());
-            f.add(reg == null ? "" : new String[] {"i", "ii", "iii"}[reg]);
-            f.add(num(r.logLikelihood()));
-            f.add(num(r.logLikelihoodSe()));
-            f.add(num(r.sigmaRaoBlackwell()));
-            f.add(num(r.sigmaCount()));
-            f.add(Integer.toString(r.oneWayPairs()));
-            f.add(num(r.tauRaoBlackwell()));
-            f.add(num(r.tauCount()));
-            f.add(num(r.selfTransitionRaoBlackwell()));
-            f.add(num(r.selfTransitionCount()));
-            f.add(num(r.selfTransitionBaseline()));
-            f.add(num(r.classKl()));
-            f.add(join(r.occupancy()));
-            f.add(join(r.stateClass()));
-            f.add(Boolean.toString(r.cleanCycle()));
-            f.add('"' + r.cyclesText().replace("\"", "'") + '"');
-            f.add(num(r.trainingSeconds()));
-            f.add(num(r.finalLogLikelihoodOnTheFly()));
-            f.add(num(r.finalSigmaOnTheFly()));
-            sb.append(String.join(",", f)).append('\n');
+            sb.append(row(r, regimes.get(r.seed()), columns)).append('\n');
         }
+    }
+
+    /** One model's CSV fields for these columns (without a variant), joined. */
+    public static String row(ModelSummary r, Integer regime, List<MeasurementKey> columns) {
+        List<String> f = new ArrayList<>();
+        f.add(Long.toString(r.seed()));
+        f.add(regime == null ? "" : new String[] {"i", "ii", "iii"}[regime]);
+        for (MeasurementKey k : columns) {
+            Measurement m = r.measurement(k);
+            f.add(m == null ? "" : num(m.value()));
+            f.add(m == null ? "" : num(m.standardError()));
+        }
+        f.add(join(r.occupancy()));
+        f.add(join(r.stateClass()));
+        f.add(Boolean.toString(r.cleanCycle()));
+        f.add(quoted(r.cyclesText()));
+        f.add(num(r.trainingSeconds()));
+        f.add(num(r.finalLogLikelihoodOnTheFly()));
+        f.add(num(r.finalSigmaOnTheFly()));
+        f.add(quoted(notComputed(r)));
+        return String.join(",", f);
+    }
+
+    /** The diagnostics that gave no numbers, with why: {@code "class-kl: needs labels; x: failed: …"}. */
+    public static String notComputed(ModelSummary r) {
+        List<String> out = new ArrayList<>();
+        for (DiagnosticResult d : r.diagnostics()) {
+            if (d.status() != DiagnosticResult.Status.OK) {
+                out.add(d.diagnostic() + ": " + (d.status() == DiagnosticResult.Status.FAILED ? "failed: " : "")
+                        + d.message());
+            }
+        }
+        return String.join("; ", out);
+    }
+
+    private static String quoted(String s) {
+        return '"' + s.replace("\"", "'") + '"';
     }
 
     public static String json(String variant, List<ModelSummary> rows, Map<Long, Integer> regimes) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", "nelc-summary");
-        root.put("schemaVersion", 1);
+        root.put("schemaVersion", 2);
         root.put("variant", variant);
         root.put("primaryEstimator", "rao-blackwell");
+        Map<String, Object> legend = new LinkedHashMap<>();
+        for (MeasurementKey k : columns(rows)) {
+            for (ModelSummary r : rows) {
+                Measurement m = r.measurement(k);
+                if (m != null) {
+                    legend.put(k.column(), Map.of("description", m.description(), "unit", m.unit(), "method",
+                            m.method()));
+                    break;
+                }
+            }
+        }
+        root.put("measurements", legend);
         List<Map<String, Object>> models = new ArrayList<>();
         for (ModelSummary r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("seed", r.seed());
             Integer reg = regimes.get(r.seed());
             m.put("regime", reg == null ? null : Regimes.name(reg));
-            m.put("logLikelihood", r.logLikelihood());
-            m.put("logLikelihoodStandardError", r.logLikelihoodSe());
-            m.put("sigmaRaoBlackwell", r.sigmaRaoBlackwell());
-            m.put("sigmaCount", r.sigmaCount());
-            m.put("oneWayPairs", r.oneWayPairs());
-            m.put("tauRaoBlackwell", r.tauRaoBlackwell());
-            m.put("tauCount", r.tauCount());
-            m.put("selfTransitionRaoBlackwell", r.selfTransitionRaoBlackwell());
-            m.put("selfTransitionCount", r.selfTransitionCount());
-            m.put("selfTransitionBaseline", r.selfTransitionBaseline());
-            m.put("classKl", r.classKl());
+            Map<String, Object> values = new LinkedHashMap<>();
+            List<Map<String, Object>> missing = new ArrayList<>();
+            for (DiagnosticResult d : r.diagnostics()) {
+                for (Measurement x : d.measurements()) {
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("value", x.value());
+                    v.put("standardError", x.standardError());
+                    if (!x.note().isEmpty()) {
+                        v.put("note", x.note());
+                    }
+                    values.put(new MeasurementKey(d.diagnostic(), x.key()).column(), v);
+                }
+                if (d.status() != DiagnosticResult.Status.OK) {
+                    missing.add(Map.of("diagnostic", d.diagnostic(), "status",
+                            d.status().name().toLowerCase(Locale.ROOT), "message", d.message()));
+                }
+            }
+            m.put("measurements", values);
+            m.put("notComputed", missing);
             m.put("occupancy", r.occupancy());
+            m.put("classes", r.classes());
             m.put("stateClass", r.stateClass());
             m.put("cleanCycle", r.cleanCycle());
             List<Map<String, Object>> cycles = new ArrayList<>();

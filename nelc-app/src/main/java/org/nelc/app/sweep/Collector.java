@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nelc.analysis.evaluate.Evaluation;
+import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.api.UserError;
 import org.nelc.app.experiment.HistoryFile;
 import org.nelc.app.experiment.ModelSummary;
@@ -113,8 +114,8 @@ public final class Collector {
 
     /**
      * The header and one row per cell: {@code index,id,<axes>,state}, then the columns of
-     * {@code nelc reproduce}'s summary ({@link SummaryFiles#CSV_HEADER}, empty for a cell not finished), then
-     * {@code parameters_sha256,message}.
+     * {@code nelc reproduce}'s summary ({@link SummaryFiles}: every measurement any finished cell has, empty
+     * for a cell not finished), then {@code parameters_sha256,message}.
      */
     String csv(List<CellRow> rows) {
         List<String> head = new ArrayList<>(List.of("index", "id"));
@@ -122,10 +123,13 @@ public final class Collector {
             head.add(a.name());
         }
         head.add("state");
-        head.add(SummaryFiles.CSV_HEADER);
+        List<ModelSummary> done = rows.stream().map(CellRow::summary).filter(java.util.Objects::nonNull).toList();
+        List<MeasurementKey> columns = SummaryFiles.columns(done);
+        String summaryHeader = SummaryFiles.header(columns);
+        head.add(summaryHeader);
         head.add("parameters_sha256");
         head.add("message");
-        int summaryColumns = SummaryFiles.CSV_HEADER.split(",").length;
+        int summaryColumns = summaryHeader.split(",").length;
         StringBuilder sb = new StringBuilder(String.join(",", head)).append('\n');
         for (CellRow r : rows) {
             List<String> f = new ArrayList<>();
@@ -138,8 +142,7 @@ public final class Collector {
             if (r.summary() == null) {
                 f.add(Long.toString(r.cell().seed()) + ",".repeat(summaryColumns - 1));
             } else {
-                String csv = SummaryFiles.csv(List.of(r.summary()), Map.of(), null);
-                f.add(csv.substring(csv.indexOf('\n') + 1).trim());
+                f.add(SummaryFiles.row(r.summary(), null, columns));
             }
             f.add(r.parametersSha256() == null ? "" : r.parametersSha256());
             f.add(csvField(r.message()));

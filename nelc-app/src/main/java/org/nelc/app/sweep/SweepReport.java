@@ -7,7 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
+import org.nelc.analysis.evaluate.MeasurementKey;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.app.experiment.ModelSummary;
+import org.nelc.app.report.MeasurementText;
+import org.nelc.app.report.SummaryFiles;
 
 /**
  * {@code report.html} of a sweep, self-contained (figures embedded as base64 PNG): what was swept, the
@@ -121,13 +125,22 @@ public final class SweepReport {
             h.append("</ul>\n");
         }
 
+        List<ModelSummary> finished = r.rows().stream().map(CellRow::summary).filter(java.util.Objects::nonNull).toList();
+        List<MeasurementKey> columns = SummaryFiles.columns(finished);
         h.append("<h2>Cells</h2>\n<details><summary>").append(r.rows().size())
-                .append(" cells (summary.csv has every column)</summary>\n<table><tr><th>#</th><th class=\"l\">id</th>");
+                .append(" cells, every measurement (").append(esc(MeasurementText.UNKNOWN_ERROR))
+                .append("; summary.csv has every column)</summary>\n<table><tr><th>#</th><th class=\"l\">id</th>");
         for (Manifest.Axis a : m.axes()) {
             h.append("<th class=\"l\">").append(esc(a.name())).append("</th>");
         }
-        h.append("<th>seed</th><th class=\"l\">state</th><th>LL</th><th>&sigma;</th><th>&tau;</th><th>KL</th>"
-                + "<th class=\"l\">cycles</th></tr>\n");
+        h.append("<th>seed</th><th class=\"l\">state</th>");
+        for (MeasurementKey k : columns) {
+            Measurement first = finished.stream().map(s -> s.measurement(k)).filter(java.util.Objects::nonNull)
+                    .findFirst().orElseThrow();
+            h.append("<th title=\"").append(esc(k.column() + ": " + first.method())).append("\">")
+                    .append(esc(MeasurementText.label(first))).append("</th>");
+        }
+        h.append("<th class=\"l\">not computed</th><th class=\"l\">cycles</th></tr>\n");
         for (CellRow c : r.rows()) {
             h.append("<tr><td>").append(c.cell().index()).append("</td><td class=\"l\">").append(c.cell().id())
                     .append("</td>");
@@ -137,12 +150,14 @@ public final class SweepReport {
             h.append("<td>").append(c.cell().seed()).append("</td><td class=\"l\">")
                     .append(c.state().name().toLowerCase(Locale.ROOT)).append("</td>");
             ModelSummary s = c.summary();
+            for (MeasurementKey k : columns) {
+                Measurement x = s == null ? null : s.measurement(k);
+                h.append("<td>").append(x == null ? "" : esc(MeasurementText.valueWithError(x))).append("</td>");
+            }
             if (s == null) {
-                h.append("<td></td><td></td><td></td><td></td><td></td>");
+                h.append("<td></td><td></td>");
             } else {
-                h.append("<td>").append(fmt(s.logLikelihood(), "%.2f")).append("</td><td>")
-                        .append(fmt(s.sigma(), "%.3f")).append("</td><td>").append(fmt(s.tau(), "%.1f"))
-                        .append("</td><td>").append(fmt(s.classKl(), "%.3f")).append("</td><td class=\"l\">")
+                h.append("<td class=\"l\">").append(esc(SummaryFiles.notComputed(s))).append("</td><td class=\"l\">")
                         .append(s.cleanCycle() ? "<b>clean</b> " : "").append(esc(s.cyclesText())).append("</td>");
             }
             h.append("</tr>\n");

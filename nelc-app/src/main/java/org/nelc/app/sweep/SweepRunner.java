@@ -19,7 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nelc.analysis.evaluate.Evaluation;
-import org.nelc.analysis.evaluate.MatrixSummary;
+import org.nelc.analysis.evaluate.MeasurementKey;
+import org.nelc.app.experiment.ModelSummary;
 import org.nelc.api.UserError;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
@@ -200,12 +201,10 @@ public final class SweepRunner {
     }
 
     static String describe(CellRunner.Outcome o) {
-        Evaluation e = o.evaluation();
-        MatrixSummary m = e.raoBlackwell();
-        return String.format(Locale.ROOT, "LL %.2f  sigma %.3f  tau %.1f  KL %s  clean cycle %s  (train %.1f s, "
-                + "evaluate %.1f s)", e.logLikelihood(), m.sigma(), m.tau(),
-                e.classes().available() ? String.format(Locale.ROOT, "%.3f", e.classes().kl()) : "-",
-                m.cleanCycle() ? "yes" : "no", o.trainSeconds(), o.evaluateSeconds());
+        ModelSummary s = ModelSummary.of(o.evaluation().seed(), o.evaluation(), List.of(), o.trainSeconds());
+        return String.format(Locale.ROOT, "LL %s  sigma %s  tau %s  KL %s  clean cycle %s  (train %.1f s, evaluate %.1f s)",
+                s.text(MeasurementKey.LOG_LIKELIHOOD), s.text(MeasurementKey.SIGMA), s.text(MeasurementKey.TAU),
+                s.text(MeasurementKey.CLASS_KL), s.cleanCycle() ? "yes" : "no", o.trainSeconds(), o.evaluateSeconds());
     }
 
     private synchronized void say(String line) {

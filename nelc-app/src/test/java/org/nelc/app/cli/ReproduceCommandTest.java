@@ -1,5 +1,6 @@
 package org.nelc.app.cli;
 
+import org.nelc.analysis.evaluate.MeasurementKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nelc.analysis.evaluate.Evaluation;
+import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
 
 /**
  * A miniature {@code nelc reproduce}: three models on the synthetic prototype data (D = 36), a few epochs
@@ -105,15 +108,19 @@ class ReproduceCommandTest {
         for (JsonNode row : models) {
             long seed = row.get("seed").asLong();
             Evaluation e = Evaluation.fromJson(Files.readString(out.resolve("models/seed-0" + seed + "/evaluation.json")));
-            assertEquals(e.logLikelihood(), row.get("logLikelihood").asDouble());
-            assertEquals(e.logLikelihoodStandardError(), row.get("logLikelihoodStandardError").asDouble());
-            assertEquals(e.raoBlackwell().sigma(), row.get("sigmaRaoBlackwell").asDouble());
-            assertEquals(e.count().sigma(), row.get("sigmaCount").asDouble());
-            assertEquals(e.count().oneWayPairs(), row.get("oneWayPairs").asInt());
-            assertEquals(e.raoBlackwell().tau(), number(row.get("tauRaoBlackwell")));
-            assertEquals(e.raoBlackwell().selfTransition(), row.get("selfTransitionRaoBlackwell").asDouble());
-            assertEquals(e.classes().kl(), number(row.get("classKl")));
-            assertEquals(e.raoBlackwell().cleanCycle(), row.get("cleanCycle").asBoolean());
+            JsonNode values = row.get("measurements");
+            int n = 0;
+            for (DiagnosticResult d : e.diagnostics()) {
+                for (Measurement x : d.measurements()) {
+                    JsonNode v = values.get(d.diagnostic() + "." + x.key());
+                    assertEquals(x.value(), number(v.get("value")), d.diagnostic() + "." + x.key());
+                    assertEquals(x.standardError(), number(v.get("standardError")), d.diagnostic() + "." + x.key());
+                    n++;
+                }
+            }
+            assertEquals(n, values.size(), "every measurement, nothing else");
+            assertTrue(n >= 13, "the built-in measurements: " + values);
+            assertEquals((e.value(MeasurementKey.CLEAN_CYCLE) == 1), row.get("cleanCycle").asBoolean());
             for (int z = 0; z < e.occupancy().length; z++) {
                 assertEquals(e.occupancy()[z], row.get("occupancy").get(z).asDouble());
             }

@@ -177,7 +177,8 @@ class SweepCommandTest {
         assertTrue(collect.out().contains("clean cycles") && collect.out().contains("one-hot:4  2/2"), collect.out());
         List<String> csv = Files.readAllLines(s.resolve("summary.csv"));
         assertEquals(9, csv.size());
-        assertTrue(csv.get(0).startsWith("index,id,lr,latent,state,seed,regime,ll,ll_se,sigma_rb,"), csv.get(0));
+        assertTrue(csv.get(0).startsWith("index,id,lr,latent,state,seed,regime,log-likelihood.precise,"
+                + "log-likelihood.precise.se,entropy-production.sigma.count,"), csv.get(0));
         assertTrue(csv.get(0).endsWith(",parameters_sha256,message"), csv.get(0));
         assertEquals(csv.get(0).split(",").length, csv.get(1).split(",", -1).length, csv.get(1));
         JsonNode summary = JSON.readTree(s.resolve("summary.json").toFile());

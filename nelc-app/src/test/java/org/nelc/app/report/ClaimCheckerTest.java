@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nelc.analysis.cycles.Cycle;
+import org.nelc.analysis.evaluate.MeasurementKey;
+import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.app.experiment.ModelSummary;
 
 /** The claim rules on hand-made ensembles where each claim holds, or does not. */
@@ -21,8 +26,38 @@ class ClaimCheckerTest {
                 ? List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 2, 2}, 0.1, 0.8))
                 : List.of(new Cycle(new int[] {0, 2}, new int[] {0, 1}, -0.01, 0.3),
                         new Cycle(new int[] {1, 3}, new int[] {0, 1}, -0.02, 0.3));
-        return new ModelSummary(seed, ll, 0.3, sigma, 0, sigma, tau, tau, selfTransition, selfTransition, 1 / 6.0, kl,
-                occ, new int[] {0, 1, 2}, stateClass, cycles, protoCycle, 1.0, ll, sigma);
+        return new ModelSummary(seed, results(ll, sigma, tau, selfTransition, kl, 0), occ, new int[] {0, 1, 2}, stateClass,
+                cycles, protoCycle, 1.0, ll, sigma);
+    }
+
+    /**
+     * The built-in results of a model with these values: LL ± 0.3, and σ, τ, Tr(M)/L, KL with relative
+     * standard error {@code rel} (the same for both estimates of M).
+     */
+    static List<DiagnosticResult> results(double ll, double sigma, double tau, double selfTransition, double kl,
+            double rel) {
+        List<DiagnosticResult> out = new ArrayList<>();
+        Map<String, List<Measurement>> by = new LinkedHashMap<>();
+        put(by, MeasurementKey.LOG_LIKELIHOOD, ll, 0.3);
+        for (MeasurementKey k : List.of(MeasurementKey.SIGMA_COUNT, MeasurementKey.SIGMA)) {
+            put(by, k, sigma, rel * sigma);
+        }
+        put(by, MeasurementKey.ONE_WAY_PAIRS, 0, 0);
+        for (MeasurementKey k : List.of(MeasurementKey.TAU_COUNT, MeasurementKey.TAU)) {
+            put(by, k, tau, rel * tau);
+        }
+        for (MeasurementKey k : List.of(MeasurementKey.SELF_TRANSITION_COUNT, MeasurementKey.SELF_TRANSITION)) {
+            put(by, k, selfTransition, rel * selfTransition);
+        }
+        put(by, MeasurementKey.SELF_TRANSITION_BASELINE, 1 / 6.0, 0);
+        put(by, MeasurementKey.CLASS_KL, kl, Double.isFinite(kl) ? rel * kl : 0);
+        by.forEach((d, ms) -> out.add(DiagnosticResult.of(d, ms, Map.of())));
+        return out;
+    }
+
+    private static void put(Map<String, List<Measurement>> by, MeasurementKey k, double v, double se) {
+        by.computeIfAbsent(k.diagnostic(), x -> new ArrayList<>()).add(new Measurement(k.key(), k.key(), v, se, "",
+                "test", ""));
     }
 
     /** The paper's picture: 6 low-LL reversible runs, 15 high-LL mid-σ, 15 high-LL high-σ cycling runs. */
@@ -154,11 +189,11 @@ class ClaimCheckerTest {
         ModelSummary good = model(1, -140, 3, 50, 0.02, 0.01, true);
         assertTrue(ClaimChecker.cyclesThroughPrototypes(good));
         assertTrue(ClaimChecker.hasPaperStructure(good));
-        ModelSummary interleaved = new ModelSummary(2, -140, 0.3, 3, 0, 3, 50, 50, 0.02, 0.02, 1 / 6.0, 0.01,
+        ModelSummary interleaved = new ModelSummary(2, results(-140, 3, 50, 0.02, 0.01, 0),
                 good.occupancy(), new int[] {0, 1, 2}, good.stateClass(),
                 List.of(new Cycle(new int[] {0, 2, 1, 3, 4, 5}, new int[] {0, 1, 0, 1, 2, 2}, 0.1, 0.8)), true, 1, -140, 3);
         assertTrue(ClaimChecker.cyclesThroughPrototypes(interleaved), "any fixed order of the classes counts");
-        ModelSummary missing = new ModelSummary(4, -140, 0.3, 3, 0, 3, 50, 50, 0.02, 0.02, 1 / 6.0, 0.01,
+        ModelSummary missing = new ModelSummary(4, results(-140, 3, 50, 0.02, 0.01, 0),
                 good.occupancy(), new int[] {0, 1, 2}, new int[] {0, 0, 1, 1, 1, 1},
                 List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 1, 1}, 0.1, 0.8)), true, 1, -140, 3);
         assertTrue(!ClaimChecker.cyclesThroughPrototypes(missing), "class 2 never visited");
@@ -166,7 +201,7 @@ class ClaimCheckerTest {
         assertEquals(1, ClaimChecker.classOrder(new int[] {1, 1, 2, 2, 0, 0}));
         assertEquals(1, ClaimChecker.classOrder(new int[] {0, 1, 1, 2, 2, 0}));
         assertEquals(2, ClaimChecker.classOrder(new int[] {0, 1, 0, 1, 2, 2}));
-        ModelSummary weak = new ModelSummary(3, -140, 0.3, 3, 0, 3, 50, 50, 0.02, 0.02, 1 / 6.0, 0.01,
+        ModelSummary weak = new ModelSummary(3, results(-140, 3, 50, 0.02, 0.01, 0),
                 good.occupancy(), new int[] {0, 1, 2}, good.stateClass(),
                 List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 2, 2}, 0.1, 0.3)), true, 1, -140, 3);
         assertTrue(!ClaimChecker.cyclesThroughPrototypes(weak), "not nearly deterministic");

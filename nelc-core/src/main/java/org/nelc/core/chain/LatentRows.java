@@ -9,7 +9,7 @@ import org.nelc.api.kernel.LatentKernel;
  * so {@code Ā(· | x'(t))} is an exact row sample of {@code M_{z(t−1), ·}}. Summing those rows gives
  * {@code J_{z'z} = Σ_{t: z(t−1)=z'} Ā(z | x'(t)) / n} — finite and positive wherever the chain went,
  * unlike transition counts, which see a nearly deterministic cycle in one direction only and so skip
- * exactly its currents. σ (Eq. 21) from these {@code J}; used for the per-epoch σ of {@code history.csv}.
+ * exactly its currents. σ (Eq. 21, {@link EntropyProductionSum}) from these {@code J}; used for the per-epoch σ of {@code history.csv}.
  * Only for up to {@value #MAX_STATES} latent states (one {@code logProbs} per double step).
  */
 public final class LatentRows {
@@ -67,17 +67,13 @@ public final class LatentRows {
         if (rows == 0) {
             return 0;
         }
-        double sigma = 0;
+        EntropyProductionSum sum = new EntropyProductionSum();
         double inv = 1.0 / rows;
         for (int a = 0; a < states; a++) {
             for (int b = a + 1; b < states; b++) {
-                double jab = sums[a * states + b] * inv;
-                double jba = sums[b * states + a] * inv;
-                if (jab > 0 && jba > 0) {
-                    sigma += (jab - jba) * (StrictMath.log(jab) - StrictMath.log(jba));
-                }
+                sum.add(sums[a * states + b] * inv, sums[b * states + a] * inv);
             }
         }
-        return sigma;
+        return sum.sigma();
     }
 }

@@ -100,21 +100,17 @@ public final class TransitionCounts {
         return fromCounts.clone();
     }
 
-    /** σ from counts, one-way pairs skipped (nats per double step). */
+    /** σ from counts, one-way pairs skipped (nats per double step; {@link EntropyProductionSum}). */
     public double entropyProduction() {
         if (total == 0) {
             return 0;
         }
-        double sigma = 0;
+        EntropyProductionSum sum = new EntropyProductionSum();
         double inv = 1.0 / total;
         if (dense != null) {
             for (int a = 0; a < states; a++) {
                 for (int b = a + 1; b < states; b++) {
-                    long ab = dense[a * states + b];
-                    long ba = dense[b * states + a];
-                    if (ab > 0 && ba > 0) {
-                        sigma += (ab - ba) * inv * StrictMath.log((double) ab / ba);
-                    }
+                    sum.add(dense[a * states + b] * inv, dense[b * states + a] * inv);
                 }
             }
         } else {
@@ -122,15 +118,11 @@ public final class TransitionCounts {
                 int a = (int) (e.getKey() >>> 32);
                 int b = (int) (long) e.getKey();
                 if (a < b) {
-                    long ab = e.getValue()[0];
-                    long ba = count(b, a);
-                    if (ab > 0 && ba > 0) {
-                        sigma += (ab - ba) * inv * StrictMath.log((double) ab / ba);
-                    }
+                    sum.add(e.getValue()[0] * inv, count(b, a) * inv);
                 }
             }
         }
-        return sigma;
+        return sum.sigma();
     }
 
     /** Number of unordered pairs {a ≠ b} seen in one direction only. */
