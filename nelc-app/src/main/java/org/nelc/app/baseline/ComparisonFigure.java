@@ -59,13 +59,7 @@ public final class ComparisonFigure {
                 .title("log-likelihood vs learning rate (median; bar: best to worst seed)")
                 .yAxisTitle("nats / image below the best " + (em ? "EM fit" : "run") + " (log scale)")
                 .xAxisTitle("learning rate (log scale)").build();
-        var st = chart.getStyler();
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setLegendVisible(true);
-        st.setLegendPosition(Styler.LegendPosition.OutsideS);
-        st.setLegendLayout(Styler.LegendLayout.Horizontal);
-        st.setMarkerSize(9);
+        var st = style(chart);
         st.setXAxisLogarithmic(true);
         st.setYAxisLogarithmic(true);
         boolean any = false;
@@ -115,6 +109,18 @@ public final class ComparisonFigure {
         return chart;
     }
 
+    /** White background, legend below, large markers: both panels. */
+    private static org.knowm.xchart.style.XYStyler style(XYChart chart) {
+        var st = chart.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setLegendVisible(true);
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(Styler.LegendLayout.Horizontal);
+        st.setMarkerSize(9);
+        return st;
+    }
+
     /** The best EM fit's log-likelihood, else the best run's. */
     private static double reference(Comparison c) {
         double best = Double.NEGATIVE_INFINITY;
@@ -136,13 +142,7 @@ public final class ComparisonFigure {
                 .title("entropy production σ (Rao-Blackwellized), chosen lr")
                 .yAxisTitle("σ, nats / double step").xAxisTitle("")
                 .build();
-        var st = chart.getStyler();
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setLegendVisible(true);
-        st.setLegendPosition(Styler.LegendPosition.OutsideS);
-        st.setLegendLayout(Styler.LegendLayout.Horizontal);
-        st.setMarkerSize(9);
+        var st = style(chart);
         st.setXAxisMin(0.5);
         st.setXAxisMax(MODELS.size() + 0.5);
         st.setXAxisTicksVisible(false);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.nelc.core.likelihood.LogLikelihood;
 
 /**
  * The learning-rate grid of {@code nelc compare}: each trained model family (NEQ, RBM-PCD, RBM-exact) is
@@ -97,17 +98,14 @@ public final class LearningRateGrid {
         List<Double> sorted = new ArrayList<>(ll);
         sorted.sort(LL_ORDER.reversed());
         int n = sorted.size();
-        double mean = 0;
-        for (double v : sorted) {
-            mean += v;
+        double[] values = new double[n];
+        for (int k = 0; k < n; k++) {
+            values[k] = ll.get(k);
         }
-        mean /= n;
-        double var = 0;
-        for (double v : sorted) {
-            var += (v - mean) * (v - mean);
-        }
-        double se = n > 1 ? Math.sqrt(var / (n - 1) / n) : Double.NaN;
-        return new Point(model, lr, n, sorted.get((n - 1) / 2), mean, se, sorted.get(0), sorted.get(n - 1), false);
+        // mean and its standard error over the seeds: the same arithmetic as over the data rows
+        LogLikelihood.Summary seeds = LogLikelihood.summarize(values);
+        return new Point(model, lr, n, sorted.get((n - 1) / 2), seeds.mean(), seeds.standardError(), sorted.get(0),
+                sorted.get(n - 1), false);
     }
 
     /** The chosen learning rate of {@code model}, or NaN when it has no grid. */

@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "Prints the table; writes OUT/compare.txt, compare.csv, grid.csv, compare.json, compare.png and every "
             + "run's model.json / evaluation.json.",
             "Defaults: 4 learning rates x (8 NEQ + 3 + 3 RBM seeds), 10 EM restarts, the paper's schedule: prints "
-                + "its CPU estimate before starting (about 15 CPU minutes for MNIST 0/1/2 with one-hot:6)."})
+                + "its CPU estimate before starting (about 2 CPU minutes for MNIST 0/1/2 with one-hot:6)."})
 public final class CompareCommand implements Runnable {
     @ParentCommand
     NelcCommand root;
