@@ -11,6 +11,7 @@ import org.nelc.api.UserError;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.DataSource;
 import org.nelc.api.data.Dataset;
+import org.nelc.data.cache.RowCache;
 
 /**
  * The known {@link DataSource}s, found with {@link ServiceLoader}, and the choice of one for a
@@ -22,6 +23,7 @@ public final class DataSources {
     public static final String IMAGE_SHAPE = "image-shape";
 
     private final List<DataSource> sources;
+    private final RowCache cache;
 
     /** The sources registered in {@code META-INF/services/org.nelc.api.data.DataSource} visible to {@code loader}. */
     public static DataSources discover(ClassLoader loader) {
@@ -36,11 +38,21 @@ public final class DataSources {
      * @throws IllegalArgumentException if two have the same name
      */
     public DataSources(List<? extends DataSource> sources) {
+        this(sources, null);
+    }
+
+    private DataSources(List<? extends DataSource> sources, RowCache cache) {
+        this.cache = cache;
         this.sources = List.copyOf(sources);
         long names = this.sources.stream().map(DataSource::name).distinct().count();
         if (names != this.sources.size()) {
             throw new IllegalArgumentException("two data sources with the same name: " + describe());
         }
+    }
+
+    /** These sources, keeping what the chosen source reads in {@code rowCache} (see {@link RowCache}). */
+    public DataSources cachedIn(RowCache rowCache) {
+        return new DataSources(sources, rowCache);
     }
 
     /** All sources, in order of preference. */
@@ -72,7 +84,7 @@ public final class DataSources {
                 + (Files.isDirectory(path) ? "directory" : "file") + "; known sources:" + describe());
     }
 
-    /** Loads {@code path} with the source {@link #forPath} picks. */
+    /** Loads {@code path} with the source {@link #forPath} picks (through the row cache, if one is set). */
     public Dataset load(Path path, DataSelection selection) {
         DataSource source = forPath(path);
         for (String key : selection.options().keySet()) {
@@ -82,7 +94,7 @@ public final class DataSources {
             }
         }
         // the origin travels with the rows into model.json, so `nelc evaluate` can load them again
-        Dataset d = source.load(path, selection);
+        Dataset d = cache != null ? cache.load(source, path, selection) : source.load(path, selection);
         String shape = selection.option(IMAGE_SHAPE);
         if (shape != null) {
             d = d.withImageShape(parseImageShape(shape, d.dimension()));

@@ -76,6 +76,8 @@ public record EvaluationOptions(long seed, int chainLength, int burnIn, int rbSa
         b.chainLength = chainLength;
         b.burnIn = burnIn;
         b.rbSamples = rbSamples;
+        b.precision = precision;
+        b.maxRbSamples = maxRbSamples;
         return b;
     }
 
@@ -85,6 +87,8 @@ public record EvaluationOptions(long seed, int chainLength, int burnIn, int rbSa
         private int chainLength;
         private int burnIn;
         private int rbSamples;
+        private double precision;
+        private int maxRbSamples;
 
         private Builder() {
         }
@@ -111,8 +115,23 @@ public record EvaluationOptions(long seed, int chainLength, int burnIn, int rbSa
             return this;
         }
 
+        /**
+         * σ's relative standard error the Rao-Blackwellized draws grow for ({@code --precision}, strictly
+         * between 0 and 1; 0: fixed draws).
+         */
+        public Builder precision(double v) {
+            precision = v;
+            return this;
+        }
+
+        /** The cap of draws per row when a precision is targeted. */
+        public Builder maxRbSamples(int v) {
+            maxRbSamples = v;
+            return this;
+        }
+
         public EvaluationOptions build() {
-            return new EvaluationOptions(seed, chainLength, burnIn, rbSamples);
+            return new EvaluationOptions(seed, chainLength, burnIn, rbSamples, precision, maxRbSamples);
         }
     }
 }

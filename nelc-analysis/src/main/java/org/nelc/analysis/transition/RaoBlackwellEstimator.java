@@ -164,18 +164,18 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
                 start, GROUPS, GROUP_MEMORY);
         int samples = start;
         draws.extendTo(samples);
-        ReplicatedEstimate r = replicated(draws, occupancy, rows, samples, "");
+        ReplicatedEstimate r = replicated(draws, occupancy, rows, samples);
         if (precision > 0) {
             double[] se = new double[1];
             double rel = sigmaRelativeError(r, se);
-            while (!withinTarget(rel, se[0], r) && samples < cap) {
+            while (!withinTarget(rel, se[0]) && samples < cap) {
                 samples = (int) Math.min(cap, 2L * samples);
                 draws.extendTo(samples);
-                r = replicated(draws, occupancy, rows, samples, "");
+                r = replicated(draws, occupancy, rows, samples);
                 rel = sigmaRelativeError(r, se);
             }
             String goal = String.format("σ's relative s.e. ≤ %.3g", precision);
-            if (withinTarget(rel, se[0], r)) {
+            if (withinTarget(rel, se[0])) {
                 r = new ReplicatedEstimate(r.estimate(), r.replicates(), r.method() + "; grown to "
                         + samples + " draws per row for " + goal, "");
             } else {
@@ -187,7 +187,7 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
         return r;
     }
 
-    private boolean withinTarget(double rel, double se, ReplicatedEstimate r) {
+    private boolean withinTarget(double rel, double se) {
         return rel <= precision || se <= precision * SIGMA_FLOOR;
     }
 
@@ -206,8 +206,7 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
         return EntropyProduction.sigma(t.matrix(), LatentWeights.of(t), t.states());
     }
 
-    private static ReplicatedEstimate replicated(RowDraws draws, double[] occupancy, boolean[] rows, int samples,
-            String note) {
+    private static ReplicatedEstimate replicated(RowDraws draws, double[] occupancy, boolean[] rows, int samples) {
         int n = occupancy.length;
         TransitionEstimate full = estimate(draws.matrix(-1), occupancy, rows, samples, n);
         List<TransitionEstimate> reps = new ArrayList<>();
@@ -218,7 +217,7 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
         String method = "delete-one jackknife over " + k + " independent groups of draws, " + samples
                 + " draws per row " + (draws.tilted() ? "(importance sampling: untilted and exponentially tilted "
                         + "product-Bernoulli proposals, balance-heuristic weights)" : "(plain draws x ~ A(z'))");
-        return new ReplicatedEstimate(full, reps, method, note);
+        return new ReplicatedEstimate(full, reps, method, "");
     }
 
     private static TransitionEstimate estimate(double[] m, double[] occupancy, boolean[] rows, int samples, int n) {

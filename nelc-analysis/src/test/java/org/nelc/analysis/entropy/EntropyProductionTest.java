@@ -55,4 +55,19 @@ class EntropyProductionTest {
         org.junit.jupiter.api.Assertions.assertEquals(expect, sigma, 1e-12);
         org.junit.jupiter.api.Assertions.assertTrue(Double.isFinite(sigma));
     }
+
+    @Test
+    void skippedOneWayPairsAddAtLeastTheirTermAtTheRuleOfThreeFloor() {
+        // 3 states, T = 1000 transitions: 0→1 seen with J = 0.2, never 1→0; 1↔2 and 0↔2 both ways
+        double[] m = {0, 0.6, 0.4, 0, 0.5, 0.5, 0.3, 0.3, 0.4};
+        double[] p = {1.0 / 3, 1.0 / 3, 1.0 / 3};
+        double j = 0.2;
+        double floor = 3.0 / 1000;
+        double expected = (j - floor) * Math.log(j / floor);
+        assertEquals(expected, EntropyProduction.skippedPairsLowerBound(m, p, 3, 1000), 1e-12);
+        String note = EntropyProduction.oneWayNote(m, p, 3, 1000);
+        org.junit.jupiter.api.Assertions.assertTrue(note.startsWith("1 one-way pair skipped"), note);
+        assertEquals("", EntropyProduction.oneWayNote(new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {0.5, 0.5}, 2,
+                1000));
+    }
 }

@@ -79,6 +79,11 @@ public final class ReproduceCommand implements Runnable {
             + "(default: ${DEFAULT-VALUE}).")
     int rbSamples = RaoBlackwellEstimator.DEFAULT_SAMPLES;
 
+    @Option(names = "--precision", paramLabel = "REL", description = "Relative standard error wanted for each "
+            + "model's sigma: the draws per row of the Rao-Blackwellized M double until it is reached, or the output "
+            + "says the cap came first (default: ${DEFAULT-VALUE}).")
+    String precision = Double.toString(RaoBlackwellEstimator.DEFAULT_PRECISION);
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -95,7 +100,7 @@ public final class ReproduceCommand implements Runnable {
             throw new UserError("--threads: must be at least 1, got " + threads);
         }
         EvaluationOptions evaluation = EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn)
-                .rbSamples(rbSamples).build();
+                .rbSamples(rbSamples).precision(EvaluationOptions.parsePrecision(precision)).build();
         EnsemblePlan base = new EnsemblePlan(Variant.PAPER.name(), options.config(), seedList, evaluation);
         Dataset data = root.context().loadData(options.data(), options.selection());
         String dataText = TrainCommand.describe(data);

@@ -14,6 +14,7 @@ import org.nelc.api.data.Dataset;
 import org.nelc.app.experiment.EnsembleLayout;
 import org.nelc.app.report.FantasyChain;
 import org.nelc.app.report.Headless;
+import org.nelc.app.report.ImageShape;
 import org.nelc.app.report.ModelPanel;
 import org.nelc.app.report.Png;
 import org.nelc.core.io.ModelFile;
@@ -88,7 +89,8 @@ public final class ShowCommand implements Runnable {
             o.printf(Locale.ROOT, "evaluated on %s (chain of %d steps)%n", d.source(), chainLength);
         }
         FantasyChain chain = FantasyChain.run(mf.model(), startState(mf), s, Math.max(steps, 1));
-        Png.write(png, ModelPanel.draw(mf.model(), ev, chain, "Fig. 3 panel — " + model.getFileName()
+        ImageShape shape = ImageShape.forModel(mf.data(), dataOptions.imageShape(), mf.model().visibleSize());
+        Png.write(png, ModelPanel.draw(mf.model(), shape, ev, chain, "Fig. 3 panel — " + model.getFileName()
                 + (mf.config() != null ? " (seed " + mf.config().seed() + ")" : "")));
         o.println("wrote " + png);
     }

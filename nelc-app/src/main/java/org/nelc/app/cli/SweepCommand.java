@@ -114,13 +114,18 @@ public final class SweepCommand implements Runnable {
                 + "Rao-Blackwellized M (default: ${DEFAULT-VALUE}).")
         int rbSamples = RaoBlackwellEstimator.DEFAULT_SAMPLES;
 
+        @Option(names = "--precision", paramLabel = "REL", description = "Evaluation: relative standard error wanted "
+                + "for sigma; the draws per row grow until it is reached or the cap is (default: ${DEFAULT-VALUE}).")
+        String precision = Double.toString(RaoBlackwellEstimator.DEFAULT_PRECISION);
+
         @Mixin
         TrainingOptions training;
 
         @Override
         public Integer call() {
             PrintWriter o = sweep.out();
-            new EvaluationOptions(1, chainLength, burnIn, rbSamples); // validates
+            double rel = EvaluationOptions.parsePrecision(precision);
+            new EvaluationOptions(1, chainLength, burnIn, rbSamples).withPrecision(rel); // validates
             Set<String> given = new HashSet<>();
             Set<String> names = new HashSet<>(TrainingFlags.names());
             for (OptionSpec opt : spec.commandLine().getParseResult().matchedOptions()) {
@@ -163,7 +168,7 @@ public final class SweepCommand implements Runnable {
                 }
             };
             Manifest m = Planner.plan(TrainingFlags.canonical(training), given, axes, seedList,
-                    new Manifest.EvaluationSettings(chainLength, burnIn, rbSamples), plugins, check);
+                    new Manifest.EvaluationSettings(chainLength, burnIn, rbSamples, rel), plugins, check);
             SweepDir dir = new SweepDir(out);
             String verb = "wrote";
             if (java.nio.file.Files.exists(dir.manifestFile())) {

@@ -17,10 +17,11 @@ import org.nelc.core.train.TrainingConfig;
  * @param seeds the models' seeds, in order
  * @param chainLength double steps of the evaluation chain after burn-in (SPEC §6: 1e5)
  * @param burnIn discarded steps before it
- * @param rbSamples draws per row of the Rao-Blackwellized M
+ * @param rbSamples draws per row the Rao-Blackwellized M starts with
+ * @param precision σ's relative standard error its draws grow for ({@code --precision}; 0: fixed draws)
  */
 public record EnsemblePlan(String name, TrainingConfig template, List<Long> seeds, int chainLength, int burnIn,
-        int rbSamples) {
+        int rbSamples, double precision) {
 
     public EnsemblePlan {
         seeds = List.copyOf(seeds);
@@ -28,12 +29,14 @@ public record EnsemblePlan(String name, TrainingConfig template, List<Long> seed
             throw new UserError("--models: an ensemble needs at least one model");
         }
         // validates, naming the flag (the parameters: the fields are assigned after this body)
-        EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples).build();
+        EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples).precision(precision)
+                .build();
     }
 
     /** A plan whose models are evaluated with {@code evaluation}'s settings (its seed is each model's). */
     public EnsemblePlan(String name, TrainingConfig template, List<Long> seeds, EvaluationOptions evaluation) {
-        this(name, template, seeds, evaluation.chainLength(), evaluation.burnIn(), evaluation.rbSamples());
+        this(name, template, seeds, evaluation.chainLength(), evaluation.burnIn(), evaluation.rbSamples(),
+                evaluation.precision());
     }
 
     public TrainingConfig config(long seed) {
@@ -42,7 +45,7 @@ public record EnsemblePlan(String name, TrainingConfig template, List<Long> seed
 
     public EvaluationOptions evaluation(long seed) {
         return EvaluationOptions.builder().seed(seed).chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples)
-                .build();
+                .precision(precision).build();
     }
 
     /** The same plan for another kernel/score combination (SPEC §4). */

@@ -34,6 +34,7 @@ public final class PlanFile {
         ev.put("chainLength", plan.chainLength());
         ev.put("burnIn", plan.burnIn());
         ev.put("rbSamples", plan.rbSamples());
+        ev.put("precision", plan.precision());
         root.put("evaluation", ev);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("source", data.source());

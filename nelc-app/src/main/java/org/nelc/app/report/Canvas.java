@@ -77,16 +77,18 @@ final class Canvas {
 
     /**
      * Pixels {@code v[offset … offset+count−1]} as an image of {@code shape} (cells past {@code count} are
-     * padding, light gray), each pixel a {@code scale × scale} square.
+     * padding, light gray), each pixel a {@code scale × scale} square; for a strip, each value a cell
+     * {@code scale} wide and the strip's height tall.
      */
     void pixels(double[] v, int offset, int count, ImageShape shape, int x, int y, int scale,
             DoubleFunction<Color> color) {
         int cells = shape.rows() * shape.columns();
+        int h = shape.cellHeight(scale);
         for (int i = 0; i < cells; i++) {
             g.setColor(i < count ? color.apply(v[offset + i]) : new Color(0xEEEEEE));
-            g.fillRect(x + (i % shape.columns()) * scale, y + (i / shape.columns()) * scale, scale, scale);
+            g.fillRect(x + (i % shape.columns()) * scale, y + (i / shape.columns()) * h, scale, h);
         }
-        frame(x, y, shape.columns() * scale, shape.rows() * scale);
+        frame(x, y, shape.width(scale), shape.height(scale));
     }
 
     void frame(int x, int y, int w, int h) {

@@ -25,13 +25,13 @@ public final class ModelPanel {
     private ModelPanel() {
     }
 
-    public static BufferedImage draw(Model model, Evaluation evaluation, FantasyChain chain, String title) {
+    public static BufferedImage draw(Model model, ImageShape shape, Evaluation evaluation, FantasyChain chain,
+            String title) {
         int d = model.visibleSize();
         int l = model.units();
-        ImageShape shape = ImageShape.of(d);
         int scale = shape.scaleFor(84);
-        int imgW = shape.columns() * scale;
-        int imgH = shape.rows() * scale;
+        int imgW = shape.width(scale);
+        int imgH = shape.height(scale);
         int cellW = Math.max(imgW, 64) + GAP;
         int t = chain.steps();
         int columns = Math.max(l, t);

@@ -115,6 +115,10 @@ public final class ReportHtml {
                 + "the chain.");
         figure(h, a, ReportWriter.FIG3_WORST, "Fig. 3 (b) analogue: the model with the lowest precise LL (seed "
                 + a.worstSeed() + ").");
+        figure(h, a, ReportWriter.CHAIN_BEST, "The chain of the highest-LL model (seed " + a.bestSeed() + "), animated: "
+                + "48 double steps from its saved state, the latent state z(t−1) among all states (filled), the mean "
+                + "image ⟨x(t)⟩ given z(t−1) and the sample x(t).");
+        figure(h, a, ReportWriter.CHAIN_WORST, "The chain of the lowest-LL model (seed " + a.worstSeed() + "), animated.");
         figure(h, a, ReportWriter.FIG4, "Fig. 4. Against σ (log axis): (a) class KL divergence, (b) decorrelation time "
                 + "τ, (c) mean self-transition Tr(M)/L with the random baseline 1/L (dashed).");
     }
@@ -125,7 +129,8 @@ public final class ReportHtml {
             return;
         }
         h.append("<figure id=\"").append(esc(name)).append("\"><img alt=\"").append(esc(name))
-                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
+                .append("\" src=\"data:image/").append(name.endsWith(".gif") ? "gif" : "png").append(";base64,")
+                .append(Base64.getEncoder().encodeToString(png))
                 .append("\"><figcaption><b>").append(esc(name)).append("</b> — ").append(esc(caption))
                 .append("</figcaption></figure>\n");
     }

@@ -29,6 +29,10 @@ public final class ReportWriter {
     public static final String FIG2 = "fig2.png";
     public static final String FIG3_BEST = "fig3-best.png";
     public static final String FIG3_WORST = "fig3-worst.png";
+    public static final String CHAIN_BEST = "chain-best.gif";
+    public static final String CHAIN_WORST = "chain-worst.gif";
+    /** Frames of the report's chain animations. */
+    static final int CHAIN_STEPS = 48;
     public static final String FIG4 = "fig4.png";
     public static final String VARIANTS = "variants.png";
     private final PluginCatalog plugins;
@@ -68,6 +72,8 @@ public final class ReportWriter {
         if (best != null) {
             put(figures, layout, FIG3_BEST, panel(best, "Fig. 3 (highest LL) — " + label + ", seed " + best.seed()));
             put(figures, layout, FIG3_WORST, panel(worst, "Fig. 3 (lowest LL) — " + label + ", seed " + worst.seed()));
+            put(figures, layout, CHAIN_BEST, animation(best, "highest LL, seed " + best.seed()));
+            put(figures, layout, CHAIN_WORST, animation(worst, "lowest LL, seed " + worst.seed()));
         }
         put(figures, layout, FIG4, Fig4.draw(rows, claims.regimeBySeed(), "Fig. 4 — " + label + ", " + n));
         EnsembleArtifacts art = new EnsembleArtifacts(r, claims, figures, best == null ? -1 : best.seed(),
@@ -104,17 +110,29 @@ public final class ReportWriter {
         AtomicFiles.writeString(root.report(), html);
     }
 
+    /** The chain of the model as an animated GIF, {@value #CHAIN_STEPS} frames from its saved state. */
+    private byte[] animation(ModelRun run, String title) {
+        ModelFile mf = ModelIO.read(run.dir().resolve(EnsembleLayout.MODEL_FILE), plugins);
+        FantasyChain chain = FantasyChain.run(mf.model(), mf.chainVisible()[0], run.seed(), CHAIN_STEPS);
+        return ChainAnimation.gif(chain, ImageShape.forModel(mf.data(), null, mf.model().visibleSize()),
+                mf.model().latent().states(), title);
+    }
+
+    private static void put(Map<String, byte[]> figures, EnsembleLayout layout, String name, byte[] bytes) {
+        AtomicFiles.write(layout.figure(name), out -> out.write(bytes));
+        figures.put(name, bytes);
+    }
+
     private BufferedImage panel(ModelRun run, String title) {
         ModelFile mf = ModelIO.read(run.dir().resolve(EnsembleLayout.MODEL_FILE), plugins);
         FantasyChain chain = FantasyChain.run(mf.model(), mf.chainVisible()[0], run.seed(),
                 Math.max(ModelPanel.DEFAULT_STEPS, mf.model().units()));
-        return ModelPanel.draw(mf.model(), run.evaluation(), chain, title);
+        return ModelPanel.draw(mf.model(), ImageShape.forModel(mf.data(), null, mf.model().visibleSize()),
+                run.evaluation(), chain, title);
     }
 
     private static void put(Map<String, byte[]> figures, EnsembleLayout layout, String name, BufferedImage img) {
-        byte[] bytes = Png.bytes(img);
-        AtomicFiles.write(layout.figure(name), out -> out.write(bytes));
-        figures.put(name, bytes);
+        put(figures, layout, name, Png.bytes(img));
     }
 
     /** {@code compare.json} of the baselines, when present and readable (else null; the report says why). */

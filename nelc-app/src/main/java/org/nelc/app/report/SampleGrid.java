@@ -14,12 +14,11 @@ public final class SampleGrid {
     private SampleGrid() {
     }
 
-    public static BufferedImage draw(FantasyChain chain, String title) {
+    public static BufferedImage draw(FantasyChain chain, ImageShape shape, String title) {
         int d = chain.dimension();
-        ImageShape shape = ImageShape.of(d);
         int scale = shape.scaleFor(56);
-        int imgW = shape.columns() * scale;
-        int imgH = shape.rows() * scale;
+        int imgW = shape.width(scale);
+        int imgH = shape.height(scale);
         int cellW = Math.max(imgW, 44) + 8;
         int n = chain.steps();
         int perRow = Math.min(PER_ROW, n);

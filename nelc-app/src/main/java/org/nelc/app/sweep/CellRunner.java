@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nelc.analysis.evaluate.Evaluation;
-import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
@@ -74,8 +73,7 @@ public final class CellRunner {
         long t1 = System.nanoTime();
         Manifest.EvaluationSettings ev = manifest.evaluation();
         Evaluation evaluation = new Evaluator(plugins.diagnostics()).evaluate(trained.model(), dataset,
-                trained.chain().state(0), EvaluationOptions.builder().seed(cell.seed()).chainLength(ev.chainLength())
-                        .burnIn(ev.burnIn()).rbSamples(ev.rbSamples()).build());
+                trained.chain().state(0), ev.options(cell.seed()));
         evaluation.write(files.evaluation());
         long t2 = System.nanoTime();
         Outcome outcome = new Outcome(evaluation, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);

@@ -54,14 +54,27 @@ public record Manifest(String schema, int schemaVersion, String nelcVersion, Str
     public record Axis(String name, List<String> values) {
     }
 
-    /** What the precise evaluation of every cell uses (its seed is the cell's seed). */
-    public record EvaluationSettings(int chainLength, int burnIn, int rbSamples) {
+    /**
+     * What the precise evaluation of every cell uses (its seed is the cell's seed). {@code precision} is
+     * σ's relative standard error the Rao-Blackwellized draws grow for (0, as in manifests written before
+     * it existed: fixed draws); it enters the cell id only when set, so those manifests keep their ids.
+     */
+    public record EvaluationSettings(int chainLength, int burnIn, int rbSamples, double precision) {
         Map<String, String> canonical() {
             Map<String, String> m = new TreeMap<>();
             m.put("burnIn", Integer.toString(burnIn));
             m.put("chainLength", Integer.toString(chainLength));
             m.put("rbSamples", Integer.toString(rbSamples));
+            if (precision > 0) {
+                m.put("precision", Double.toString(precision));
+            }
             return m;
+        }
+
+        /** The options of the evaluation of a cell with this seed. */
+        public org.nelc.analysis.evaluate.EvaluationOptions options(long seed) {
+            return new org.nelc.analysis.evaluate.EvaluationOptions(seed, chainLength, burnIn, rbSamples)
+                    .withPrecision(precision);
         }
     }
 

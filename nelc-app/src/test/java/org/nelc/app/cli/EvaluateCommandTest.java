@@ -112,4 +112,20 @@ class EvaluateCommandTest {
         assertTrue(neq.out().contains("log-likelihood (precise)") && neq.out().contains("not available: the model is "
                 + "not an equilibrium RBM"), neq.out());
     }
+
+    /** --precision must be a number strictly between 0 and 1, for evaluate, reproduce and sweep plan alike. */
+    @Test
+    void badPrecisionIsOneLineNamingTheFlagAndTheValue() {
+        for (String value : new String[] {"0", "-0.1", "1", "1.5", "abc"}) {
+            for (String[] cmd : new String[][] {{"evaluate", dir.resolve("none.json").toString(), "--precision", value},
+                {"reproduce", "--out", dir.resolve("r").toString(), "--precision", value},
+                {"sweep", "plan", "--out", dir.resolve("s").toString(), "--precision", value}}) {
+                CliHarness.Result r = CliHarness.run(cmd);
+                assertEquals(2, r.code(), String.join(" ", cmd) + ": " + r);
+                String err = r.err().strip();
+                assertTrue(err.contains("--precision") && err.contains(value) && !err.contains("\n"),
+                        String.join(" ", cmd) + ": " + err);
+            }
+        }
+    }
 }

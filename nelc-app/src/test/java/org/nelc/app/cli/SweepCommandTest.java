@@ -72,7 +72,7 @@ class SweepCommandTest {
         Map<String, String> training = new TreeMap<>();
         cell.get("training").fields().forEachRemaining(e -> training.put(e.getKey(), e.getValue().asText()));
         StringBuilder canon = new StringBuilder("{\"evaluation\":{\"burnIn\":\"100\",\"chainLength\":\"2000\","
-                + "\"rbSamples\":\"50\"},\"training\":{");
+                + "\"precision\":\"0.02\",\"rbSamples\":\"50\"},\"training\":{");
         boolean first = true;
         for (var e : training.entrySet()) {
             canon.append(first ? "" : ",").append('"').append(e.getKey()).append("\":\"").append(e.getValue()).append('"');

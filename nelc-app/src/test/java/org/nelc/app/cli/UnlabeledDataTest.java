@@ -55,6 +55,16 @@ class UnlabeledDataTest {
         assertTrue(e.out().contains("log-likelihood (precise)"), e.out());
         assertTrue(e.out().contains("needs labels: the data has none"), e.out());
 
+        // the chain as an animation, in the data's 6×6 shape
+        Path gif = dir.resolve("chain.gif");
+        CliHarness.Result s = CliHarness.run("sample", dir.resolve("run/model.json").toString(), "--steps", "10",
+                "--gif", gif.toString());
+        assertEquals(0, s.code(), s.toString());
+        var decoded = org.nelc.app.report.ChainAnimationTestAccess.decode(Files.readAllBytes(gif));
+        assertEquals(10, decoded);
+        assertEquals(2, CliHarness.run("sample", dir.resolve("run/model.json").toString(), "--gif", gif.toString(),
+                "--image-shape", "5x7").code());
+
         CliHarness.Result cut = CliHarness.run("train", "--data", data.toString(), "--rows", "30", "--epochs", "1",
                 "--steps-per-epoch", "2", "--batch", "8:8", "--chain-steps", "4", "--latent", "one-hot:3", "--quiet",
                 "--out", dir.resolve("cut").toString());

