@@ -16,7 +16,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-5}"
 shift || true
-"$here/nelc" --version >/dev/null   # builds the CLI jar (and the launcher's archive) outside the timings
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+# outside the timings: builds the CLI jar, and the launcher's class-data archive (made by a first train)
+"$here/nelc" train --epochs 1 --steps-per-epoch 1 --quiet --out "$out/warm-up" >/dev/null
 labels=()
 commands=()
 if [ $# -eq 0 ]; then
@@ -26,8 +29,6 @@ for v in "$@"; do
   labels+=("${v%%=*}")
   commands+=("${v#*=}")
 done
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
 echo "load before: $(uptime)"
 for r in $(seq 1 "$rounds"); do
   for i in "${!labels[@]}"; do

@@ -3,7 +3,6 @@ package org.nelc.analysis.classes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nelc.analysis.measure.TransitionMeasure;
 import org.nelc.analysis.transition.CountEstimator;
 import org.nelc.api.diagnostic.Diagnostic;
 import org.nelc.api.diagnostic.DiagnosticContext;
@@ -41,8 +40,8 @@ public final class ClassKlDiagnostic implements Diagnostic {
         ModelView model = context.model();
         Dataset data = context.data();
         ClassKl.Result r = of(model, data, context.transitions(CountEstimator.NAME).occupancy());
-        Measurement kl = TransitionMeasure.of(context, CountEstimator.NAME, KL, "class KL (Eq. 22)", "nats",
-                t -> of(model, data, t.occupancy()).kl());
+        // the assignment is redone on each replicate's occupancy: it is part of the estimate
+        Measurement kl = context.measureOccupancy(KL, "class KL (Eq. 22)", "nats", p -> of(model, data, p).kl());
         if (!r.classesWithoutState().isEmpty()) {
             kl = kl.withNote("no state for class " + r.classesWithoutState());
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.nelc.analysis.classes.ClassAssignment;
 import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
 import org.nelc.analysis.entropy.ProbabilityCurrents;
-import org.nelc.analysis.measure.TransitionMeasure;
 import org.nelc.analysis.transition.CountEstimator;
 import org.nelc.analysis.transition.LatentWeights;
 import org.nelc.api.diagnostic.Diagnostic;
@@ -68,9 +67,9 @@ public final class CyclesDiagnostic implements Diagnostic {
                 list.add(c.toMap());
             }
             String label = EntropyProductionDiagnostic.label(e);
-            out.add(TransitionMeasure.of(context, e, cyclesKey(e), "dominant cycles, " + label, "",
+            out.add(context.measure(e, cyclesKey(e), "dominant cycles, " + label, "",
                     x -> find(x, stateClass).cycles().size()));
-            out.add(TransitionMeasure.of(context, e, cleanKey(e), "one clean cycle (1 = yes), " + label, "",
+            out.add(context.measure(e, cleanKey(e), "one clean cycle (1 = yes), " + label, "",
                     x -> find(x, stateClass).clean() ? 1 : 0));
             v.put("cycles." + e, list);
             v.put("clean." + e, dc.clean());

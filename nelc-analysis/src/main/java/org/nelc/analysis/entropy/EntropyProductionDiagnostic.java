@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nelc.analysis.measure.TransitionMeasure;
 import org.nelc.analysis.transition.CountEstimator;
 import org.nelc.analysis.transition.LatentWeights;
 import org.nelc.api.diagnostic.Diagnostic;
@@ -46,7 +45,7 @@ public final class EntropyProductionDiagnostic implements Diagnostic {
         for (String e : LatentWeights.ESTIMATORS) {
             TransitionEstimate t = context.transitions(e);
             EntropyProduction.Result r = of(t);
-            Measurement sigma = TransitionMeasure.of(context, e, sigmaKey(e), "σ, " + label(e), UNIT,
+            Measurement sigma = context.measure(e, sigmaKey(e), "σ, " + label(e), UNIT,
                     x -> of(x).sigma());
             if (r.oneWayPairs() > 0) {
                 sigma = sigma.withNote(r.oneWayPairs() + " one-way pair(s) skipped: a lower bound");

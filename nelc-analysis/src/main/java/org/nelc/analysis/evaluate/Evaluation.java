@@ -2,6 +2,7 @@ package org.nelc.analysis.evaluate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
@@ -112,7 +113,12 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
 
     public static Evaluation fromJson(String json) {
         try {
-            int version = JSON.readTree(json).path("schemaVersion").asInt(-1);
+            JsonNode root = JSON.readTree(json);
+            if (root == null || !SCHEMA.equals(root.path("schema").asText())) {
+                throw new UserError("not an evaluation.json (schema '" + (root == null ? "" : root.path("schema")
+                        .asText()) + "', expected '" + SCHEMA + "')");
+            }
+            int version = root.path("schemaVersion").asInt(-1);
             if (version != SCHEMA_VERSION) {
                 throw new UserError("evaluation.json has schema version " + version + ", this nelc reads "
                         + SCHEMA_VERSION + ": evaluate the model again (nelc evaluate MODEL.json)");

@@ -14,13 +14,29 @@ public record EvaluationOptions(long seed, int chainLength, int burnIn, int rbSa
         int maxRbSamples) {
     public static final int DEFAULT_CHAIN_LENGTH = 100_000;
     public static final int DEFAULT_BURN_IN = 1000;
+    /** The evaluation's memory per chain step: the latent trajectory, one int (the burn-in keeps none). */
+    static final int TRAJECTORY_BYTES_PER_STEP = Integer.BYTES;
+
+    /**
+     * The longest chain this JVM can evaluate, checked before any work: the trajectory in at most half
+     * the heap (the rest for the data, the model and the diagnostics' tables).
+     */
+    public static int maxChainLength() {
+        return (int) Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 2 / TRAJECTORY_BYTES_PER_STEP);
+    }
 
     public EvaluationOptions {
         if (chainLength < 2) {
             throw new UserError("--chain-length: must be at least 2, got " + chainLength);
         }
-        if (burnIn < 0) {
-            throw new UserError("--burn-in: must be non-negative, got " + burnIn);
+        if (chainLength > maxChainLength()) {
+            throw new UserError("--chain-length: at most " + maxChainLength() + " in this JVM (the trajectory keeps "
+                    + TRAJECTORY_BYTES_PER_STEP + " bytes a step, within half of the " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB heap; JAVA_OPTS=-Xmx… raises it), got " + chainLength);
+        }
+        if (burnIn < 0 || burnIn > maxChainLength()) {
+            throw new UserError("--burn-in: must be between 0 and " + maxChainLength() + " (the longest chain this "
+                    + "JVM can evaluate), got " + burnIn);
         }
         if (rbSamples < 1) {
             throw new UserError("--rb-samples: must be at least 1, got " + rbSamples);

@@ -111,7 +111,7 @@ public final class Evaluator {
         long t3 = System.nanoTime();
 
         List<DiagnosticResult> results = new ArrayList<>();
-        results.add(LogLikelihoodResult.of(precise.summary(), options.chainLength()));
+        results.add(LogLikelihoodResult.of(precise.summary(), context.logLikelihood(), options.chainLength()));
         for (Diagnostic diag : diagnostics) {
             results.add(run(diag, context));
         }

@@ -14,17 +14,25 @@ import org.nelc.core.likelihood.LogLikelihood;
 public final class LogLikelihoodResult {
     public static final String NAME = "log-likelihood";
     public static final String PRECISE = "precise";
-    /** How {@link #of} obtained its standard error. */
-    public static final String METHOD = "mean over the data rows of log p(x) from the chain's occupancy; s.e. = their "
-            + "spread / sqrt(rows) (the chain's own Monte-Carlo error is not included)";
+    public static final String DATA_SPREAD = "data-se";
 
     private LogLikelihoodResult() {
     }
 
-    /** The result for the precise LL's mean and standard error over data rows. */
-    public static DiagnosticResult of(LogLikelihood.Summary summary, int chainLength) {
-        Measurement ll = new Measurement(PRECISE, "log-likelihood (precise)", summary.mean(), summary.standardError(),
-                "nats/image", METHOD, "");
-        return DiagnosticResult.of(NAME, List.of(ll), Map.of("chainLength", chainLength));
+    /**
+     * Two measurements: {@code precise}, the precise LL (SPEC §6: the mean over the data rows of
+     * {@code log p(x)} with the chain's occupancy) with the Monte-Carlo error of that occupancy
+     * ({@code monteCarlo}: its standard error, method and caveat — how far another chain of the same
+     * length may move it); and {@code data-se}, the spread of {@code log p(x)} over the rows divided by
+     * {@code sqrt(rows)} — how much the mean would move on other data of the same law, a property of the
+     * data, not an error of the chain (it is what paired comparisons of two models on the same rows need).
+     */
+    public static DiagnosticResult of(LogLikelihood.Summary summary, Measurement monteCarlo, int chainLength) {
+        Measurement ll = new Measurement(PRECISE, "log-likelihood (precise)", summary.mean(),
+                monteCarlo.standardError(), "nats/image", monteCarlo.method(), monteCarlo.note());
+        Measurement spread = new Measurement(DATA_SPREAD, "s.e. of the LL over the data rows", summary.standardError(),
+                0, "nats/image", "sd of log p(x) over the " + summary.points() + " rows / sqrt(rows): the data's "
+                + "spread, exact given p̄", "");
+        return DiagnosticResult.of(NAME, List.of(ll, spread), Map.of("chainLength", chainLength));
     }
 }

@@ -27,6 +27,9 @@ public record MeasurementKey(String diagnostic, String key) {
 
     public static final MeasurementKey LOG_LIKELIHOOD = new MeasurementKey(LogLikelihoodResult.NAME,
             LogLikelihoodResult.PRECISE);
+    /** The spread of the LL over the data rows (for paired comparisons on the same rows). */
+    public static final MeasurementKey LOG_LIKELIHOOD_DATA_SE = new MeasurementKey(LogLikelihoodResult.NAME,
+            LogLikelihoodResult.DATA_SPREAD);
     public static final MeasurementKey SIGMA = new MeasurementKey(EntropyProductionDiagnostic.NAME,
             EntropyProductionDiagnostic.sigmaKey(RB));
     public static final MeasurementKey SIGMA_COUNT = new MeasurementKey(EntropyProductionDiagnostic.NAME,

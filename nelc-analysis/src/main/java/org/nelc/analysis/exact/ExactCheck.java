@@ -8,6 +8,7 @@ import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.nelc.api.data.Dataset;
 import org.nelc.api.gradient.ChainRecord;
 import org.nelc.api.kernel.LatentKernel;
+import org.nelc.api.kernel.VisibleKernel;
 import org.nelc.api.optim.Optimizer;
 import org.nelc.api.optim.OptimizerFactory;
 import org.nelc.api.optim.OptimizerSettings;
@@ -61,13 +62,16 @@ public final class ExactCheck {
         OptimizerFactory factory = plugins.optimizer(o.optimizer());
         OptimizerSettings settings = OptimizerSettings.of(o.learningRate());
         double[] c = o.centering() ? data.mean() : new double[d];
-        Model model = new Model(d, latent, plugins.visibleKernel("bernoulli"), c);
+        VisibleKernel visible = plugins.visibleKernel(o.visibleKernel(), o.visibleKernelSettings());
+        // the exact reference trusts the kernels' derivatives: check them against their own log-probabilities
+        KernelCheck kernelCheck = KernelCheck.of(latent, visible, root.child(SeedStreams.KERNEL_CHECK).stream());
+        Model model = new Model(d, latent, visible, c);
         Initializer.initialize(model, data, INIT_FRACTION, INIT_CLIP, root.child(SeedStreams.INIT).stream());
         ExactSystem.of(model); // refuses a system too large to enumerate before any work is done
         Model initial = model.copy();
         boolean[] trained = {true, latent.trainsVisibleBias(), true, true};
 
-        GradientEstimator estimator = plugins.gradient(o.gradient());
+        GradientEstimator estimator = plugins.gradient(o.gradient(), o.gradientSettings());
         // the training loop is the trainer's, on this check's streams (chain-init, chain, batch of root)
         TrainingSession session = TrainingSession.builder(model, data).estimator(estimator)
                 .optimizer(factory.create(settings, model.blockSizes())).score(o.score()).chainSteps(o.chainSteps())
@@ -97,13 +101,19 @@ public final class ExactCheck {
             best = Math.max(best, exactAscent(m, data, factory, settings, o.exactAscentSteps(), trained));
         }
         String setup = String.format(Locale.ROOT,
-                "exact check: data %s (%d rows, D=%d); %s:%d %s, gradient %s, score %s; %s lr %s, %d steps of T=%d, batch %d; "
+                "exact check: data %s (%d rows, D=%d); %s:%d %s, z->x %s, gradient %s, score %s; %s lr %s, %d steps of T=%d, batch %d; "
                         + "%d probe segments per comparison; exact ascent %d steps, %d restarts; seed %d",
-                data.source(), data.size(), d, latent.encoding(), latent.units(), latent.normalization(), o.gradient(),
+                data.source(), data.size(), d, latent.encoding(), latent.units(), latent.normalization(), withSettings(visible.name(), o.visibleKernelSettings()),
+                withSettings(o.gradient(), o.gradientSettings()),
                 o.score().label(), o.optimizer(), o.learningRate(), o.steps(), o.chainSteps(), o.batchSize(), o.probeSegments(), o.exactAscentSteps(),
                 o.restarts(), o.seed());
-        return new ExactCheckReport(setup, rows, finalLl, bestTwoStep, sameInit, best,
+        return new ExactCheckReport(o.gradient(), setup, kernelCheck.summary(), rows, finalLl, bestTwoStep, sameInit, best,
                 (System.nanoTime() - start) * 1e-9);
+    }
+
+    /** {@code name} or {@code name(k=v,…)}. */
+    private static String withSettings(String name, org.nelc.api.Settings s) {
+        return s.isEmpty() ? name : name + "(" + s + ")";
     }
 
     /** One comparison of the averaged two-step estimate with the exact gradient at {@code model}. */

@@ -1,5 +1,6 @@
 package org.nelc.analysis.exact;
 
+import org.nelc.api.Settings;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.api.latent.ScoreFactor;
@@ -31,13 +32,22 @@ import org.nelc.api.latent.ScoreFactor;
  * @param centering whether the x→z kernel uses {@code x − c} (Eq. 17)
  * @param seed the seed of everything
  * @param gradient the gradient estimator plugin under test ({@code two-step}, or a plugin's name)
+ * @param gradientSettings its settings ({@code --gradient-setting})
+ * @param visibleKernel the z→x kernel ({@code bernoulli}, {@code tempered}, or a plugin's)
+ * @param visibleKernelSettings its settings ({@code --visible-kernel-setting})
  */
 public record ExactCheckOptions(Dataset data, int dimension, int classes, int rows, double flip, String encoding,
         int units, String normalization, ScoreFactor score, String optimizer, double learningRate, int steps,
         int checkEvery, int chainSteps, int batchSize, int probeSegments, int exactSteps, int restarts,
-        boolean centering, long seed, String gradient) {
+        boolean centering, long seed, String gradient, Settings gradientSettings, String visibleKernel,
+        Settings visibleKernelSettings) {
 
     public ExactCheckOptions {
+        gradientSettings = gradientSettings == null ? Settings.NONE : gradientSettings;
+        visibleKernelSettings = visibleKernelSettings == null ? Settings.NONE : visibleKernelSettings;
+        if (visibleKernel == null || visibleKernel.isBlank()) {
+            throw new UserError("--visible-kernel: missing kernel name");
+        }
         if (gradient == null || gradient.isBlank()) {
             throw new UserError("--gradient: missing estimator name");
         }
@@ -121,6 +131,9 @@ public record ExactCheckOptions(Dataset data, int dimension, int classes, int ro
         b.centering = centering;
         b.seed = seed;
         b.gradient = gradient;
+        b.gradientSettings = gradientSettings;
+        b.visibleKernel = visibleKernel;
+        b.visibleKernelSettings = visibleKernelSettings;
         return b;
     }
 
@@ -151,6 +164,9 @@ public record ExactCheckOptions(Dataset data, int dimension, int classes, int ro
         private boolean centering = true;
         private long seed = 1;
         private String gradient = "two-step";
+        private Settings gradientSettings = Settings.NONE;
+        private String visibleKernel = "bernoulli";
+        private Settings visibleKernelSettings = Settings.NONE;
 
         public Builder data(Dataset v) {
             data = v;
@@ -250,10 +266,24 @@ public record ExactCheckOptions(Dataset data, int dimension, int classes, int ro
             return this;
         }
 
+        /** The estimator under test with its settings ({@code --gradient NAME --gradient-setting K=V}). */
+        public Builder gradient(String v, Settings settings) {
+            gradient = v;
+            gradientSettings = settings;
+            return this;
+        }
+
+        /** The z→x kernel with its settings ({@code --visible-kernel NAME --visible-kernel-setting K=V}). */
+        public Builder visibleKernel(String v, Settings settings) {
+            visibleKernel = v;
+            visibleKernelSettings = settings;
+            return this;
+        }
+
         public ExactCheckOptions build() {
             return new ExactCheckOptions(data, dimension, classes, rows, flip, encoding, units, normalization, score,
                     optimizer, learningRate, steps, checkEvery, chainSteps, batchSize, probeSegments, exactSteps,
-                    restarts, centering, seed, gradient);
+                    restarts, centering, seed, gradient, gradientSettings, visibleKernel, visibleKernelSettings);
         }
     }
 }

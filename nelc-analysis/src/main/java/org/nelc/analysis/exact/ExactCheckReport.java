@@ -4,18 +4,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@link ExactCheck} found: the comparisons along training, and the exact log-likelihood the
- * two-step training reached against the best that exact-gradient ascent found.
+ * What {@link ExactCheck} found: the comparisons along training, and the exact log-likelihood that
+ * training with the estimator under test reached against the best that exact-gradient ascent found.
  *
+ * @param gradient the name of the estimator under test (labels the output)
  * @param setup one line describing data, model and training
+ * @param kernelCheck one line: the kernels' derivatives checked against their own log-probabilities
  * @param rows the comparisons, by step
- * @param finalLogLikelihood exact log-likelihood after two-step training (nats per row)
- * @param bestTwoStepLogLikelihood best exact log-likelihood over the comparison points of two-step training
+ * @param finalLogLikelihood exact log-likelihood after training with the estimator under test (nats per row)
+ * @param bestTwoStepLogLikelihood best exact log-likelihood over the comparison points of that training
  * @param exactAscentLogLikelihood best exact log-likelihood of exact ascent from the same initialization
  * @param bestExactLogLikelihood best over exact ascent from the same and the restarted initializations
  * @param seconds wall time
  */
-public record ExactCheckReport(String setup, List<ExactCheckRow> rows, double finalLogLikelihood,
+public record ExactCheckReport(String gradient, String setup, String kernelCheck, List<ExactCheckRow> rows, double finalLogLikelihood,
         double bestTwoStepLogLikelihood, double exactAscentLogLikelihood, double bestExactLogLikelihood,
         double seconds) {
 
@@ -23,7 +25,7 @@ public record ExactCheckReport(String setup, List<ExactCheckRow> rows, double fi
         rows = List.copyOf(rows);
     }
 
-    /** {@code bestExactLogLikelihood − finalLogLikelihood}: what the two-step gradient leaves on the table. */
+    /** {@code bestExactLogLikelihood − finalLogLikelihood}: what the estimator under test leaves on the table. */
     public double gap() {
         return bestExactLogLikelihood - finalLogLikelihood;
     }
@@ -52,6 +54,7 @@ public record ExactCheckReport(String setup, List<ExactCheckRow> rows, double fi
     public String toTable() {
         StringBuilder sb = new StringBuilder();
         sb.append(setup).append('\n');
+        sb.append(kernelCheck).append('\n');
         sb.append(String.format(Locale.ROOT, "%7s %12s %8s %8s %8s %8s %8s %10s%n", "step", "exact LL", "cos",
                 "cos z>x", "cos x>z", "|g2|/|g|", "cos 1seg", "|g exact|"));
         for (ExactCheckRow r : rows) {
@@ -59,12 +62,12 @@ public record ExactCheckReport(String setup, List<ExactCheckRow> rows, double fi
                     r.exactLogLikelihood(), r.cosine(), r.cosineVisible(), r.cosineLatent(), r.normRatio(),
                     r.singleSegmentCosine(), r.exactNorm()));
         }
-        sb.append(String.format(Locale.ROOT, "two-step training: final exact LL %.5f (best along training %.5f)%n",
-                finalLogLikelihood, bestTwoStepLogLikelihood));
+        sb.append(String.format(Locale.ROOT, "%s training: final exact LL %.5f (best along training %.5f)%n",
+                gradient, finalLogLikelihood, bestTwoStepLogLikelihood));
         sb.append(String.format(Locale.ROOT, "exact ascent: same init %.5f, best incl. restarts %.5f%n",
                 exactAscentLogLikelihood, bestExactLogLikelihood));
-        sb.append(String.format(Locale.ROOT, "gap (best exact - two-step final): %.5f nats/row; mean cosine %.4f, "
-                + "mean norm ratio %.4f; %.1f s%n", gap(), meanCosine(), meanNormRatio(), seconds));
+        sb.append(String.format(Locale.ROOT, "gap (best exact - %s final): %.5f nats/row; mean cosine %.4f, "
+                + "mean norm ratio %.4f; %.1f s%n", gradient, gap(), meanCosine(), meanNormRatio(), seconds));
         return sb.toString();
     }
 }

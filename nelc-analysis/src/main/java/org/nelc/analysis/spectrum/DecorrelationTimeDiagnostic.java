@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
-import org.nelc.analysis.measure.TransitionMeasure;
 import org.nelc.analysis.transition.LatentWeights;
 import org.nelc.api.diagnostic.Diagnostic;
 import org.nelc.api.diagnostic.DiagnosticContext;
@@ -43,8 +42,8 @@ public final class DecorrelationTimeDiagnostic implements Diagnostic {
         for (String e : LatentWeights.ESTIMATORS) {
             DecorrelationTime.Result r = of(context.transitions(e));
             String m = EntropyProductionDiagnostic.label(e);
-            out.add(TransitionMeasure.of(context, e, tauKey(e), "τ, " + m, "double steps", t -> of(t).tau()));
-            out.add(TransitionMeasure.of(context, e, "lambda2." + e, "|λ₂|, " + m, "", t -> of(t).lambda2Modulus()));
+            out.add(context.measure(e, tauKey(e), "τ, " + m, "double steps", t -> of(t).tau()));
+            out.add(context.measure(e, "lambda2." + e, "|λ₂|, " + m, "", t -> of(t).lambda2Modulus()));
             details.put("lambda2Re." + e, r.lambda2Real());
             details.put("lambda2Im." + e, r.lambda2Imaginary());
         }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
-import org.nelc.analysis.measure.TransitionMeasure;
 import org.nelc.analysis.transition.LatentWeights;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.diagnostic.Diagnostic;
@@ -45,7 +44,7 @@ public final class SelfTransitionDiagnostic implements Diagnostic {
         Map<String, Object> details = new LinkedHashMap<>();
         for (String e : LatentWeights.ESTIMATORS) {
             SelfTransition.Result r = of(context.transitions(e));
-            out.add(TransitionMeasure.of(context, e, meanDiagonalKey(e), "Tr(M)/L, " + EntropyProductionDiagnostic.label(e),
+            out.add(context.measure(e, meanDiagonalKey(e), "Tr(M)/L, " + EntropyProductionDiagnostic.label(e),
                     "", t -> of(t).meanDiagonal()));
             details.put("baseline." + e, r.baseline());
             details.put("states." + e, r.states());

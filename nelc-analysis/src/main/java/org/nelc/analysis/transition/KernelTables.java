@@ -95,6 +95,27 @@ public final class KernelTables {
     }
 
     /**
+     * The covariance of the logits under a product-Bernoulli law with natural parameters {@code eta}:
+     * {@code Cov[u] = Σ_i m_i (1 − m_i) w̄[:, i] w̄[:, i]ᵀ}, {@code m_i = sigmoid(eta_i)}, into {@code cov}
+     * ({@code L × L}, row-major) — the Jacobian of {@link #meanLogits} with respect to a tilt {@code θ}.
+     */
+    public void logitCovariance(double[] eta, double[] cov) {
+        int l = units;
+        java.util.Arrays.fill(cov, 0, l * l, 0.0);
+        for (int i = 0; i < dimension; i++) {
+            double m = LogMath.sigmoid(eta[i]);
+            double v = m * (1 - m);
+            int row = i * l;
+            for (int b = 0; b < l; b++) {
+                double wb = v * wbarT[row + b];
+                for (int c = 0; c < l; c++) {
+                    cov[b * l + c] += wb * wbarT[row + c];
+                }
+            }
+        }
+    }
+
+    /**
      * {@code g = w̄ᵀθ} ({@code g_i = Σ_β θ_β w̄[β, i]}) into {@code g[0 … D−1]}, and returns {@code θ·b}: then
      * {@code θ·u(x) = θ·b + Σ_{i∈x} g_i} — how a tilt {@code exp(θ·u(x))} of a product law over x shifts
      * each pixel's field.

@@ -33,7 +33,11 @@ import org.nelc.core.random.SeedTree;
  * spreads the weights). Targets already likely under {@code A(b)} ({@code Ā(a | ū_0) ≥ 1/2}) get no
  * proposal. Each target gets a ladder of {@value RowDraws#LEVELS} tilts {@code θ·k/LEVELS}, so the
  * mixture also covers the intermediate {@code x} between the bulk of {@code A(b)} and the target
- * region. Up to {@value #TILT_STATES_LIMIT} states; larger state spaces use plain draws.
+ * region. Then a cross-entropy step: from pilot draws of this mixture (a stream of their own,
+ * discarded), the {@code A·Ā(a|·)}-weighted mean logits {@code μ_a} are estimated, and the tilt whose
+ * law has mean logits {@code μ_a} (the member of the family closest in KL to the optimal proposal; damped
+ * Newton, its Jacobian the exact logit covariance {@code Σ_i m_i(1−m_i) w̄[:,i] w̄[:,i]ᵀ}) gets a ladder
+ * too. Up to {@value #TILT_STATES_LIMIT} states; larger state spaces use plain draws.
  *
  * <p><b>Weights.</b> Draws come in rounds, one from each of the row's {@code J} proposals
  * (the untilted {@code A(b)} and the tilted ones); every draw is weighted by the balance heuristic

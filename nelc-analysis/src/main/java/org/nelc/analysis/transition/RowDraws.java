@@ -32,6 +32,16 @@ final class RowDraws {
      * tilts the rungs between, which one tilt alone would miss (measured: −25 % on a planted cycle).
      */
     static final int LEVELS = 4;
+    /**
+     * Rounds of pilot draws (from the row's {@code "pilot"} stream, then discarded) for the cross-entropy
+     * tilts. The saddle-point tilt follows the local gradient of {@code log Ā(a|·)} and misses a second
+     * mechanism that pays off only after a large move (another prototype's pixels on <em>and</em> the own
+     * prototype's off); the member of the tilted family closest in KL to {@code A·Ā(a|·)} matches its mean
+     * logits, which the pilot estimates. 256 rounds: measured on a planted two-mechanism cycle, σ's error
+     * went from +1.3…2.5 % to −0.3…0.9 % (32 rounds: no gain), on paper seed 12 the coverage of the
+     * 2-s.e. bars from 6/10 to 9/10.
+     */
+    static final int CE_ROUNDS = 256;
 
     private final KernelTables tables;
     private final LatentKernel latent;
@@ -51,7 +61,8 @@ final class RowDraws {
         boolean anyTilt = false;
         for (int z = 0; z < n; z++) {
             if (estimated[z]) {
-                rows[z] = new Row(z, seeds.child(SeedStreams.ROW, z).stream(), tilt);
+                SeedTree rowSeeds = seeds.child(SeedStreams.ROW, z);
+                rows[z] = new Row(z, rowSeeds.stream(), rowSeeds.child("pilot").stream(), tilt);
                 count++;
                 minRounds = Math.min(minRounds, rows[z].roundsFor(initialSamples));
                 anyTilt |= rows[z].proposals() > 1;
@@ -126,57 +137,155 @@ final class RowDraws {
     /** One estimated row: proposals, stream, sums. */
     private final class Row {
         private final UniformRandomProvider rng;
-        private final VisibleSampler[] samplers;
+        private VisibleSampler[] samplers;
         /** θ_j of proposal j (row-major J × L); θ_0 = 0. */
-        private final double[] theta;
-        private final double[] logZ;
-        private final double logJ;
+        private double[] theta;
+        private double[] logZ;
+        private double logJ;
         private long rounds;
         private double[] max;
         private double[] sum;
         private double[] gmax;
         private double[] gsum;
 
-        Row(int b, UniformRandomProvider rng, boolean tilt) {
+        Row(int b, UniformRandomProvider rng, UniformRandomProvider pilot, boolean tilt) {
             this.rng = rng;
             int d = tables.dimension();
             int l = tables.units();
             double[] h = new double[d];
             tables.field(b, h, new int[l]);
-            VisibleKernel visible = tables.visible();
             double[] eta = new double[d];
             tables.naturalField(b, eta, new int[l]);
-            int most = 1 + n * LEVELS;
-            double[][] thetas = new double[most][];
-            double[] logZs = new double[most];
-            VisibleSampler[] s = new VisibleSampler[most];
-            s[0] = new VisibleSampler(h, visible);
-            thetas[0] = new double[l];
-            int j = 1;
+            java.util.List<double[]> thetas = new java.util.ArrayList<>();
+            thetas.add(new double[l]);
+            Tilt t = tilt ? new Tilt(eta) : null;
+            double[][] saddle = new double[n][];
             if (tilt) {
-                Tilt t = new Tilt(eta);
                 for (int a = 0; a < n; a++) {
-                    double[] full = t.toward(a);
-                    for (int level = 1; full != null && level <= LEVELS; level++) {
-                        double[] th = full.clone();
-                        for (int c = 0; c < l; c++) {
-                            th[c] *= (double) level / LEVELS;
+                    saddle[a] = t.toward(a);
+                    addLadder(thetas, saddle[a]);
+                }
+            }
+            setProposals(thetas, h, t);
+            if (tilt && CE_ROUNDS > 0 && samplers.length > 1) {
+                // cross-entropy step: the member of the tilted family closest to A·Ā(a|·) matches its mean
+                // logits, estimated from pilot draws of the current mixture (discarded afterwards)
+                double[][] mu = pilotMeans(pilot, saddle);
+                for (int a = 0; a < n; a++) {
+                    if (mu[a] != null) {
+                        addLadder(thetas, t.matching(mu[a], saddle[a]));
+                    }
+                }
+                setProposals(thetas, h, t);
+            }
+        }
+
+        private void addLadder(java.util.List<double[]> thetas, double[] full) {
+            if (full == null) {
+                return;
+            }
+            for (int level = 1; level <= LEVELS; level++) {
+                double[] th = full.clone();
+                for (int c = 0; c < th.length; c++) {
+                    th[c] *= (double) level / LEVELS;
+                }
+                thetas.add(th);
+            }
+        }
+
+        private void setProposals(java.util.List<double[]> thetas, double[] h, Tilt t) {
+            int l = tables.units();
+            int j = thetas.size();
+            samplers = new VisibleSampler[j];
+            theta = new double[j * l];
+            logZ = new double[j];
+            samplers[0] = new VisibleSampler(h, tables.visible());
+            for (int q = 1; q < j; q++) {
+                double[] field = new double[h.length];
+                logZ[q] = t.shiftedField(thetas.get(q), field);
+                samplers[q] = new VisibleSampler(field, NATURAL);
+                System.arraycopy(thetas.get(q), 0, theta, q * l, l);
+            }
+            logJ = StrictMath.log(j);
+        }
+
+        /** The A·Ā(a|·)-weighted mean logits of every target with a tilt, from pilot draws. */
+        private double[][] pilotMeans(UniformRandomProvider pilot, double[][] saddle) {
+            int l = tables.units();
+            double[] u = new double[l];
+            double[] logp = new double[n];
+            int[] active = new int[tables.dimension()];
+            double[] mx = new double[n];
+            double[] sm = new double[n];
+            double[] su = new double[n * l];
+            Arrays.fill(mx, Double.NEGATIVE_INFINITY);
+            for (int r = 0; r < CE_ROUNDS; r++) {
+                for (int j = 0; j < samplers.length; j++) {
+                    double lw = drawOne(j, pilot, u, logp, active);
+                    for (int a = 0; a < n; a++) {
+                        if (saddle[a] == null) {
+                            continue;
                         }
-                        double[] field = new double[d];
-                        logZs[j] = t.shiftedField(th, field);
-                        s[j] = new VisibleSampler(field, NATURAL);
-                        thetas[j] = th;
-                        j++;
+                        double v = lw + logp[a];
+                        if (v == Double.NEGATIVE_INFINITY) {
+                            continue;
+                        }
+                        double scale = 1;
+                        if (v > mx[a]) {
+                            double f = StrictMath.exp(mx[a] - v);
+                            sm[a] *= f;
+                            for (int c = 0; c < l; c++) {
+                                su[a * l + c] *= f;
+                            }
+                            mx[a] = v;
+                        } else {
+                            scale = StrictMath.exp(v - mx[a]);
+                        }
+                        sm[a] += scale;
+                        for (int c = 0; c < l; c++) {
+                            su[a * l + c] += scale * u[c];
+                        }
                     }
                 }
             }
-            this.samplers = Arrays.copyOf(s, j);
-            this.theta = new double[j * l];
-            for (int q = 0; q < j; q++) {
-                System.arraycopy(thetas[q], 0, theta, q * l, l);
+            double[][] mu = new double[n][];
+            for (int a = 0; a < n; a++) {
+                if (saddle[a] != null && sm[a] > 0) {
+                    mu[a] = new double[l];
+                    for (int c = 0; c < l; c++) {
+                        mu[a][c] = su[a * l + c] / sm[a];
+                    }
+                }
             }
-            this.logZ = Arrays.copyOf(logZs, j);
-            this.logJ = StrictMath.log(j);
+            return mu;
+        }
+
+        /** One draw from proposal {@code j}: its logits into u, log Ā into logp; returns log w. */
+        private double drawOne(int j, UniformRandomProvider r, double[] u, double[] logp, int[] active) {
+            int l = tables.units();
+            int jn = samplers.length;
+            int k = samplers[j].sample(r, active);
+            tables.logits(active, k, u, 0);
+            latent.logProbs(u, 0, logp);
+            if (jn == 1) {
+                return 0;
+            }
+            double mx = 0;
+            double sm = 1;
+            for (int q = 1; q < jn; q++) {
+                double t = -logZ[q];
+                int off = q * l;
+                for (int c = 0; c < l; c++) {
+                    t += theta[off + c] * u[c];
+                }
+                if (t <= mx) {
+                    sm += StrictMath.exp(t - mx);
+                } else {
+                    sm = sm * StrictMath.exp(mx - t) + 1.0;
+                    mx = t;
+                }
+            }
+            return logJ - (mx + StrictMath.log(sm));
         }
 
         int proposals() {
@@ -199,34 +308,11 @@ final class RowDraws {
         }
 
         void drawRounds(long target, double[] u, double[] logp, int[] active) {
-            int l = tables.units();
             int jn = samplers.length;
             for (; rounds < target; rounds++) {
                 int goff = gmax == null ? -1 : (int) (rounds % groups) * n;
                 for (int j = 0; j < jn; j++) {
-                    int k = samplers[j].sample(rng, active);
-                    tables.logits(active, k, u, 0);
-                    latent.logProbs(u, 0, logp);
-                    double lw = 0;
-                    if (jn > 1) {
-                        // log w = log J − log Σ_j exp(θ_j·u − log Z_j), the j = 0 term being exp(0)
-                        double mx = 0;
-                        double sm = 1;
-                        for (int q = 1; q < jn; q++) {
-                            double t = -logZ[q];
-                            int off = q * l;
-                            for (int c = 0; c < l; c++) {
-                                t += theta[off + c] * u[c];
-                            }
-                            if (t <= mx) {
-                                sm += StrictMath.exp(t - mx);
-                            } else {
-                                sm = sm * StrictMath.exp(mx - t) + 1.0;
-                                mx = t;
-                            }
-                        }
-                        lw = logJ - (mx + StrictMath.log(sm));
-                    }
+                    double lw = drawOne(j, rng, u, logp, active);
                     for (int y = 0; y < n; y++) {
                         double v = lw + logp[y];
                         if (v == Double.NEGATIVE_INFINITY) {
@@ -260,6 +346,54 @@ final class RowDraws {
             }
             return mx + StrictMath.log(s);
         }
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s = Math.max(s, Math.abs(x));
+        }
+        return s;
+    }
+
+    /** Solves {@code a x = b} ({@code l × l}, Gaussian elimination with partial pivoting; a and b copied). */
+    private static double[] solve(double[] a0, double[] b0, int l) {
+        double[] a = a0.clone();
+        double[] b = b0.clone();
+        for (int c = 0; c < l; c++) {
+            int p = c;
+            for (int r = c + 1; r < l; r++) {
+                if (Math.abs(a[r * l + c]) > Math.abs(a[p * l + c])) {
+                    p = r;
+                }
+            }
+            if (p != c) {
+                for (int k = 0; k < l; k++) {
+                    double t = a[c * l + k];
+                    a[c * l + k] = a[p * l + k];
+                    a[p * l + k] = t;
+                }
+                double t = b[c];
+                b[c] = b[p];
+                b[p] = t;
+            }
+            for (int r = c + 1; r < l; r++) {
+                double f = a[r * l + c] / a[c * l + c];
+                for (int k = c; k < l; k++) {
+                    a[r * l + k] -= f * a[c * l + k];
+                }
+                b[r] -= f * b[c];
+            }
+        }
+        double[] x = new double[l];
+        for (int c = l - 1; c >= 0; c--) {
+            double s = b[c];
+            for (int k = c + 1; k < l; k++) {
+                s -= a[c * l + k] * x[k];
+            }
+            x[c] = s / a[c * l + c];
+        }
+        return x;
     }
 
     /** Running log-sum-exp: {@code (max, sum)} at {@code i} absorbs {@code exp(v)}. */
@@ -335,6 +469,65 @@ final class RowDraws {
                 any |= v != 0;
             }
             return any ? th : null;
+        }
+
+        /**
+         * The tilt whose law has mean logits {@code mu} (damped Newton from {@code start}, Jacobian the
+         * exact logit covariance); null when it does not converge.
+         */
+        double[] matching(double[] mu, double[] start) {
+            int l = tables.units();
+            double[] th = start.clone();
+            double[] cov = new double[l * l];
+            double[] res = residual(th, mu);
+            for (int it = 0; it < 40 && norm(res) > 1e-8 * (1 + norm(mu)); it++) {
+                tables.pixelShift(th, g);
+                for (int i = 0; i < h.length; i++) {
+                    field[i] = h[i] + g[i];
+                }
+                tables.logitCovariance(field, cov);
+                for (int c = 0; c < l; c++) {
+                    cov[c * l + c] += 1e-9;
+                }
+                double[] step = solve(cov, res, l);
+                double before = norm(res);
+                double f = 1;
+                double[] next = th.clone();
+                for (int k = 0; k < 20; k++) {
+                    for (int c = 0; c < l; c++) {
+                        next[c] = th[c] + f * step[c];
+                    }
+                    double[] r2 = residual(next, mu);
+                    if (norm(r2) < before) {
+                        res = r2;
+                        break;
+                    }
+                    f *= 0.5;
+                }
+                if (f < 1e-5) {
+                    break;
+                }
+                th = next;
+            }
+            for (double v : th) {
+                if (!Double.isFinite(v)) {
+                    return null;
+                }
+            }
+            return th;
+        }
+
+        private double[] residual(double[] th, double[] mu) {
+            tables.pixelShift(th, g);
+            for (int i = 0; i < h.length; i++) {
+                field[i] = h[i] + g[i];
+            }
+            tables.meanLogits(field, ubar);
+            double[] r = new double[mu.length];
+            for (int c = 0; c < mu.length; c++) {
+                r[c] = mu[c] - ubar[c];
+            }
+            return r;
         }
 
         /** {@code log Ā(a | ū)} at the mean logits {@code ū} of the law tilted by {@code scale·θ} (left in ubar). */

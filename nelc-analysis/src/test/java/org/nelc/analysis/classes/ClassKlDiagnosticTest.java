@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import org.junit.jupiter.api.Test;
+import org.nelc.analysis.MockMeasures;
 import org.nelc.analysis.TestModels;
 import org.nelc.api.data.Dataset;
 import org.nelc.api.diagnostic.DiagnosticContext;
@@ -16,7 +17,7 @@ import org.nelc.core.model.Model;
 class ClassKlDiagnosticTest {
     private static DiagnosticContext context(Dataset data, double[] occupancy) {
         Model model = TestModels.plantedCycle(3, 3, "sigmoid-ratio");
-        DiagnosticContext ctx = mock(DiagnosticContext.class);
+        DiagnosticContext ctx = MockMeasures.answering(mock(DiagnosticContext.class));
         when(ctx.model()).thenReturn(model);
         when(ctx.data()).thenReturn(data);
         when(ctx.transitions("count")).thenReturn(new TransitionEstimate("count", 3, new double[9], occupancy,

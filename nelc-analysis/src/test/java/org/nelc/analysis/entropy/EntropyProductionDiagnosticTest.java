@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import org.junit.jupiter.api.Test;
+import org.nelc.analysis.MockMeasures;
 import org.nelc.api.diagnostic.DiagnosticContext;
 import org.nelc.api.diagnostic.DiagnosticResult;
 import org.nelc.api.diagnostic.TransitionEstimate;
@@ -19,7 +20,7 @@ class EntropyProductionDiagnosticTest {
         double[] det = {0, 1, 0, 0, 0, 1, 1, 0, 0};
         double[] uniform = {third, third, third};
         boolean[] all = {true, true, true};
-        DiagnosticContext ctx = mock(DiagnosticContext.class);
+        DiagnosticContext ctx = MockMeasures.answering(mock(DiagnosticContext.class));
         when(ctx.transitions("count")).thenReturn(new TransitionEstimate("count", 3, det, uniform, uniform, all, 99));
         // occupancy deliberately wrong for the RB estimate: the stationary vector must be used
         when(ctx.transitions("rao-blackwell")).thenReturn(

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import org.junit.jupiter.api.Test;
+import org.nelc.analysis.MockMeasures;
 import org.nelc.api.diagnostic.DiagnosticContext;
 import org.nelc.api.diagnostic.DiagnosticResult;
 import org.nelc.api.diagnostic.TransitionEstimate;
@@ -15,7 +16,7 @@ class SpectrumDiagnosticsTest {
         double[] twoState = {0.7, 0.3, 0.1, 0.9};
         double[] p = {0.25, 0.75};
         boolean[] all = {true, true};
-        DiagnosticContext ctx = mock(DiagnosticContext.class);
+        DiagnosticContext ctx = MockMeasures.answering(mock(DiagnosticContext.class));
         when(ctx.transitions("count")).thenReturn(new TransitionEstimate("count", 2, twoState, p, p, all, 1000));
         when(ctx.transitions("rao-blackwell")).thenReturn(
                 new TransitionEstimate("rao-blackwell", 2, new double[] {0.5, 0.5, 0.5, 0.5}, p, p, all, 10));

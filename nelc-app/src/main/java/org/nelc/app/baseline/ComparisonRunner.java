@@ -392,7 +392,7 @@ public final class ComparisonRunner {
             e.write(dir.resolve("evaluation.json"));
             perPoint = LogLikelihood.perPoint(model, data, e.occupancy());
             chainLl = e.logLikelihood();
-            chainSe = e.measurement(MeasurementKey.LOG_LIKELIHOOD).standardError();
+            chainSe = e.value(MeasurementKey.LOG_LIKELIHOOD_DATA_SE);
             sigmaCount = e.value(MeasurementKey.SIGMA_COUNT);
             oneWay = (int) e.value(MeasurementKey.ONE_WAY_PAIRS);
             sigmaRb = e.value(MeasurementKey.SIGMA);
@@ -450,7 +450,7 @@ public final class ComparisonRunner {
         double cpu = emCpu.get(best.restart()) + (CostModel.threadCpuNanos() - cpu0) * 1e-9;
         return new Run(new ComparisonRow("em", Double.NaN, true, "", best.restart(), best.logLikelihood(),
                 best.summary().standardError(), "exact", e.logLikelihood(),
-                e.measurement(MeasurementKey.LOG_LIKELIHOOD).standardError(), e.value(MeasurementKey.SIGMA_COUNT),
+                e.value(MeasurementKey.LOG_LIKELIHOOD_DATA_SE), e.value(MeasurementKey.SIGMA_COUNT),
                 (int) e.value(MeasurementKey.ONE_WAY_PAIRS), e.value(MeasurementKey.SIGMA), e.value(MeasurementKey.TAU),
                 kl, Double.NaN, Double.NaN, Double.NaN, Double.NaN, best.seconds(), evalSeconds, cpu, "em"),
                 best.perPoint());

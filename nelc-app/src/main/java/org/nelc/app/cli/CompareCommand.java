@@ -94,6 +94,7 @@ public final class CompareCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputFiles.named("--out", out);
         PrintWriter o = root.spec.commandLine().getOut();
         TrainingConfig config = options.config();
         List<Double> grid = learningRates(config);

@@ -63,6 +63,7 @@ public final class EmCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputFiles.named("--out", out);
         PrintWriter o = root.spec.commandLine().getOut();
         EmSettings settings = EmSettings.builder().components(components).restarts(restarts).maxIterations(iterations)
                 .tolerance(tolerance).clip(clip).initFraction(initFraction).seed(seed).build();

@@ -48,8 +48,10 @@ public final class EvaluateCommand implements Runnable {
             + "comes first the output says so (default: ${DEFAULT-VALUE}).")
     String precision = Double.toString(org.nelc.analysis.transition.RaoBlackwellEstimator.DEFAULT_PRECISION);
 
-    @Option(names = "--out", paramLabel = "FILE|DIR", description = "Where to write evaluation.json (default: beside the model).")
-    Path out;
+    // a String, not a Path: a Path drops the trailing '/' that says "a directory, create it"
+    @Option(names = "--out", paramLabel = "FILE|DIR", description = "Where to write evaluation.json (default: beside "
+            + "the model); an existing directory, or a name ending in '/', gets DIR/evaluation.json.")
+    String out;
 
     @Option(names = "--json", description = "Print the JSON to stdout instead of the table.")
     boolean json;
@@ -58,6 +60,10 @@ public final class EvaluateCommand implements Runnable {
     public void run() {
         double rel = EvaluationOptions.parsePrecision(precision);
         PrintWriter o = root.spec.commandLine().getOut();
+        Path outPath = OutputFiles.named("--out", out == null ? null : Path.of(out));
+        Path target = OutputFiles.file("--out", outPath == null ? sibling(modelFile)
+                : Files.isDirectory(outPath) || out.endsWith("/") || out.endsWith(java.io.File.separator)
+                        ? outPath.resolve("evaluation.json") : outPath, modelFile);
         ModelFile mf = ModelIO.read(modelFile, root.context().plugins());
         Dataset data = root.context().loadData(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
         if (data.dimension() != mf.model().visibleSize()) {
@@ -71,8 +77,6 @@ public final class EvaluateCommand implements Runnable {
         long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1L;
         EvaluationOptions options = new EvaluationOptions(s, chainLength, burnIn, rbSamples).withPrecision(rel);
         Evaluation e = new Evaluator(root.context().plugins().diagnostics()).evaluate(mf, data, options);
-        Path target = out == null ? sibling(modelFile)
-                : Files.isDirectory(out) || out.toString().endsWith("/") ? out.resolve("evaluation.json") : out;
         e.write(target);
         if (json) {
             o.print(e.toJson());

@@ -2,6 +2,9 @@ package org.nelc.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nelc.api.Settings;
 import org.nelc.analysis.exact.ExactCheck;
 import org.nelc.analysis.exact.ExactCheckOptions;
 import org.nelc.analysis.exact.ExactCheckReport;
@@ -13,10 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "exact-check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"How good is the two-step gradient? Trains a small model (D <= 14, all 2^D visible states "
-            + "enumerated) with the two-step estimator and, along training, compares its estimate (averaged over "
+        description = {"How good is a gradient estimator (the paper's two-step, or a plugin's)? Trains a small model "
+            + "(D <= 14, all 2^D visible states enumerated) with it and, along training, compares its estimate (averaged over "
             + "many chain segments) with the exact gradient of the log-likelihood: cosine similarity and norm "
-            + "ratio; then compares the exact log-likelihood reached with the best found by exact gradient ascent."})
+            + "ratio; then compares the exact log-likelihood reached with the best found by exact gradient ascent. "
+            + "First checks the kernels' derivatives against finite differences of their own log-probabilities (the "
+            + "exact gradient relies on them), so a plugin with a wrong score is named."})
 public final class ExactCheckCommand implements Runnable {
     @ParentCommand
     NelcCommand root;
@@ -42,6 +47,16 @@ public final class ExactCheckCommand implements Runnable {
     @Option(names = "--gradient", paramLabel = "NAME",
             description = "The gradient estimator under test: two-step or a plugin's approximation (default: ${DEFAULT-VALUE}).")
     String gradient = "two-step";
+
+    @Option(names = "--gradient-setting", paramLabel = "KEY=VALUE", description = "Setting of the estimator (repeatable).")
+    Map<String, Double> gradientSettings = new LinkedHashMap<>();
+
+    @Option(names = "--visible-kernel", paramLabel = "NAME", description = "z->x kernel (default: ${DEFAULT-VALUE}).")
+    String visibleKernel = "bernoulli";
+
+    @Option(names = "--visible-kernel-setting", paramLabel = "KEY=VALUE", description = "Setting of the z->x kernel "
+            + "(repeatable).")
+    Map<String, Double> visibleKernelSettings = new LinkedHashMap<>();
 
     @Option(names = "--score", description = "paper or exact (default: ${DEFAULT-VALUE}).")
     String score = "paper";
@@ -78,11 +93,13 @@ public final class ExactCheckCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputFiles.file("--out", out, null);
         LatentSpec spec = LatentSpec.parse(latent);
         ExactCheckOptions o = ExactCheckOptions.builder().dimension(dimension).classes(classes).rows(rows).flip(flip)
                 .latent(spec.encoding(), spec.units()).normalization(normalization).score(ScoreFactor.parse(score))
                 .optimizer(optimizer, lr).steps(steps).checkEvery(checkEvery).chainSteps(chainSteps).batchSize(batch)
-                .probeSegments(probeSegments).restarts(restarts).seed(seed).gradient(gradient).build();
+                .probeSegments(probeSegments).restarts(restarts).seed(seed).gradient(gradient, Settings.of(gradientSettings))
+                .visibleKernel(visibleKernel, Settings.of(visibleKernelSettings)).build();
         ExactCheckReport report = ExactCheck.run(o, root.context().plugins());
         PrintWriter w = root.spec.commandLine().getOut();
         String table = report.toTable();

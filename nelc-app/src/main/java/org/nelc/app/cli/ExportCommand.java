@@ -41,6 +41,7 @@ public final class ExportCommand implements Runnable {
 
     @Override
     public void run() {
+        OutputFiles.file("--npz", npz, model, evaluationFile);
         ModelFile mf = ModelIO.read(model, root.context().plugins());
         Model m = mf.model();
         int d = m.visibleSize();

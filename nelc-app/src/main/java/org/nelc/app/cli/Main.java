@@ -28,10 +28,11 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOverwrittenOptionsAllowed(true);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("nelc: " + ex.getMessage());
+            // picocli words a bad KEY=VALUE as "Value for option option '--x' …"
+            err.println("nelc: " + ex.getMessage().replace("option option", "option"));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("(see: nelc " + String.join(" ", ex.getCommandLine().getCommandSpec().qualifiedName(" ")
-                    .replaceFirst("^nelc ?", "")) + " --help)");
+            String sub = ex.getCommandLine().getCommandSpec().qualifiedName(" ").replaceFirst("^nelc ?", "");
+            err.println("(see: nelc " + (sub.isEmpty() ? "" : sub + " ") + "--help)");
             return USER_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

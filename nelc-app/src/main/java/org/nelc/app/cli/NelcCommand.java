@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nelc.api.UserError;
 import org.nelc.app.wiring.AppContext;
 import org.nelc.core.plugin.BrokenPlugin;
 import picocli.CommandLine.Command;
@@ -41,6 +42,9 @@ public final class NelcCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             for (BrokenPlugin b : context.plugins().broken()) {
                 err.println("nelc: plugin not loaded: " + b.line());
+                if (debug && b.cause() != null) {
+                    b.cause().printStackTrace(err);
+                }
             }
             err.flush();
         }
@@ -57,6 +61,8 @@ public final class NelcCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        // a bare `nelc` did nothing asked for: say so, exit 2 like any usage error
+        throw new UserError("a command is needed: " + String.join(", ", spec.subcommands().keySet())
+                + " (nelc --help)");
     }
 }

@@ -30,6 +30,9 @@ public final class PluginsCommand implements Runnable {
             out.printf("%nBROKEN (not loaded; other plugins and commands work without them)%n");
             for (BrokenPlugin b : plugins.broken()) {
                 out.println("broken: " + b.line());
+                if (root.debug && b.cause() != null) {
+                    b.cause().printStackTrace(root.spec.commandLine().getErr());
+                }
             }
         }
     }

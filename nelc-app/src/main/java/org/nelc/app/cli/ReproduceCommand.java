@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             + "summary.csv/json and a self-contained report.html that checks every claim of SPEC §9.",
             "Layout: DIR/models/seed-XX/{model.json,history.csv,evaluation.json}, DIR/fig*.png, DIR/summary.*, "
             + "DIR/report.html. Each file is written atomically; --resume skips the models already complete.",
-            "Every model depends on its seed only (the --seed flag of the training options is ignored: use --seeds)."})
+            "Every model depends on its seed only (--seed is refused: use --seeds)."})
 public final class ReproduceCommand implements Runnable {
     @ParentCommand
     NelcCommand root;
@@ -93,6 +93,12 @@ public final class ReproduceCommand implements Runnable {
     @Override
     public void run() {
         Headless.ensure();
+        OutputFiles.named("--out", out);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+            String s = spec.commandLine().getParseResult().matchedOptionValue("--seed", 0L).toString();
+            throw new UserError("--seed " + s + ": reproduce trains the seeds of --seeds (or 1..--models); for this "
+                    + "one use --seeds " + s);
+        }
         long start = System.nanoTime();
         PrintWriter o = root.spec.commandLine().getOut();
         List<Long> seedList = seeds != null ? SeedRange.parse(seeds) : SeedRange.first(models);
@@ -165,7 +171,8 @@ public final class ReproduceCommand implements Runnable {
         }
         int k = 1;
         for (Claim cl : c.claims()) {
-            o.printf(Locale.ROOT, "  claim %d %-18s %s%n", k++, cl.id(), cl.verdict().label());
+            o.printf(Locale.ROOT, "  claim %d %-18s %-28s %s%n", k++, cl.id(), cl.verdictText(),
+                    cl.robustness() == null ? "" : cl.robustness().text(cl.verdict()));
         }
         o.flush();
     }

@@ -60,6 +60,8 @@ public final class SampleCommand implements Runnable {
         if (png == null && gif == null) {
             throw new UserError("sample: give --png FILE and/or --gif FILE");
         }
+        OutputFiles.file("--png", png, model);
+        OutputFiles.file("--gif", gif, model);
         ModelFile mf = ModelIO.read(model, root.context().plugins());
         ImageShape shape = ImageShape.forModel(mf.data(), imageShape, mf.model().visibleSize());
         byte[] start = ShowCommand.startState(mf);

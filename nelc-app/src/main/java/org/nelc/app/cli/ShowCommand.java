@@ -69,12 +69,15 @@ public final class ShowCommand implements Runnable {
         long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1;
         Path beside = model.toAbsolutePath().resolveSibling(EnsembleLayout.EVALUATION_FILE);
         Path evFile = evaluationFile != null ? evaluationFile : Files.isRegularFile(beside) ? beside : null;
+        OutputFiles.file("--png", png, model, evFile);
         Evaluation ev;
         if (evFile != null) {
             try {
                 ev = Evaluation.fromJson(Files.readString(evFile));
             } catch (IOException e) {
                 throw new UserError(evFile + ": cannot read (" + e.getMessage() + ")");
+            } catch (UserError e) {
+                throw new UserError(evFile + ": " + e.getMessage());
             }
             if (ev.model().states() != mf.model().latent().states() || ev.model().visibleSize() != mf.model().visibleSize()) {
                 throw new UserError(evFile + ": evaluation of a different model (" + ev.model().states() + " states, D="

@@ -123,6 +123,7 @@ public final class SweepCommand implements Runnable {
 
         @Override
         public Integer call() {
+            OutputFiles.named("--out", out);
             PrintWriter o = sweep.out();
             double rel = EvaluationOptions.parsePrecision(precision);
             new EvaluationOptions(1, chainLength, burnIn, rbSamples).withPrecision(rel); // validates
@@ -157,8 +158,8 @@ public final class SweepCommand implements Runnable {
                 TrainingConfig c = options.config();
                 var p = context.plugins();
                 p.latentKernel(c.latent().encoding(), c.latent().units(), c.normalization());
-                p.visibleKernel(c.visibleKernel());
-                p.gradient(c.gradient());
+                p.visibleKernel(c.visibleKernel(), c.visibleKernelSettings());
+                p.gradient(c.gradient(), c.gradientSettings());
                 p.optimizer(c.optimizer());
                 String key = options.data() + "|" + options.selection();
                 Dataset d = loaded.computeIfAbsent(key, k -> context.loadData(options.data(), options.selection()));
@@ -280,7 +281,7 @@ public final class SweepCommand implements Runnable {
                 + "${DEFAULT-VALUE}; a cell uses one).")
         int cpusPerTask = 1;
 
-        @Option(names = "--max-parallel", paramLabel = "K", description = "At most K tasks at once (--array=...%K).")
+        @Option(names = "--max-parallel", paramLabel = "K", description = "At most K tasks at once (--array=...%%K).")
         Integer maxParallel;
 
         @Option(names = "--mem", paramLabel = "SIZE", description = "Memory per task, e.g. 4G (default: the "

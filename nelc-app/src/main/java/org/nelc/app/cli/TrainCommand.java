@@ -1,32 +1,53 @@
 package org.nelc.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.progress.ProgressBar;
 import org.nelc.app.experiment.HistoryFile;
+import org.nelc.core.io.AtomicFiles;
+import org.nelc.core.io.Checkpoint;
+import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.train.EpochRecord;
 import org.nelc.core.train.TrainedModel;
 import org.nelc.core.train.Trainer;
 import org.nelc.core.train.TrainingConfig;
 import org.nelc.core.train.TrainingListener;
+import org.nelc.core.train.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train one model with the paper's algorithm (SPEC §3-5). Defaults are the paper's: one-hot "
             + "L=6, sigmoid-ratio, paper score, RMSprop lr 0.1, 120 epochs x 30 steps, batch 16->160, T=48, on "
             + "MNIST digits 0,1,2 (1000 each); on other data classes 0,1,2, or every row when it has no labels.",
-            "Writes OUT/model.json and OUT/history.csv (rewritten atomically after every epoch)."})
+            "Writes OUT/model.json and OUT/history.csv (a row appended after every epoch). While it runs, "
+            + "OUT/checkpoint.json is written every --checkpoint-every epochs and on INT/TERM; "
+            + "'train --resume OUT' continues from it bit-identically to an uninterrupted run."})
 public final class TrainCommand implements Runnable {
+    /** The options that may accompany --resume: the rest come from the checkpoint. */
+    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--quiet", "--checkpoint-every");
+
     @ParentCommand
     NelcCommand root;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     TrainingOptions options;
@@ -34,46 +55,214 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/seed-<seed>).")
     Path out;
 
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run that DIR/checkpoint.json "
+            + "left (killed or interrupted), with its configuration and data: no other training flags.")
+    Path resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "Epochs between checkpoints (default: "
+            + "${DEFAULT-VALUE}; written in the background, a few %% of the paper run's CPU: docs/reliability.md).")
+    int checkpointEvery = 20;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
     @Override
     public void run() {
         PrintWriter o = root.spec.commandLine().getOut();
-        TrainingConfig config = options.config();
-        Dataset data = root.context().loadData(options.data(), options.selection());
-        o.println(describe(data));
-        Path dir = out != null ? out : Path.of("runs", "seed-" + config.seed());
+        OutputFiles.named("--out", out);
+        OutputFiles.named("--resume", resume);
+        if (checkpointEvery < 1) {
+            throw new UserError("--checkpoint-every: must be at least 1, got " + checkpointEvery);
+        }
+        Trainer trainer = new Trainer(root.context().plugins());
+        TrainingConfig config;
+        Dataset data;
+        Path dir;
+        TrainingSession session;
+        List<EpochRecord> before;
+        if (resume != null) {
+            for (OptionSpec opt : spec.commandLine().getParseResult().matchedOptions()) {
+                if (!RESUME_OPTIONS.contains(opt.longestName())) {
+                    throw new UserError(opt.longestName() + ": not allowed with --resume (the run continues with "
+                            + "the configuration and data of its checkpoint)");
+                }
+            }
+            dir = resume;
+            ModelFile cp = Checkpoint.read(dir, root.context().plugins());
+            config = cp.config();
+            data = root.context().loadData(options.dataOptions().path(cp.data()),
+                    options.dataOptions().selection(cp.data()));
+            if (!data.fingerprint().equals(cp.data().fingerprint())) {
+                throw new UserError(dir.resolve(Checkpoint.FILE) + ": the data changed since the checkpoint "
+                        + "(fingerprint " + data.fingerprint() + ", recorded " + cp.data().fingerprint() + ")");
+            }
+            session = TrainingSession.start(root.context().plugins(), config, data);
+            Checkpoint.restore(session, cp, dir.resolve(Checkpoint.FILE));
+            before = HistoryFile.readPrefix(dir.resolve("history.csv"), Checkpoint.epochsDone(cp));
+            HistoryFile.write(dir.resolve("history.csv"), before);
+            o.println(describe(data));
+            o.println("resuming " + dir + " after epoch " + Checkpoint.epochsDone(cp) + " of " + config.epochs());
+        } else {
+            config = options.config();
+            data = root.context().loadData(options.data(), options.selection());
+            o.println(describe(data));
+            dir = out != null ? out : Path.of("runs", "seed-" + config.seed());
+            session = TrainingSession.start(root.context().plugins(), config, data);
+            before = List.of();
+            HistoryFile.write(dir.resolve("history.csv"), before);
+            deleteCheckpoint(dir);
+        }
         Path historyFile = dir.resolve("history.csv");
+        TrainedModel.DataInfo info = TrainedModel.DataInfo.of(data);
+        Keeper keeper = new Keeper(dir, historyFile, before.size());
         ProgressBar bar = new ProgressBar(System.err, ProgressBar.interactive(quiet));
-        List<EpochRecord> rows = new ArrayList<>();
+        EpochRecord[] last = {before.isEmpty() ? null : before.get(before.size() - 1)};
+        TrainingConfig cfg = config;
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onStep(int epoch, long step, long totalSteps) {
-                bar.update(step, totalSteps, "epoch " + epoch + "/" + config.epochs()
-                        + (rows.isEmpty() ? "" : String.format(Locale.ROOT, "  ll %.2f", rows.get(rows.size() - 1).logLikelihood())));
+                bar.update(step, totalSteps, "epoch " + epoch + "/" + cfg.epochs()
+                        + (last[0] == null ? "" : String.format(Locale.ROOT, "  ll %.2f", last[0].logLikelihood())));
             }
 
             @Override
             public void onEpoch(EpochRecord record) {
-                rows.add(record);
-                HistoryFile.write(historyFile, rows);
+                last[0] = record;
+                HistoryFile.append(historyFile, record);
+                keeper.epochDone(Checkpoint.snapshot(session, cfg, info), record.epoch() % checkpointEvery == 0);
             }
         };
+        Thread hook = new Thread(() -> keeper.interrupted(System.err), "nelc-train-checkpoint");
+        Runtime.getRuntime().addShutdownHook(hook);
         TrainedModel trained;
         try {
-            trained = new Trainer(root.context().plugins()).train(config, data, listener);
+            trained = trainer.run(session, config, data, before, listener);
         } finally {
             bar.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook writes the checkpoint
+            }
         }
         ModelIO.write(dir.resolve("model.json"), trained);
+        keeper.finished();
+        List<EpochRecord> rows = trained.history();
         o.printf(Locale.ROOT, "trained %s in %.2f s (%d steps)%n", config.latent(), trained.seconds(),
                 rows.isEmpty() ? 0 : rows.get(rows.size() - 1).step());
         o.printf(Locale.ROOT, "final on-the-fly log-likelihood: %.3f nats/image%n", trained.finalLogLikelihood());
-        EpochRecord last = rows.get(rows.size() - 1);
+        EpochRecord lastRow = rows.get(rows.size() - 1);
         o.printf(Locale.ROOT, "final sigma (last epoch's chain): %.4f nats/step Rao-Blackwellized, %.4f from counts "
-                + "(%d one-way pairs skipped)%n", last.sigmaRaoBlackwell(), last.sigma(), last.oneWayPairs());
+                + "(%d one-way pairs skipped)%n", lastRow.sigmaRaoBlackwell(), lastRow.sigma(), lastRow.oneWayPairs());
         o.println("wrote " + dir.resolve("model.json") + " and " + historyFile);
+    }
+
+    /**
+     * Keeps the newest snapshot (taken after every epoch: a copy of the parameters, chains, optimizer state
+     * and minibatch permutation, microseconds) and has a background thread write it every
+     * {@code --checkpoint-every} epochs, so that training never waits for the disk (a durable write is
+     * mostly fsync latency; when one is still under way the next waits and only the newest is written).
+     * The INT/TERM hook writes the newest snapshot when it is newer than the last one written, and then
+     * nothing more is written. The history always has at least the snapshot's epochs: a row is appended
+     * before the snapshot is taken.
+     */
+    private static final class Keeper {
+        private final Path dir;
+        private final Path history;
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "nelc-train-checkpoint-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final AtomicReference<ModelFile> pending = new AtomicReference<>();
+        private volatile ModelFile latest;
+        private volatile RuntimeException failure;
+        private volatile int written;
+        private volatile boolean done;
+        private boolean stopping;
+
+        Keeper(Path dir, Path history, int resumedAt) {
+            this.dir = dir;
+            this.history = history;
+            this.written = resumedAt;
+        }
+
+        void epochDone(ModelFile snapshot, boolean write) {
+            if (failure != null) {
+                throw failure;
+            }
+            latest = snapshot;
+            if (write && pending.getAndSet(snapshot) == null) {
+                writer.execute(() -> {
+                    try {
+                        save(pending.getAndSet(null), false);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                });
+            }
+        }
+
+        /** Writes {@code snapshot} when newer than the checkpoint; after the hook's call ({@code last}) nothing more. */
+        private synchronized void save(ModelFile snapshot, boolean last) {
+            if (stopping || snapshot == null) {
+                return;
+            }
+            stopping = last;
+            int epochs = Checkpoint.epochsDone(snapshot);
+            if (epochs > written) {
+                Checkpoint.write(dir, snapshot);
+                written = epochs;
+            }
+        }
+
+        /**
+         * The run finished and model.json is written: the checkpoint has nothing left to resume, unless INT/TERM
+         * came first and its line promised it (then it stays, and resuming it gives this model.json again).
+         */
+        void finished() {
+            writer.shutdown();
+            try {
+                writer.awaitTermination(1, TimeUnit.HOURS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+                done = true;
+            }
+            deleteCheckpoint(dir);
+        }
+
+        void interrupted(java.io.PrintStream err) {
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                ModelFile s = latest;
+                if (s != null) {
+                    save(s, true);
+                }
+                stopping = true;
+            }
+            err.println();
+            err.println(written == 0
+                    ? "nelc: interrupted before the first epoch ended; nothing to resume (" + history + " has no rows)"
+                    : "nelc: interrupted; kept " + history + " and " + dir.resolve(Checkpoint.FILE) + " (epoch "
+                            + written + "); continue with: nelc train --resume " + dir);
+            err.flush();
+        }
+    }
+
+    /** Removes DIR/checkpoint.json: at the end of a run, and at the start of a new one (it belongs to another). */
+    private static void deleteCheckpoint(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve(Checkpoint.FILE));
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot remove " + dir.resolve(Checkpoint.FILE) + ": " + AtomicFiles.reason(e));
+        }
     }
 
     static String describe(Dataset data) {

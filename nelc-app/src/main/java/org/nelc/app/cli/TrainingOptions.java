@@ -3,6 +3,7 @@ package org.nelc.app.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nelc.api.Settings;
 import org.nelc.api.UserError;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.latent.ScoreFactor;
@@ -40,8 +41,17 @@ public final class TrainingOptions {
     @Option(names = "--visible-kernel", paramLabel = "NAME", description = "z->x kernel (default: ${DEFAULT-VALUE}).")
     String visibleKernel = "bernoulli";
 
+    @Option(names = "--visible-kernel-setting", paramLabel = "KEY=VALUE",
+            description = "Setting of the z->x kernel, e.g. T=2 for tempered (repeatable; recorded in model.json).")
+    Map<String, Double> visibleKernelSettings = new LinkedHashMap<>();
+
     @Option(names = "--gradient", paramLabel = "NAME", description = "Gradient estimator (default: ${DEFAULT-VALUE}).")
     String gradient = "two-step";
+
+    @Option(names = "--gradient-setting", paramLabel = "KEY=VALUE",
+            description = "Setting of the gradient estimator, for a plugin's that takes settings (repeatable; recorded "
+                + "in model.json).")
+    Map<String, Double> gradientSettings = new LinkedHashMap<>();
 
     @Option(names = "--optimizer", paramLabel = "NAME", description = "rmsprop, sgd, adam or a plugin's (default: ${DEFAULT-VALUE}).")
     String optimizer = "rmsprop";
@@ -89,17 +99,18 @@ public final class TrainingOptions {
     }
 
     public TrainingConfig config(long runSeed) {
-        String[] mm = batch.split(":");
+        // MIN:MAX, or one size for the whole run; split keeping empty parts, so "16:" and ":" are refused
+        String[] mm = batch.split(":", -1);
         int bmin;
         int bmax;
         try {
+            if (mm.length > 2) {
+                throw new NumberFormatException();
+            }
             bmin = Integer.parseInt(mm[0].trim());
             bmax = mm.length > 1 ? Integer.parseInt(mm[1].trim()) : bmin;
         } catch (NumberFormatException e) {
-            throw new UserError("--batch: expected MIN:MAX such as 16:160, got '" + batch + "'");
-        }
-        if (mm.length > 2) {
-            throw new UserError("--batch: expected MIN:MAX such as 16:160, got '" + batch + "'");
+            throw new UserError("--batch: expected MIN:MAX such as 16:160 (or one size), got '" + batch + "'");
         }
         return TrainingConfig.builder()
                 .latent(LatentSpec.parse(latent))
@@ -110,6 +121,8 @@ public final class TrainingOptions {
                 .optimizer(optimizer)
                 .learningRate(lr)
                 .optimizerSettings(optimizerSettings)
+                .gradientSettings(Settings.of(gradientSettings))
+                .visibleKernelSettings(Settings.of(visibleKernelSettings))
                 .epochs(epochs)
                 .stepsPerEpoch(stepsPerEpoch)
                 .batch(bmin, bmax)
@@ -125,5 +138,9 @@ public final class TrainingOptions {
 
     public Path data() {
         return dataOptions.data();
+    }
+
+    public DataOptions dataOptions() {
+        return dataOptions;
     }
 }

@@ -1,8 +1,10 @@
 package org.nelc.app.experiment;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.nelc.api.UserError;
@@ -34,6 +36,44 @@ public final class HistoryFile {
         AtomicFiles.writeString(file, sb.toString(), false);
     }
 
+    /**
+     * Appends one row: {@code train} writes the header once ({@link #write} with no rows) and then a row per
+     * epoch, so a run of many short epochs costs linear, not quadratic, time. One {@code write} call per row;
+     * a row torn by a crash is dropped by {@link #readPrefix} on resume.
+     */
+    public static void append(Path file, EpochRecord row) {
+        try {
+            Files.writeString(file, row.csv() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UserError("cannot append to " + file + ": " + AtomicFiles.reason(e));
+        }
+    }
+
+    /**
+     * The first {@code epochs} rows of a history a killed run left: rows after them (epochs done after the
+     * last checkpoint) and a last line torn by the crash (no newline, or not a row) are dropped. A one-line
+     * error when fewer than {@code epochs} whole rows are there.
+     */
+    public static List<EpochRecord> readPrefix(Path file, int epochs) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read the history: " + AtomicFiles.reason(e));
+        }
+        int end = text.lastIndexOf('\n') + 1;
+        List<EpochRecord> rows = new ArrayList<>();
+        List<String> lines = text.substring(0, end).lines().toList();
+        for (int k = 1; k < lines.size() && rows.size() < epochs; k++) {
+            rows.add(parse(file, k, lines.get(k)));
+        }
+        if (lines.isEmpty() || !lines.get(0).trim().equals(EpochRecord.CSV_HEADER) || rows.size() < epochs) {
+            throw new UserError(file + ": holds " + rows.size() + " whole rows, the checkpoint " + epochs
+                    + " epochs (the history does not belong to the checkpoint)");
+        }
+        return List.copyOf(rows);
+    }
+
     public static List<EpochRecord> read(Path file) {
         List<String> lines;
         try {
@@ -50,15 +90,20 @@ public final class HistoryFile {
             if (line.isEmpty()) {
                 continue;
             }
-            String[] f = line.split(",");
-            try {
-                out.add(new EpochRecord(Integer.parseInt(f[0]), Long.parseLong(f[1]), Integer.parseInt(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Integer.parseInt(f[5]),
-                        Double.parseDouble(f[6]), f.length > 7 ? Double.parseDouble(f[7]) : Double.NaN));
-            } catch (RuntimeException e) {
-                throw new UserError(file + ": line " + (k + 1) + " is not a history row: '" + line + "'");
-            }
+            out.add(parse(file, k, line));
         }
         return List.copyOf(out);
+    }
+
+    /** Line {@code k} (0-based) of {@code file} as a row. */
+    private static EpochRecord parse(Path file, int k, String line) {
+        String[] f = line.trim().split(",");
+        try {
+            return new EpochRecord(Integer.parseInt(f[0]), Long.parseLong(f[1]), Integer.parseInt(f[2]),
+                    Double.parseDouble(f[3]), Double.parseDouble(f[4]), Integer.parseInt(f[5]),
+                    Double.parseDouble(f[6]), f.length > 7 ? Double.parseDouble(f[7]) : Double.NaN);
+        } catch (RuntimeException e) {
+            throw new UserError(file + ": line " + (k + 1) + " is not a history row: '" + line.trim() + "'");
+        }
     }
 }

@@ -89,6 +89,13 @@ final class Charts {
         return s;
     }
 
+    /** An error bar: a thin segment between two points, no markers, not in the legend. */
+    static XYSeries errorBar(XYChart c, String name, double[] x, double[] y, Color color) {
+        XYSeries s = line(c, name, x, y, color, 1.0f);
+        s.setLineColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 150));
+        return s;
+    }
+
     /** Markers only. */
     static XYSeries scatter(XYChart c, String name, double[] x, double[] y, Color color) {
         XYSeries s = c.addSeries(name, x, y);

@@ -73,7 +73,16 @@ public final class ClaimChecker {
     private ClaimChecker() {
     }
 
+    /**
+     * The claims with their verdicts on the numbers as measured, each with its robustness to their
+     * errors ({@link ClaimRobustness}).
+     */
     public static ClaimReport check(List<ModelSummary> rows) {
+        return ClaimRobustness.assess(verdicts(rows), rows, ClaimChecker::verdicts);
+    }
+
+    /** The claims' verdicts on the numbers as given. */
+    static ClaimReport verdicts(List<ModelSummary> rows) {
         int n = rows.size();
         double[] ll = new double[n];
         double[] sigma = new double[n];

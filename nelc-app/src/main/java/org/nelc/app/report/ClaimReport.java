@@ -21,6 +21,11 @@ public record ClaimReport(List<Claim> claims, Regimes regimes, Map<Long, Integer
         highSigmaSeeds = Set.copyOf(highSigmaSeeds);
     }
 
+    /** The same report with these claims (e.g. with their robustness). */
+    public ClaimReport withClaims(List<Claim> newClaims) {
+        return new ClaimReport(newClaims, regimes, regimeBySeed, highSigmaSeeds, highSigmaRule);
+    }
+
     public Claim claim(String id) {
         for (Claim c : claims) {
             if (c.id().equals(id)) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
+import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.app.experiment.ModelSummary;
 import org.nelc.core.train.EpochRecord;
 
@@ -15,7 +16,8 @@ import org.nelc.core.train.EpochRecord;
  * (precise) σ, with the color bar; (b) the per-epoch σ of that epoch's latent trajectory (see
  * {@code HistoryFile}): the Rao-Blackwellized {@code sigma_rb} where the history has it (finite for nearly
  * deterministic cycles too), else the count-based one; log scale, floored at {@value #SIGMA_FLOOR}; (c) the final
- * precise LL against the final precise σ, colored by regime.
+ * precise LL against the final precise σ, colored by regime, each point with its error bars (± one standard
+ * error of σ and of the LL).
  */
 public final class Fig2 {
     static final double SIGMA_FLOOR = 1e-3;
@@ -64,7 +66,8 @@ public final class Fig2 {
                 "precise LL (nats/image)");
         sigmaAxis(c, rows);
         c.getStyler().setLegendVisible(true);
-        scatterByRegime(c, rows, regimes, ModelSummary::logLikelihood);
+        scatterByRegime(c, rows, regimes, ModelSummary::logLikelihood, MeasurementKey.LOG_LIKELIHOOD,
+                Double.NEGATIVE_INFINITY);
 
         int bar = 120;
         Canvas canvas = new Canvas(3 * W + bar, H + 40);
@@ -80,28 +83,54 @@ public final class Fig2 {
         double of(ModelSummary r);
     }
 
-    /** One scatter series per regime (or one for all without regimes), σ on x, floored for the log axis. */
-    static void scatterByRegime(XYChart chart, List<ModelSummary> rows, Map<Long, Integer> regimes, Value y) {
+    /**
+     * One scatter series per regime (or one for all without regimes), σ on x, floored for the log axis;
+     * each point with its error bars — σ ± s.e. across, the y value ± the s.e. of {@code yKey} up and down
+     * (none where an error is not estimated), floored at {@code yFloor} (a log axis's floor).
+     */
+    static void scatterByRegime(XYChart chart, List<ModelSummary> rows, Map<Long, Integer> regimes, Value y,
+            MeasurementKey yKey, double yFloor) {
         int groups = regimes.isEmpty() ? 1 : 3;
         boolean any = false;
         for (int k = 0; k < groups; k++) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
+            List<ModelSummary> shown = new ArrayList<>();
             for (ModelSummary r : rows) {
                 int reg = regimes.getOrDefault(r.seed(), -1);
                 if ((groups == 1 || reg == k) && Double.isFinite(y.of(r))) {
                     xs.add(Math.max(SIGMA_FLOOR, r.sigma()));
                     ys.add(y.of(r));
+                    shown.add(r);
                 }
             }
             if (!xs.isEmpty()) {
+                Color color = groups == 1 ? Palette.SERIES[0] : Palette.REGIME[k];
                 String name = groups == 1 ? "models" : Regimes.name(k) + " (" + xs.size() + ")";
-                Charts.scatter(chart, name, unbox(xs), unbox(ys), groups == 1 ? Palette.SERIES[0] : Palette.REGIME[k]);
+                Charts.scatter(chart, name, unbox(xs), unbox(ys), color);
+                for (int j = 0; j < shown.size(); j++) {
+                    errorBars(chart, shown.get(j), xs.get(j), ys.get(j), yKey, yFloor, color);
+                }
                 any = true;
             }
         }
         if (!any) {
             Charts.scatter(chart, "no finite values", new double[] {1}, new double[] {0}, Color.LIGHT_GRAY);
+        }
+    }
+
+    /** The two error bars of one point at ({@code x}, {@code y}). */
+    private static void errorBars(XYChart chart, ModelSummary r, double x, double y, MeasurementKey yKey,
+            double yFloor, Color color) {
+        double sx = r.standardError(MeasurementKey.SIGMA);
+        if (Double.isFinite(sx) && sx > 0) {
+            Charts.errorBar(chart, "σ s.e. " + r.seed(), new double[] {Math.max(SIGMA_FLOOR, x - sx), x + sx},
+                    new double[] {y, y}, color);
+        }
+        double sy = r.standardError(yKey);
+        if (Double.isFinite(sy) && sy > 0) {
+            Charts.errorBar(chart, yKey.key() + " s.e. " + r.seed(), new double[] {x, x},
+                    new double[] {Math.max(yFloor, y - sy), y + sy}, color);
         }
     }
 

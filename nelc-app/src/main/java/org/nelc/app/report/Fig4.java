@@ -8,11 +8,13 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.app.experiment.ModelSummary;
 
 /**
  * Fig. 4 for our ensemble, log-linear (σ on a log axis): (a) class KL, (b) τ, (c) {@code Tr(M)/L} with
- * the random baseline {@code 1/L}, against σ; points colored by regime. τ goes on a log axis when its
+ * the random baseline {@code 1/L}, against σ; points colored by regime, with error bars (± one standard error
+ * of σ across and of the value up and down). τ goes on a log axis when its
  * largest finite value exceeds 50 × its median (a few runs locked in a cycle would flatten the rest). Infinite
  * values (τ of a
  * periodic chain, KL of a class without a state) are drawn as triangles at the top of the panel.
@@ -32,18 +34,21 @@ public final class Fig4 {
             Fig2.sigmaAxis(c, rows);
         }
         st.getStyler().setLegendVisible(true);
-        withInfinite(kl, rows, regimes, ModelSummary::classKl, "KL = ∞");
+        withInfinite(kl, rows, regimes, ModelSummary::classKl, MeasurementKey.CLASS_KL, Double.NEGATIVE_INFINITY,
+                "KL = ∞");
         double[] taus = rows.stream().mapToDouble(ModelSummary::tau).filter(Double::isFinite).toArray();
         boolean logTau = taus.length > 0 && Stats.quantile(taus, 1) > 50 * Math.max(1e-9, Stats.median(taus));
         if (logTau) {
             tau.setTitle("(b) decorrelation time vs σ (log τ)");
             double[] range = Charts.positiveRange(taus);
             Charts.logY(tau, Math.max(VariantsFigure.TAU_FLOOR, range[0]), range[1]);
-            withInfinite(tau, rows, regimes, r -> Math.max(VariantsFigure.TAU_FLOOR, r.tau()), "τ = ∞");
+            withInfinite(tau, rows, regimes, r -> Math.max(VariantsFigure.TAU_FLOOR, r.tau()), MeasurementKey.TAU,
+                    VariantsFigure.TAU_FLOOR, "τ = ∞");
         } else {
-            withInfinite(tau, rows, regimes, ModelSummary::tau, "τ = ∞");
+            withInfinite(tau, rows, regimes, ModelSummary::tau, MeasurementKey.TAU, Double.NEGATIVE_INFINITY, "τ = ∞");
         }
-        Fig2.scatterByRegime(st, rows, regimes, ModelSummary::selfTransition);
+        Fig2.scatterByRegime(st, rows, regimes, ModelSummary::selfTransition, MeasurementKey.SELF_TRANSITION,
+                Double.NEGATIVE_INFINITY);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         double baseline = Double.NaN;
@@ -67,8 +72,8 @@ public final class Fig4 {
 
     /** The finite values by regime, and the infinite ones as triangles just above the largest finite value. */
     private static void withInfinite(XYChart chart, List<ModelSummary> rows, Map<Long, Integer> regimes,
-            Fig2.Value y, String infiniteLabel) {
-        Fig2.scatterByRegime(chart, rows, regimes, y);
+            Fig2.Value y, MeasurementKey yKey, double yFloor, String infiniteLabel) {
+        Fig2.scatterByRegime(chart, rows, regimes, y, yKey, yFloor);
         double top = Double.NEGATIVE_INFINITY;
         double bottom = Double.POSITIVE_INFINITY;
         for (ModelSummary r : rows) {

@@ -28,12 +28,12 @@ public final class MeasurementText {
         if (Double.isNaN(se)) {
             return number(v) + " ± ?";
         }
-        if (Double.isInfinite(se) || v == 0 || se < Math.abs(v) * 1e-6) {
+        if (Double.isInfinite(se)) {
             return number(v) + " ± " + number(se);
         }
         // decimals so that the error shows two significant digits
         int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10(se)));
-        if (decimals <= 6 && Math.abs(v) < 1e6) {
+        if (decimals <= 8 && Math.abs(v) < 1e6 && (v == 0 || Math.abs(v) >= 1e-3)) {
             String f = "%." + decimals + "f";
             return String.format(Locale.ROOT, f + " ± " + f, v, se);
         }

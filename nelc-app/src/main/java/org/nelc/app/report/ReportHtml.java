@@ -89,7 +89,7 @@ public final class ReportHtml {
         for (Claim cl : c.claims()) {
             h.append("<tr><td>").append(k++).append("</td><td>").append(esc(cl.paper())).append("</td><td>")
                     .append(esc(cl.measured())).append("<div class=\"rule\">Rule: ").append(esc(cl.rule()))
-                    .append("</div></td><td>").append(verdict(cl.verdict())).append("</td></tr>\n");
+                    .append("</div></td><td>").append(verdict(cl)).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
         if (c.regimes() != null) {
@@ -108,7 +108,8 @@ public final class ReportHtml {
                 + "the model's final precise σ (color bar). (b) σ per epoch: the cheap estimate, transitions counted on "
                 + "that epoch's latent trajectory of the training chain (one-way pairs skipped; an epoch with only one-way "
                 + "transitions counts 0 and is drawn at 10⁻³). (c) Final precise LL "
-                + "against final σ (Rao-Blackwellized M), colored by regime.");
+                + "against final σ (Rao-Blackwellized M), colored by regime; bars: ± one standard error of σ (across) "
+                + "and of the LL (up and down; the chain's Monte-Carlo error).");
         figure(h, a, ReportWriter.FIG3_BEST, "Fig. 3 (a) analogue: the model with the highest precise LL (seed "
                 + a.bestSeed() + "). First row w_α with p̄(α) above, second row w̄_α (blue negative, red positive), "
                 + "ā, the transition matrix M, then mean images ⟨x(t)⟩ given z(t−1) and sampled x(t) along one run of "
@@ -120,7 +121,8 @@ public final class ReportHtml {
                 + "image ⟨x(t)⟩ given z(t−1) and the sample x(t).");
         figure(h, a, ReportWriter.CHAIN_WORST, "The chain of the lowest-LL model (seed " + a.worstSeed() + "), animated.");
         figure(h, a, ReportWriter.FIG4, "Fig. 4. Against σ (log axis): (a) class KL divergence, (b) decorrelation time "
-                + "τ, (c) mean self-transition Tr(M)/L with the random baseline 1/L (dashed).");
+                + "τ, (c) mean self-transition Tr(M)/L with the random baseline 1/L (dashed). Bars: ± one standard error "
+                + "of σ (across) and of the value (up and down), where estimated.");
     }
 
     private static void figure(StringBuilder h, EnsembleArtifacts a, String name, String caption) {
@@ -155,7 +157,7 @@ public final class ReportHtml {
             h.append("<tr><td>").append(k + 1).append(". ").append(esc(first.get(k).paper())).append("</td>");
             for (EnsembleArtifacts a : variants) {
                 Claim c = a.claims().claims().get(k);
-                h.append("<td>").append(verdict(c.verdict())).append("<div class=\"rule\">").append(esc(c.measured()))
+                h.append("<td>").append(verdict(c)).append("<div class=\"rule\">").append(esc(c.measured()))
                         .append("</div></td>");
             }
             h.append("</tr>\n");
@@ -208,7 +210,7 @@ public final class ReportHtml {
                     .append(reg == null ? "" : new String[] {"i", "ii", "iii"}[reg]).append("</td>");
             for (MeasurementKey k : columns) {
                 Measurement m = s.measurement(k);
-                h.append(m == null ? "<td></td>" : "<td" + (m.note().isEmpty() ? "" : " title=\"" + esc(m.note()) + "\"")
+                h.append(m == null ? "<td></td>" : "<td class=\"m\"" + (m.note().isEmpty() ? "" : " title=\"" + esc(m.note()) + "\"")
                         + ">" + esc(MeasurementText.valueWithError(m)) + (m.note().isEmpty() ? "" : "*") + "</td>");
             }
             h.append("<td class=\"small\">").append(esc(SummaryFiles.notComputed(s))).append("</td><td class=\"small\">")
@@ -244,6 +246,12 @@ public final class ReportHtml {
                 + "<li><b>Primary estimator</b>: the claims and figures use the Rao-Blackwellized M — finite σ by "
                 + "construction and far lower variance; the count-based σ skips one-way pairs, which removes exactly "
                 + "the strongest currents.</li>\n"
+                + "<li><b>Errors</b>: every number is shown ± its standard error, by the method in its column's "
+                + "tooltip (jackknife over batches of the chain or groups of draws). Each verdict is checked again on "
+                + ClaimRobustness.DRAWS + " redraws of every model's LL, σ, τ, Tr(M)/L and KL within their errors "
+                + "(normal for the LL, log-normal for the positive quantities; fixed seed); a verdict that more than "
+                + Math.round(100 * ClaimRobustness.NOISE_FRACTION) + " % of the redraws change is shown "
+                + "\"within noise\".</li>\n"
                 + "<li><b>Regimes</b>: k-means (k = 3, deterministic) on standardized (LL, ln σ); see claim 1's rule."
                 + "</li>\n"
                 + "<li><b>Determinism</b>: every model depends on its seed only (training and evaluation streams "
@@ -322,14 +330,18 @@ public final class ReportHtml {
         return rows.stream().mapToDouble(v::of).toArray();
     }
 
-    private static String verdict(Verdict v) {
-        String cls = switch (v) {
+    /** The verdict badge ("holds, within noise" when the errors can change it) and its robustness below. */
+    private static String verdict(Claim c) {
+        String cls = switch (c.verdict()) {
             case HOLDS -> "holds";
             case PARTLY -> "partly";
             case DOES_NOT_HOLD -> "no";
             case NOT_TESTABLE -> "na";
         };
-        return "<span class=\"verdict " + cls + "\">" + esc(v.label()) + "</span>";
+        boolean noisy = c.robustness() != null && c.robustness().withinNoise();
+        return "<span class=\"verdict " + cls + (noisy ? " noisy" : "") + "\">" + esc(c.verdictText()) + "</span>"
+                + (c.robustness() == null ? "" : "<div class=\"rule\">" + esc(c.robustness().text(c.verdict()))
+                        + "</div>");
     }
 
     private static void row(StringBuilder h, String k, String v) {
@@ -398,12 +410,14 @@ public final class ReportHtml {
             .verdict.partly { background: #fff3cd; color: #856404; }
             .verdict.no { background: #f8d7da; color: #721c24; }
             .verdict.na { background: #e2e3e5; color: #383d41; }
+            .verdict.noisy { border: 2px dashed #856404; }
             figure { margin: 16px 0; }
             figure img { max-width: 100%; border: 1px solid #eee; }
             figcaption { font-size: 13px; color: #444; max-width: 1400px; }
             table.models td { font-size: 13px; }
             td.small { font-size: 11px; }
             div.wide { overflow-x: auto; }
+            td.m { white-space: nowrap; }
             p.small { font-size: 12px; color: #555; }
             tr.best td { background: #eef8ee; }
             tr.worst td { background: #fbeeee; }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +58,12 @@ public final class CellRunner {
         TrainingOptions options = TrainingFlags.parse(cell.training());
         TrainingConfig config = options.config();
         Dataset dataset = data.load(options.data(), options.selection());
-        List<EpochRecord> rows = new ArrayList<>();
+        // the header now, a row per epoch after it: linear in the epochs, as train's history
+        HistoryFile.write(files.history(), List.of());
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onEpoch(EpochRecord record) {
-                rows.add(record);
-                HistoryFile.write(files.history(), rows);
+                HistoryFile.append(files.history(), record);
             }
         };
         long t0 = System.nanoTime();

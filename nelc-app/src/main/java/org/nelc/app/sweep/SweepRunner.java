@@ -169,6 +169,10 @@ public final class SweepRunner {
                 CellRunner.writeFailure(files, cell, e, true);
                 say(name + ": FAILED: " + e.getMessage());
                 return Result.FAILED;
+            } catch (UncheckedIOException e) {
+                // the disk (full, unwritable), not the cell: nothing marks it failed, so the next run retries it
+                say(name + ": FAILED (I/O; not marked failed, the next run retries it): " + e.getMessage());
+                return Result.FAILED;
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                 CellRunner.writeFailure(files, cell, e, false);
                 say(name + ": FAILED (error): " + e);

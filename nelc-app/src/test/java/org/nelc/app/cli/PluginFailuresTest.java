@@ -67,6 +67,16 @@ class PluginFailuresTest {
         check(jar, "ext.Boom (optimizer): its constructor threw java.lang.IllegalStateException: no licence", "boom");
     }
 
+    /** The one line stays the same; --debug adds the exception behind it, and only then. */
+    @Test
+    void debugShowsTheCause() throws IOException {
+        jar("boom.jar", List.of("ext.Boom"), "ext.Boom\n");
+        CliHarness.Result r = CliHarness.run("plugins", "--debug", "--plugins", plugins().toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("java.lang.IllegalStateException: no licence") && r.err().contains("ext.Boom.<init>"),
+                r.toString());
+    }
+
     @Test
     void classThatIsNotASubtype() throws IOException {
         Path jar = jar("wrong-type.jar", List.of("ext.NotAnOptimizer"), "ext.NotAnOptimizer\n");

@@ -178,7 +178,7 @@ class SweepCommandTest {
         List<String> csv = Files.readAllLines(s.resolve("summary.csv"));
         assertEquals(9, csv.size());
         assertTrue(csv.get(0).startsWith("index,id,lr,latent,state,seed,regime,log-likelihood.precise,"
-                + "log-likelihood.precise.se,entropy-production.sigma.count,"), csv.get(0));
+                + "log-likelihood.precise.se,log-likelihood.data-se,log-likelihood.data-se.se,entropy-production.sigma.count,"), csv.get(0));
         assertTrue(csv.get(0).endsWith(",parameters_sha256,message"), csv.get(0));
         assertEquals(csv.get(0).split(",").length, csv.get(1).split(",", -1).length, csv.get(1));
         JsonNode summary = JSON.readTree(s.resolve("summary.json").toFile());

@@ -78,6 +78,20 @@ public final class PersistentChain {
         return out;
     }
 
+    /** Sets the visible state of chain {@code k} (0/1 bytes of length D), as a checkpoint recorded it. */
+    public void restore(int k, byte[] visible) {
+        if (visible.length != dimension) {
+            throw new IllegalArgumentException("chain " + k + " state has length " + visible.length);
+        }
+        int n = 0;
+        for (int i = 0; i < dimension; i++) {
+            if (visible[i] != 0) {
+                active[k][n++] = i;
+            }
+        }
+        nActive[k] = n;
+    }
+
     /** The random stream of chain {@code k}, for checkpointing its state. */
     public RestorableUniformRandomProvider stream(int k) {
         return rngs[k];

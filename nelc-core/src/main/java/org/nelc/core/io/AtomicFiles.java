@@ -6,10 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader sees either the old content or the whole new one, never a part: write a
@@ -35,7 +42,7 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            Path tmp = newTempFile(dir, "." + target.getFileName() + ".");
             try {
                 try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                     body.accept(out);
@@ -54,8 +61,45 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
         }
+    }
+
+    /**
+     * A new empty file {@code dir/prefix<random>.tmp}, created as any file is: with the permissions the
+     * user's umask gives (0644 under 022). {@code Files.createTempFile} makes 0600, and the rename would
+     * pass that on to every result, unreadable by colleagues on a cluster. (nelc-data's AtomicFiles does
+     * the same; the modules share no code but the API.)
+     */
+    public static Path newTempFile(Path dir, String prefix) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            Path p = dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 16) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * What went wrong, in the operating system's words: a {@code FileSystemException}'s message is often
+     * only the path ("cannot write X: X"); its kind and reason are what the user needs.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String why = f.getReason() != null ? f.getReason()
+                    : f instanceof AccessDeniedException ? "permission denied"
+                    : f instanceof NoSuchFileException ? "no such file or directory"
+                    : f instanceof FileAlreadyExistsException ? "a file is in the way"
+                    : f instanceof NotDirectoryException ? "not a directory"
+                    : f instanceof DirectoryNotEmptyException ? "directory not empty"
+                    : f.getClass().getSimpleName();
+            return why + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     public static void writeString(Path target, String text) {

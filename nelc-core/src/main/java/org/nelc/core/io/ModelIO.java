@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
+import org.nelc.api.Settings;
 import org.nelc.api.UserError;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.kernel.LatentKernel;
@@ -88,6 +89,7 @@ public final class ModelIO {
         model.put("states", m.latent().states());
         model.put("normalization", m.latent().normalization());
         model.put("visibleKernel", m.visible().name());
+        putSettings(model, "visibleKernelSettings", m.visible().configuration());
         if (mf.config() != null) {
             root.set("config", configJson(mf.config()));
         }
@@ -173,6 +175,35 @@ public final class ModelIO {
         }
     }
 
+    /** A plugin's settings as an object of numbers; omitted when there are none (the plugin's defaults). */
+    private static void putSettings(ObjectNode parent, String field, Settings s) {
+        if (!s.isEmpty()) {
+            ObjectNode o = parent.putObject(field);
+            s.values().forEach(o::put);
+        }
+    }
+
+    /** The settings object {@code field} of {@code parent}; {@link Settings#NONE} when absent. */
+    private static Settings readSettings(Reader r, JsonNode parent, String where) {
+        JsonNode o = parent.get(where.substring(where.lastIndexOf('.') + 1));
+        if (o == null || o.isNull()) {
+            return Settings.NONE;
+        }
+        if (!o.isObject()) {
+            throw r.bad(where, "an object of numbers");
+        }
+        Map<String, Double> m = new TreeMap<>();
+        var it = o.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (!e.getValue().isNumber()) {
+                throw r.bad(where + "." + e.getKey(), "a number");
+            }
+            m.put(e.getKey(), e.getValue().asDouble());
+        }
+        return Settings.of(m);
+    }
+
     static ObjectNode configJson(TrainingConfig c) {
         ObjectNode o = JSON.createObjectNode();
         o.put("latent", c.latent().toString());
@@ -184,6 +215,8 @@ public final class ModelIO {
         o.put("learningRate", c.learningRate());
         ObjectNode os = o.putObject("optimizerSettings");
         c.optimizerSettings().forEach(os::put);
+        putSettings(o, "gradientSettings", c.gradientSettings());
+        putSettings(o, "visibleKernelSettings", c.visibleKernelSettings());
         o.put("epochs", c.epochs());
         o.put("stepsPerEpoch", c.stepsPerEpoch());
         o.put("batchMin", c.batchMin());
@@ -230,8 +263,9 @@ public final class ModelIO {
         LatentKernel latent = PluginCatalog.create(plugins.required(Kind.ENCODING, r.text(mj, "model.encoding"),
                 LatentEncoding.class, file.toString()), l, r.text(mj, "model.normalization"), file + ": model.normalization");
         double[] centering = r.doubles(root, "centering", d);
-        Model model = new Model(d, latent, plugins.required(Kind.VISIBLE_KERNEL, r.text(mj, "model.visibleKernel"),
-                VisibleKernel.class, file.toString()), centering);
+        VisibleKernel visible = plugins.required(Kind.VISIBLE_KERNEL, r.text(mj, "model.visibleKernel"),
+                VisibleKernel.class, file.toString()).configure(readSettings(r, mj, "model.visibleKernelSettings"));
+        Model model = new Model(d, latent, visible, centering);
         JsonNode pj = r.object(root, "parameters");
         int[] sizes = model.blockSizes();
         for (int b = 0; b < 4; b++) {
@@ -344,6 +378,8 @@ public final class ModelIO {
                 .optimizer(r.text(c, "config.optimizer"))
                 .learningRate(r.number(c, "config.learningRate"))
                 .optimizerSettings(os)
+                .gradientSettings(readSettings(r, c, "config.gradientSettings"))
+                .visibleKernelSettings(readSettings(r, c, "config.visibleKernelSettings"))
                 .epochs(r.integer(c, "config.epochs"))
                 .stepsPerEpoch(r.integer(c, "config.stepsPerEpoch"))
                 .batch(r.integer(c, "config.batchMin"), r.integer(c, "config.batchMax"))
@@ -385,6 +421,10 @@ public final class ModelIO {
                 throw new UserError(file + ": field '" + path + "' must be an object");
             }
             return v;
+        }
+
+        UserError bad(String path, String expected) {
+            return new UserError(file + ": field '" + path + "' must be " + expected);
         }
 
         String text(JsonNode parent, String path) {

@@ -17,12 +17,16 @@ public final class PreciseLikelihood {
      * @param chain the chain to run (its chain 0 is used, and left where it ends)
      * @return the trajectory, its occupancy and the log-likelihood
      */
+    private static final int BURN_IN_PIECE = 1 << 16;
+
     public static Result compute(Model model, Dataset data, PersistentChain chain, int burnIn, int steps) {
         if (steps < 1) {
             throw new org.nelc.api.UserError("--chain-length: must be at least 1, got " + steps);
         }
-        if (burnIn > 0) {
-            chain.runLatent(model, 0, new int[burnIn]);
+        // the burn-in in pieces into one buffer: the same draws in the same order as one call, no memory per step
+        int[] discard = new int[Math.min(burnIn, BURN_IN_PIECE)];
+        for (int left = burnIn; left > 0; left -= discard.length) {
+            chain.runLatent(model, 0, left >= discard.length ? discard : new int[left]);
         }
         int[] traj = new int[steps];
         chain.runLatent(model, 0, traj);

@@ -10,8 +10,14 @@ package org.nelc.core.plugin;
  * @param className the provider class, or {@code null} when the whole jar is unusable
  * @param name the name the provider reported, or {@code null} when it never got that far
  * @param reason what went wrong, one line
+ * @param cause the exception behind it, for {@code --debug}; {@code null} when there is none
  */
-public record BrokenPlugin(String jar, PluginCatalog.Kind kind, String className, String name, String reason) {
+public record BrokenPlugin(String jar, PluginCatalog.Kind kind, String className, String name, String reason,
+        Throwable cause) {
+    public BrokenPlugin(String jar, PluginCatalog.Kind kind, String className, String name, String reason) {
+        this(jar, kind, className, name, reason, null);
+    }
+
     /** {@code jar: class (kind): reason}, or {@code jar: reason} for a jar that cannot be used at all. */
     public String line() {
         if (className == null) {

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class PluginLoader {
             loader = new URLClassLoader("nelc-plugins", urls, parent);
         }
         Map<Kind, Map<String, Named>> byKind = new EnumMap<>(Kind.class);
-        Map<Named, String> origins = new HashMap<>();
+        Map<Named, String> origins = new IdentityHashMap<>();
         for (Kind kind : Kind.values()) {
             Map<String, Named> named = new LinkedHashMap<>();
             for (ServiceFile file : serviceFiles(kind, loader, usable)) {
@@ -123,7 +124,7 @@ public final class PluginLoader {
                         aware.plugins(all);
                     } catch (RuntimeException | LinkageError e) {
                         broken.add(new BrokenPlugin(origins.get(p), kind, p.getClass().getName(), p.name(),
-                                "its plugins(lookup) threw " + oneLine(e)));
+                                "its plugins(lookup) threw " + oneLine(e), e));
                         it.remove();
                     }
                 }
@@ -158,10 +159,10 @@ public final class PluginLoader {
                 }
             } catch (ZipException e) {
                 broken.add(new BrokenPlugin(label, null, null, null, "not a jar (zip) file (" + e.getMessage()
-                        + "); skipped"));
+                        + "); skipped", e));
                 continue;
             } catch (IOException | SecurityException e) {
-                broken.add(new BrokenPlugin(label, null, null, null, "cannot be read (" + e + "); skipped"));
+                broken.add(new BrokenPlugin(label, null, null, null, "cannot be read (" + e + "); skipped", e));
                 continue;
             }
             String clash = null;
@@ -248,10 +249,10 @@ public final class PluginLoader {
             c = Class.forName(className, false, loader);
         } catch (ClassNotFoundException e) {
             broken.add(new BrokenPlugin(jar, kind, className, null, "class not found (listed in META-INF/services/"
-                    + kind.spi().getName() + ")"));
+                    + kind.spi().getName() + ")", e));
             return null;
         } catch (LinkageError e) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "cannot be loaded (" + oneLine(e) + ")"));
+            broken.add(new BrokenPlugin(jar, kind, className, null, "cannot be loaded (" + oneLine(e) + ")", e));
             return null;
         }
         if (!kind.spi().isAssignableFrom(c)) {
@@ -271,17 +272,18 @@ public final class PluginLoader {
             broken.add(new BrokenPlugin(jar, kind, className, null, "has no public no-argument constructor"));
             return null;
         } catch (InvocationTargetException e) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "its constructor threw " + oneLine(e.getCause())));
+            broken.add(new BrokenPlugin(jar, kind, className, null, "its constructor threw " + oneLine(e.getCause()),
+                    e.getCause()));
             return null;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "cannot be created (" + oneLine(e) + ")"));
+            broken.add(new BrokenPlugin(jar, kind, className, null, "cannot be created (" + oneLine(e) + ")", e));
             return null;
         }
         String name;
         try {
             name = p.name();
         } catch (RuntimeException | LinkageError e) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "its name() threw " + oneLine(e)));
+            broken.add(new BrokenPlugin(jar, kind, className, null, "its name() threw " + oneLine(e), e));
             return null;
         }
         if (name == null || !NAME.matcher(name).matches()) {

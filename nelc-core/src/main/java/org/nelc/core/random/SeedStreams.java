@@ -34,6 +34,8 @@ public final class SeedStreams {
     public static final String DATA = "data";
     /** Probe chain {@code p} of exact-check's comparisons. */
     public static final String PROBE = "probe";
+    /** exact-check: the logit vectors at which the x→z kernel's score is checked. */
+    public static final String KERNEL_CHECK = "kernel-check";
     /** Extra initialization {@code r} of exact-check's exact ascent. */
     public static final String INIT_RESTART = "init-restart";
     /** Root of the Bernoulli-mixture EM baseline. */

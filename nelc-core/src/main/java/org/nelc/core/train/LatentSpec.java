@@ -15,7 +15,7 @@ public record LatentSpec(String encoding, int units) {
 
     public static LatentSpec parse(String text) {
         int colon = text.lastIndexOf(':');
-        if (colon <= 0 || colon == text.length() - 1) {
+        if (colon <= 0 || colon == text.length() - 1 || text.indexOf(':') != colon) {
             throw new UserError("--latent: expected ENCODING:L such as one-hot:6 or bits:10, got '" + text + "'");
         }
         int units;

@@ -24,16 +24,25 @@ public final class Trainer {
         LatentKernel latent = plugins.latentKernel(config.latent().encoding(), config.latent().units(),
                 config.normalization());
         double[] c = config.centering() ? data.mean() : new double[data.dimension()];
-        return new Model(data.dimension(), latent, plugins.visibleKernel(config.visibleKernel()), c);
+        return new Model(data.dimension(), latent, plugins.visibleKernel(config.visibleKernel(),
+                config.visibleKernelSettings()), c);
     }
 
     /** Trains {@code config} on {@code data}: one {@link TrainingSession}, one epoch after another. */
     public TrainedModel train(TrainingConfig config, Dataset data, TrainingListener listener) {
-        TrainingSession session = TrainingSession.start(plugins, config, data);
+        return run(TrainingSession.start(plugins, config, data), config, data, List.of(), listener);
+    }
+
+    /**
+     * Runs {@code session} from its next epoch to the last of {@code config}'s schedule: the whole run for
+     * a new session, the rest of it for one resumed from a checkpoint ({@code before}: the epochs it had done).
+     */
+    public TrainedModel run(TrainingSession session, TrainingConfig config, Dataset data, List<EpochRecord> before,
+            TrainingListener listener) {
         long totalSteps = (long) config.epochs() * config.stepsPerEpoch();
         TrainingSession.StepListener onStep = (epoch, step) -> listener.onStep(epoch, step, totalSteps);
-        List<EpochRecord> history = new ArrayList<>();
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        List<EpochRecord> history = new ArrayList<>(before);
+        for (int epoch = session.nextEpoch(); epoch <= config.epochs(); epoch++) {
             EpochRecord rec = session.epoch(config.batchSize(epoch - 1), config.stepsPerEpoch(), onStep);
             history.add(rec);
             listener.onEpoch(rec);

@@ -2,6 +2,7 @@ package org.nelc.core.train;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.nelc.api.Settings;
 import org.nelc.api.UserError;
 import org.nelc.api.latent.ScoreFactor;
 
@@ -32,11 +33,16 @@ import org.nelc.api.latent.ScoreFactor;
  *     {@code softmax} (null becomes softmax; {@code sigmoid-ratio} is refused, because with it tied
  *     weights are not an RBM); and the gradient {@code two-step} (the default, which would untie
  *     {@code w̄} from {@code wᵀ}) becomes {@value #RBM_GRADIENT}
+ * @param gradientSettings the gradient estimator's settings ({@code --gradient-setting KEY=VALUE}); checked
+ *     by the estimator when training starts
+ * @param visibleKernelSettings the z→x kernel's settings ({@code --visible-kernel-setting KEY=VALUE}, e.g.
+ *     {@code T} of {@code tempered}); checked by the kernel when the model is built
  */
 public record TrainingConfig(LatentSpec latent, String normalization, ScoreFactor score, String visibleKernel,
         String gradient, String optimizer, double learningRate, Map<String, Double> optimizerSettings, int epochs,
         int stepsPerEpoch, int batchMin, int batchMax, int chainSteps, int chains, long seed, double initFraction,
-        double initClip, boolean centering, ModelKind model) {
+        double initClip, boolean centering, ModelKind model, Settings gradientSettings,
+        Settings visibleKernelSettings) {
 
     /** The gradient estimator of the equilibrium RBM: data term minus model term, by PCD. */
     public static final String RBM_GRADIENT = "rbm-pcd";
@@ -70,6 +76,8 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
             throw new UserError("--score: missing");
         }
         optimizerSettings = Map.copyOf(new TreeMap<>(optimizerSettings == null ? Map.of() : optimizerSettings));
+        gradientSettings = gradientSettings == null ? Settings.NONE : gradientSettings;
+        visibleKernelSettings = visibleKernelSettings == null ? Settings.NONE : visibleKernelSettings;
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new UserError("--lr: the learning rate must be a positive finite number, got " + learningRate);
         }
@@ -77,6 +85,10 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
         positive("--steps-per-epoch", stepsPerEpoch);
         positive("--batch (first size)", batchMin);
         positive("--batch (last size)", batchMax);
+        if (batchMin > batchMax) {
+            throw new UserError("--batch: the first size " + batchMin + " is larger than the last " + batchMax
+                    + " (MIN:MAX grows linearly over the run)");
+        }
         positive("--chain-steps", chainSteps);
         positive("--chains", chains);
         if (chainSteps < 2) {
@@ -154,6 +166,8 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
         b.initClip = initClip;
         b.centering = centering;
         b.model = model;
+        b.gradientSettings = gradientSettings;
+        b.visibleKernelSettings = visibleKernelSettings;
         return b;
     }
 
@@ -220,6 +234,8 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
         private double initClip = PAPER_INIT_CLIP;
         private boolean centering = true;
         private ModelKind model = ModelKind.NEQ;
+        private Settings gradientSettings = Settings.NONE;
+        private Settings visibleKernelSettings = Settings.NONE;
 
         private Builder() {
         }
@@ -264,6 +280,18 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
 
         public Builder learningRate(double v) {
             learningRate = v;
+            return this;
+        }
+
+        /** The gradient estimator's settings ({@code --gradient-setting}). */
+        public Builder gradientSettings(Settings v) {
+            gradientSettings = v;
+            return this;
+        }
+
+        /** The z→x kernel's settings ({@code --visible-kernel-setting}). */
+        public Builder visibleKernelSettings(Settings v) {
+            visibleKernelSettings = v;
             return this;
         }
 
@@ -335,7 +363,7 @@ public record TrainingConfig(LatentSpec latent, String normalization, ScoreFacto
             }
             return new TrainingConfig(latent, norm, score, visibleKernel, gradient, optimizer, learningRate,
                     optimizerSettings, epochs, stepsPerEpoch, batchMin, batchMax, chainSteps, chains, seed, initFraction,
-                    initClip, centering, model);
+                    initClip, centering, model, gradientSettings, visibleKernelSettings);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.nelc.core.train;
 import java.util.Arrays;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.api.gradient.ChainRecord;
@@ -52,7 +53,7 @@ public final class TrainingSession {
     private final double[][] grad;
 
     // the minibatch sampler: partial Fisher–Yates over a persistent permutation
-    private final UniformRandomProvider batchRng;
+    private final RestorableUniformRandomProvider batchRng;
     private final int[] perm;
     private final int[][] batches;
     private int[] batch;
@@ -66,6 +67,7 @@ public final class TrainingSession {
     private int epoch = 1;
     private long steps;
     private final long startNanos;
+    private double secondsBefore;
 
     private TrainingSession(Builder b) {
         model = b.model;
@@ -119,7 +121,7 @@ public final class TrainingSession {
             throw new UserError("--batch: minibatch size " + config.largestBatch() + " is larger than the dataset ("
                     + data.size() + " rows)");
         }
-        GradientEstimator estimator = plugins.gradient(config.gradient());
+        GradientEstimator estimator = plugins.gradient(config.gradient(), config.gradientSettings());
         Model model = new Trainer(plugins).newModel(config, data);
         SeedTree seeds = SeedTree.root(config.seed());
         Initializer.initialize(model, data, config.initFraction(), config.initClip(),
@@ -288,6 +290,11 @@ public final class TrainingSession {
         return tables;
     }
 
+    /** The number of the next {@link #epoch} (1 for a new session). */
+    public int nextEpoch() {
+        return epoch;
+    }
+
     /** Gradient steps taken. */
     public long steps() {
         return steps;
@@ -295,7 +302,54 @@ public final class TrainingSession {
 
     /** Wall time since the session was built. */
     public double seconds() {
-        return (System.nanoTime() - startNanos) * 1e-9;
+        return secondsBefore + (System.nanoTime() - startNanos) * 1e-9;
+    }
+
+    /**
+     * Where the session stands between two epochs, beyond the model, the chains and the optimizer: the
+     * next epoch, the steps taken, the minibatch stream's state and its permutation, and the seconds spent.
+     * With those four it continues bit-identically ({@link #resume}); the transition bookkeeping needs
+     * nothing, since every epoch starts it afresh.
+     */
+    public record Position(int nextEpoch, long steps, byte[] batchRngState, int[] permutation, double seconds) {
+    }
+
+    /** The session's {@link Position}; meaningful between two {@link #epoch epochs} only. */
+    public Position position() {
+        return new Position(epoch, steps, ((RandomProviderDefaultState) batchRng.saveState()).getState(),
+                perm.clone(), seconds());
+    }
+
+    /**
+     * Puts this session where a checkpoint left one with the same configuration and data: the parameters,
+     * the optimizer's state, every chain's visible state and stream, and the {@link Position}.
+     */
+    public void resume(Position at, double[][] parameters, double[][] optimizerState, byte[][] chainVisible,
+            byte[][] chainRngStates) {
+        double[][] blocks = model.blocks();
+        if (parameters.length != blocks.length || at.permutation().length != perm.length
+                || chainVisible.length != chain.chains() || chainRngStates.length != chain.chains()) {
+            throw new UserError("the checkpoint does not belong to this configuration and data ("
+                    + chainVisible.length + " chains, " + at.permutation().length + " rows)");
+        }
+        for (int b = 0; b < blocks.length; b++) {
+            if (parameters[b].length != blocks[b].length) {
+                throw new UserError("the checkpoint's " + Model.BLOCKS[b] + " has " + parameters[b].length
+                        + " values, the model " + blocks[b].length);
+            }
+            System.arraycopy(parameters[b], 0, blocks[b], 0, blocks[b].length);
+        }
+        optimizer.restore(optimizerState);
+        for (int k = 0; k < chain.chains(); k++) {
+            chain.restore(k, chainVisible[k]);
+            chain.stream(k).restoreState(new RandomProviderDefaultState(chainRngStates[k]));
+        }
+        batchRng.restoreState(new RandomProviderDefaultState(at.batchRngState()));
+        System.arraycopy(at.permutation(), 0, perm, 0, perm.length);
+        epoch = at.nextEpoch();
+        steps = at.steps();
+        secondsBefore = at.seconds() - (System.nanoTime() - startNanos) * 1e-9;
+        clearTransitions();
     }
 
     /** The parts of a session, named. Required: estimator, optimizer, score, seeds; defaults K = 1, T = 48. */

@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Atomic file replacement: the content goes to a temporary file in the target's directory, is
@@ -33,7 +35,7 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path dir = parentOf(target);
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = newTempFile(dir, "." + target.getFileName() + ".");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
@@ -45,6 +47,24 @@ public final class AtomicFiles {
             fsyncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A new empty file {@code dir/prefix<random>.tmp} with the permissions the user's umask gives (0644
+     * under 022), not {@code Files.createTempFile}'s 0600, which the rename would pass on to the result.
+     * (nelc-core's AtomicFiles does the same; the modules share no code but the API.)
+     */
+    static Path newTempFile(Path dir, String prefix) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            Path p = dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 16) {
+                    throw e;
+                }
+            }
         }
     }
 

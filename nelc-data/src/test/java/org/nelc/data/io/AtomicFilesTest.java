@@ -22,6 +22,15 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aWrittenFileGetsTheUmasksPermissionsNotTheTemporaryFiles() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        var plain = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+        AtomicFiles.writeString(dir.resolve("written"), "x");
+        assertEquals(plain, Files.getPosixFilePermissions(dir.resolve("written")));
+    }
+
+    @Test
     void writesAndReplacesLeavingNoTemporaryFile() throws IOException {
         Path target = dir.resolve("sub").resolve("f.txt");
         AtomicFiles.writeString(target, "one");
