@@ -415,7 +415,7 @@ public final class ReportHtml {
             figure img { max-width: 100%; border: 1px solid #eee; }
             figcaption { font-size: 13px; color: #444; max-width: 1400px; }
             table.models td { font-size: 13px; }
-            td.small { font-size: 11px; }
+            td.small { font-size: 11px; min-width: 160px; }
             div.wide { overflow-x: auto; }
             td.m { white-space: nowrap; }
             p.small { font-size: 12px; color: #555; }
