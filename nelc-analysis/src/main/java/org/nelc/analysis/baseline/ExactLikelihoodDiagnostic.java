@@ -99,7 +99,7 @@ public final class ExactLikelihoodDiagnostic implements Diagnostic {
                     + " visible states (stationary law of the chain)", null);
         }
         String rbm = notRbm == null
-                ? String.format(Locale.ROOT, "an RBM, but %d latent states x D = %d is more than the %d the closed form "
+                ? String.format(Locale.ROOT, "an RBM but %d latent states x D = %d is more than the %d the closed form "
                         + "sums here", states, d, MAX_CLOSED_FORM_WORK)
                 : "not an equilibrium RBM (" + notRbm + ")";
         String enumeration = d > ExactSystem.MAX_VISIBLE
