@@ -13,7 +13,7 @@ import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.diagnostic.DiagnosticResult;
 import org.nelc.api.diagnostic.Measurement;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 
 /**
  * Everything {@code nelc evaluate} measures on one model, written as {@code evaluation.json}

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nelc.core.Version;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 
 /**
  * The comparison as text: the table {@code nelc compare} prints, {@code compare.csv} (one row per run, every

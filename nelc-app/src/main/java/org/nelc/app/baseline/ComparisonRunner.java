@@ -29,7 +29,7 @@ import org.nelc.analysis.transition.TransitionEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.core.gradient.RbmExactEstimator;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.likelihood.LogLikelihood;
 import org.nelc.core.model.Model;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.nelc.analysis.baseline.BernoulliMixture;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 
 /**
  * The components of a Bernoulli mixture side by side, each with its weight above it (like the paper's

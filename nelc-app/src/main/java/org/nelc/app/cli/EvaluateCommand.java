@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.EvaluationOptions;
-import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.api.data.Dataset;
+import org.nelc.app.options.DataOptions;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import picocli.CommandLine.Command;
@@ -76,7 +76,7 @@ public final class EvaluateCommand implements Runnable {
         }
         long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1L;
         EvaluationOptions options = new EvaluationOptions(s, chainLength, burnIn, rbSamples).withPrecision(rel);
-        Evaluation e = new Evaluator(root.context().plugins().diagnostics()).evaluate(mf, data, options);
+        Evaluation e = root.context().evaluator().evaluate(mf, data, options);
         e.write(target);
         if (json) {
             o.print(e.toJson());

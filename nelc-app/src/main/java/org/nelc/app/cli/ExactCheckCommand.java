@@ -1,5 +1,6 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import org.nelc.analysis.exact.ExactCheck;
 import org.nelc.analysis.exact.ExactCheckOptions;
 import org.nelc.analysis.exact.ExactCheckReport;
 import org.nelc.api.latent.ScoreFactor;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
+import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.LatentSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,8 +93,12 @@ public final class ExactCheckCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the table to FILE.")
     Path out;
 
+    @Inject
+    PluginCatalog plugins;
+
     @Override
     public void run() {
+        root.context().inject(this);
         OutputFiles.file("--out", out, null);
         LatentSpec spec = LatentSpec.parse(latent);
         ExactCheckOptions o = ExactCheckOptions.builder().dimension(dimension).classes(classes).rows(rows).flip(flip)
@@ -100,7 +106,7 @@ public final class ExactCheckCommand implements Runnable {
                 .optimizer(optimizer, lr).steps(steps).checkEvery(checkEvery).chainSteps(chainSteps).batchSize(batch)
                 .probeSegments(probeSegments).restarts(restarts).seed(seed).gradient(gradient, Settings.of(gradientSettings))
                 .visibleKernel(visibleKernel, Settings.of(visibleKernelSettings)).build();
-        ExactCheckReport report = ExactCheck.run(o, root.context().plugins());
+        ExactCheckReport report = ExactCheck.run(o, plugins);
         PrintWriter w = root.spec.commandLine().getOut();
         String table = report.toTable();
         w.print(table);

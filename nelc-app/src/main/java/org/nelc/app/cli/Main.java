@@ -1,6 +1,8 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Module;
 import java.io.PrintWriter;
+import java.util.List;
 import org.nelc.api.UserError;
 import picocli.CommandLine;
 
@@ -21,7 +23,16 @@ public final class Main {
 
     /** Runs the CLI in-process (tests call this) and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, List.of());
+    }
+
+    /**
+     * As {@link #run(String[], PrintWriter, PrintWriter)} with Guice {@code overrides} bound over the
+     * built-in and the plugins' bindings (a test's mocks of a command's collaborators).
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, List<Module> overrides) {
         NelcCommand root = new NelcCommand();
+        root.overrides = List.copyOf(overrides);
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);

@@ -31,6 +31,8 @@ public final class NelcCommand implements Runnable {
     boolean debug;
 
     private AppContext context;
+    /** Bindings that win over the built-in and the plugins' ones (tests substitute collaborators here). */
+    List<com.google.inject.Module> overrides = List.of();
 
     /**
      * The shared context, built on first use (so that --help needs no plugins). Each plugin that could
@@ -38,13 +40,16 @@ public final class NelcCommand implements Runnable {
      */
     AppContext context() {
         if (context == null) {
-            context = new AppContext(pluginDirs);
+            context = new AppContext(pluginDirs, overrides);
             PrintWriter err = spec.commandLine().getErr();
             for (BrokenPlugin b : context.plugins().broken()) {
                 err.println("nelc: plugin not loaded: " + b.line());
                 if (debug && b.cause() != null) {
                     b.cause().printStackTrace(err);
                 }
+            }
+            for (String line : context.moduleProblems()) {
+                err.println("nelc: plugin not loaded: " + line);
             }
             err.flush();
         }
@@ -54,7 +59,7 @@ public final class NelcCommand implements Runnable {
     /** The context without the broken-plugin lines on stderr ({@code nelc plugins} lists them itself). */
     AppContext quietContext() {
         if (context == null) {
-            context = new AppContext(pluginDirs);
+            context = new AppContext(pluginDirs, overrides);
         }
         return context;
     }

@@ -1,5 +1,6 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.nelc.app.experiment.EnsembleResult;
 import org.nelc.app.experiment.EnsembleRunner;
 import org.nelc.app.experiment.SeedRange;
 import org.nelc.app.experiment.Variant;
+import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.progress.ProgressBar;
 import org.nelc.app.report.Claim;
 import org.nelc.app.report.ClaimReport;
@@ -24,6 +26,8 @@ import org.nelc.app.report.Headless;
 import org.nelc.app.report.Regimes;
 import org.nelc.app.report.ReportWriter;
 import org.nelc.app.report.RunInfo;
+import org.nelc.app.wiring.DataLoader;
+import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.ModelKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,8 +94,18 @@ public final class ReproduceCommand implements Runnable {
     @Mixin
     TrainingOptions options;
 
+    @Inject
+    PluginCatalog plugins;
+
+    @Inject
+    DataLoader dataLoader;
+
+    @Inject
+    ReportWriter writer;
+
     @Override
     public void run() {
+        root.context().inject(this);
         Headless.ensure();
         OutputFiles.named("--out", out);
         if (spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
@@ -108,7 +122,7 @@ public final class ReproduceCommand implements Runnable {
         EvaluationOptions evaluation = EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn)
                 .rbSamples(rbSamples).precision(EvaluationOptions.parsePrecision(precision)).build();
         EnsemblePlan base = new EnsemblePlan(Variant.PAPER.name(), options.config(), seedList, evaluation);
-        Dataset data = root.context().loadData(options.data(), options.selection());
+        Dataset data = dataLoader.load(options.data(), options.selection());
         String dataText = TrainCommand.describe(data);
         o.println(dataText);
         List<EnsemblePlan> plans = new ArrayList<>();
@@ -123,7 +137,7 @@ public final class ReproduceCommand implements Runnable {
             }
         } else {
             String norm = base.template().normalization() != null ? base.template().normalization()
-                    : root.context().plugins().encoding(base.template().latent().encoding()).normalizations().get(0);
+                    : plugins.encoding(base.template().latent().encoding()).normalizations().get(0);
             String score = base.template().score().label();
             String kind = base.template().model() == ModelKind.NEQ ? "" : base.template().model().label() + "-";
             plans.add(new EnsemblePlan(kind + norm + "-" + score, base.template(), seedList, evaluation));
@@ -133,8 +147,7 @@ public final class ReproduceCommand implements Runnable {
         o.printf(Locale.ROOT, "reproduce: %d model(s) x %d variant(s) into %s on %d thread(s)%s%n", seedList.size(),
                 plans.size(), out, threads, resume ? " (resuming)" : "");
         o.flush();
-        EnsembleRunner runner = new EnsembleRunner(root.context().plugins(), data, threads, resume);
-        ReportWriter writer = new ReportWriter(root.context().plugins());
+        EnsembleRunner runner = new EnsembleRunner(plugins, data, threads, resume);
         String command = "nelc " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         List<EnsembleArtifacts> arts = new ArrayList<>();
         List<String> failures = new ArrayList<>();

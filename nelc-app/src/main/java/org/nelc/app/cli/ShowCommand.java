@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.EvaluationOptions;
-import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.experiment.EnsembleLayout;
+import org.nelc.app.options.DataOptions;
 import org.nelc.app.report.FantasyChain;
 import org.nelc.app.report.Headless;
 import org.nelc.app.report.ImageShape;
@@ -88,7 +88,7 @@ public final class ShowCommand implements Runnable {
             Dataset d = root.context().loadData(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
             EvaluationOptions opts = new EvaluationOptions(s, chainLength, EvaluationOptions.DEFAULT_BURN_IN,
                     RaoBlackwellEstimator.DEFAULT_SAMPLES);
-            ev = new Evaluator(root.context().plugins().diagnostics()).evaluate(mf.model(), d, startState(mf), opts);
+            ev = root.context().evaluator().evaluate(mf.model(), d, startState(mf), opts);
             o.printf(Locale.ROOT, "evaluated on %s (chain of %d steps)%n", d.source(), chainLength);
         }
         FantasyChain chain = FantasyChain.run(mf.model(), startState(mf), s, Math.max(steps, 1));

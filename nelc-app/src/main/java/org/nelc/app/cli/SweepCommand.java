@@ -15,6 +15,7 @@ import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
+import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.sweep.Collector;
 import org.nelc.app.sweep.GridAxis;
 import org.nelc.app.sweep.Manifest;
@@ -142,7 +143,7 @@ public final class SweepCommand implements Runnable {
                 }
                 seedList = org.nelc.app.experiment.SeedRange.parse(seeds);
             } else {
-                seedList = List.of(training.seed);
+                seedList = List.of(training.seed());
             }
             List<GridAxis> axes = new ArrayList<>();
             for (String g : grid) {

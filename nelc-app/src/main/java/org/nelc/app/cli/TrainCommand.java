@@ -11,10 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.nelc.api.UserError;
+import com.google.inject.Inject;
 import org.nelc.api.data.Dataset;
+import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.progress.ProgressBar;
+import org.nelc.app.wiring.DataLoader;
 import org.nelc.app.experiment.HistoryFile;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.io.Checkpoint;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
@@ -66,15 +69,21 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Inject
+    Trainer trainer;
+
+    @Inject
+    DataLoader dataLoader;
+
     @Override
     public void run() {
+        root.context().inject(this);
         PrintWriter o = root.spec.commandLine().getOut();
         OutputFiles.named("--out", out);
         OutputFiles.named("--resume", resume);
         if (checkpointEvery < 1) {
             throw new UserError("--checkpoint-every: must be at least 1, got " + checkpointEvery);
         }
-        Trainer trainer = new Trainer(root.context().plugins());
         TrainingConfig config;
         Dataset data;
         Path dir;
@@ -90,7 +99,7 @@ public final class TrainCommand implements Runnable {
             dir = resume;
             ModelFile cp = Checkpoint.read(dir, root.context().plugins());
             config = cp.config();
-            data = root.context().loadData(options.dataOptions().path(cp.data()),
+            data = dataLoader.load(options.dataOptions().path(cp.data()),
                     options.dataOptions().selection(cp.data()));
             if (!data.fingerprint().equals(cp.data().fingerprint())) {
                 throw new UserError(dir.resolve(Checkpoint.FILE) + ": the data changed since the checkpoint "
@@ -104,7 +113,7 @@ public final class TrainCommand implements Runnable {
             o.println("resuming " + dir + " after epoch " + Checkpoint.epochsDone(cp) + " of " + config.epochs());
         } else {
             config = options.config();
-            data = root.context().loadData(options.data(), options.selection());
+            data = dataLoader.load(options.data(), options.selection());
             o.println(describe(data));
             dir = out != null ? out : Path.of("runs", "seed-" + config.seed());
             session = TrainingSession.start(root.context().plugins(), config, data);

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nelc.api.data.Dataset;
 import org.nelc.core.Version;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.train.TrainingConfig;
 
 /** {@code plan.json}: what an ensemble directory was made with (informational; resume checks each model). */

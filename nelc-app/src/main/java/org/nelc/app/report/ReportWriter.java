@@ -15,7 +15,7 @@ import org.nelc.app.experiment.EnsembleLayout;
 import org.nelc.app.experiment.EnsembleResult;
 import org.nelc.app.experiment.ModelRun;
 import org.nelc.app.experiment.ModelSummary;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.plugin.PluginCatalog;

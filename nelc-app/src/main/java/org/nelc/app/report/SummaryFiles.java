@@ -16,7 +16,7 @@ import org.nelc.api.diagnostic.DiagnosticResult;
 import org.nelc.api.diagnostic.Measurement;
 import org.nelc.analysis.cycles.Cycle;
 import org.nelc.app.experiment.ModelSummary;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 
 /**
  * {@code summary.csv} and {@code summary.json}: one row per model, with its regime. The numbers are the

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * is finished iff {@code done} exists, so a run killed at any moment leaves either a finished cell or
  * one that the next run does again from the start. A run that fails for a reason of its own (training
  * diverged, a bad value) writes {@code failed} instead. {@code claim} is the lock of the process working
- * on the cell ({@link Claim}).
+ * on the cell ({@link CellLock}).
  */
 public record CellFiles(Path dir) {
     public Path cellJson() {

@@ -12,10 +12,10 @@ import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
-import org.nelc.app.cli.TrainingOptions;
+import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.experiment.HistoryFile;
 import org.nelc.core.Version;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.EpochRecord;
@@ -28,7 +28,7 @@ import org.nelc.core.train.TrainingListener;
  * Runs one cell: trains the model its configuration describes, as {@code nelc train} with the same flags
  * would (same bits), then evaluates it precisely (SPEC §6–7, {@link Evaluator}, seeded by the cell's
  * seed, starting from the model's saved chain), writing the files of {@link CellFiles} in their order,
- * {@code done} last. The caller holds the cell's {@link Claim}.
+ * {@code done} last. The caller holds the cell's {@link CellLock}.
  *
  * <p>(The per-model runner of {@code nelc reproduce} was not in the tree when this was written; this is
  * the minimum a sweep needs. When it lands, a cell should run through it.)

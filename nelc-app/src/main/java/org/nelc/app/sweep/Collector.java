@@ -23,7 +23,7 @@ import org.nelc.api.UserError;
 import org.nelc.app.experiment.HistoryFile;
 import org.nelc.app.experiment.ModelSummary;
 import org.nelc.app.report.SummaryFiles;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.plugin.PluginCatalog;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.nelc.api.UserError;
-import org.nelc.app.cli.TrainingOptions;
+import org.nelc.app.options.TrainingOptions;
 
 /**
  * Builds a {@link Manifest}: the grid's points in order (the first axis varies slowest, the given values'

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.nelc.api.UserError;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 
 /**
  * The Slurm job array of a sweep: {@code SWEEP/slurm/sweep.sbatch}, whose task {@code I} runs

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.nelc.api.UserError;
-import org.nelc.core.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 
 /**
  * The files of a sweep:

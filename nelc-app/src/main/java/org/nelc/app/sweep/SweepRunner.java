@@ -28,10 +28,10 @@ import org.nelc.core.plugin.PluginCatalog;
 
 /**
  * Runs cells of a sweep, {@code threads} at a time: for each cell in order, skip it if finished
- * ({@code done}, or {@code failed} unless retrying), else take its {@link Claim} — skipping it if a live
+ * ({@code done}, or {@code failed} unless retrying), else take its {@link CellLock} — skipping it if a live
  * process holds it — check again that it is not finished (another process may have finished it just
- * before), run it ({@link CellRunner}) and release the claim. Claims are refreshed every
- * {@link Claim#HEARTBEAT} and released at JVM shutdown (SIGTERM: Slurm's preemption and time limit), so
+ * before), run it ({@link CellRunner}) and release the claim. Locks are refreshed every
+ * {@link CellLock#HEARTBEAT} and released at JVM shutdown (SIGTERM: Slurm's preemption and time limit), so
  * only a hard kill leaves a claim behind, and the next run on this host takes it over at once.
  * Running the same sweep again after any interruption finishes it; training and evaluation are
  * deterministic, so a cell's numbers do not depend on which process, host or thread ran it.
@@ -41,7 +41,7 @@ public final class SweepRunner {
     private final Manifest manifest;
     private final CellRunner runner;
     private final PrintWriter out;
-    private final Set<Claim> held = ConcurrentHashMap.newKeySet();
+    private final Set<CellLock> held = ConcurrentHashMap.newKeySet();
 
     /** Counts of one run. */
     public record Report(int ran, int failed, int alreadyDone, int alreadyFailed, int heldElsewhere) {
@@ -83,8 +83,8 @@ public final class SweepRunner {
             t.setDaemon(true);
             return t;
         });
-        heartbeat.scheduleAtFixedRate(() -> held.forEach(Claim::touch), Claim.HEARTBEAT.toSeconds(),
-                Claim.HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+        heartbeat.scheduleAtFixedRate(() -> held.forEach(CellLock::touch), CellLock.HEARTBEAT.toSeconds(),
+                CellLock.HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "nelc-sweep-cell");
             t.setDaemon(true);
@@ -143,9 +143,9 @@ public final class SweepRunner {
         if (files.isFailed() && !retryFailed) {
             return Result.FAILED_BEFORE;
         }
-        Optional<Claim> claim = Claim.acquire(files.claim());
+        Optional<CellLock> claim = CellLock.acquire(files.claim());
         if (claim.isEmpty()) {
-            String who = Claim.inspect(files.claim()).map(f -> f.info().describe()).orElse("another process");
+            String who = CellLock.inspect(files.claim()).map(f -> f.info().describe()).orElse("another process");
             say(name + ": skipped, held by " + who);
             return Result.ELSEWHERE;
         }
@@ -217,7 +217,7 @@ public final class SweepRunner {
     }
 
     private void releaseAll() {
-        for (Claim c : held) {
+        for (CellLock c : held) {
             c.release();
         }
         held.clear();

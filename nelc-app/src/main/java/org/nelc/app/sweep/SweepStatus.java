@@ -40,9 +40,9 @@ public final class SweepStatus {
         if (files.isFailed()) {
             return new CellState(cell, State.FAILED, failureMessage(files));
         }
-        Optional<Claim.Found> claim = Claim.inspect(files.claim());
+        Optional<CellLock.Found> claim = CellLock.inspect(files.claim());
         if (claim.isPresent()) {
-            Claim.Found f = claim.get();
+            CellLock.Found f = claim.get();
             return new CellState(cell, f.live() ? State.RUNNING : State.INTERRUPTED,
                     f.info().describe() + " (" + f.why() + ")");
         }

@@ -33,12 +33,29 @@ final class PluginJars {
         }
     }
 
+    /** Where {@code c} was loaded from (a jar or a class directory). */
+    static String classPathOf(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Compiles {@code sources} (class name → source text) into {@code classes}, which is returned. */
     static Path compile(Path work, Map<String, String> sources) {
+        return compile(work, sources, List.of());
+    }
+
+    /** As {@link #compile(Path, Map)}, with more of the class path (e.g. Guice, for a plugin's module). */
+    static Path compile(Path work, Map<String, String> sources, List<String> extraClassPath) {
         try {
             Path src = Files.createDirectories(work.resolve("src"));
             Path classes = Files.createDirectories(work.resolve("classes"));
-            List<String> args = new ArrayList<>(List.of("-cp", apiClassPath(), "-d", classes.toString()));
+            List<String> cp = new ArrayList<>(List.of(apiClassPath()));
+            cp.addAll(extraClassPath);
+            List<String> args = new ArrayList<>(List.of("-cp", String.join(java.io.File.pathSeparator, cp), "-d",
+                    classes.toString()));
             for (var e : sources.entrySet()) {
                 Path f = src.resolve(e.getKey().replace('.', '/') + ".java");
                 Files.createDirectories(f.getParent());

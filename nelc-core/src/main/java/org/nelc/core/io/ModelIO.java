@@ -1,5 +1,6 @@
 package org.nelc.core.io;
 
+import org.nelc.api.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;

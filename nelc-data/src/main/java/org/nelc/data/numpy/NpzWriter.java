@@ -3,6 +3,7 @@ package org.nelc.data.numpy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.nelc.data.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 
 /**
  * Writes {@code .npy} arrays (format 1.0, C order, little-endian; header padded to 64 bytes as numpy
@@ -76,7 +77,11 @@ public final class NpzWriter {
 
     /** Writes the arrays as an {@code .npz} archive, atomically. */
     public void write(Path file) throws IOException {
-        AtomicFiles.write(file, this::writeTo);
+        try {
+            AtomicFiles.write(file, this::writeTo);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** Writes the archive to {@code out}. */

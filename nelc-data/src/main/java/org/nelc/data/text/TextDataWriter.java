@@ -1,11 +1,11 @@
 package org.nelc.data.text;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
-import org.nelc.data.io.AtomicFiles;
+import org.nelc.api.io.AtomicFiles;
 
 /**
  * Writes a dataset in the format {@link TextDataSource} reads: a comment line with the dataset's
@@ -41,7 +41,7 @@ public final class TextDataWriter {
                     out.write(line);
                 }
             });
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             throw new UserError(file + ": cannot write: " + e.getMessage(), e);
         }
     }

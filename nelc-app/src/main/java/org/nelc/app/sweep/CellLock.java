@@ -42,14 +42,14 @@ import java.util.UUID;
  * each file of a cell is written atomically and a cell's files are a deterministic function of its
  * configuration, so both write the same bytes.
  */
-public final class Claim {
+public final class CellLock {
     public static final Duration HEARTBEAT = Duration.ofSeconds(60);
     public static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
     private final Path file;
     private final Info info;
 
-    private Claim(Path file, Info info) {
+    private CellLock(Path file, Info info) {
         this.file = file;
         this.info = info;
     }
@@ -105,11 +105,11 @@ public final class Claim {
     }
 
     /** Tries to claim {@code file}; empty when a live process holds it. */
-    public static Optional<Claim> acquire(Path file) {
+    public static Optional<CellLock> acquire(Path file) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Info mine = Info.mine();
             if (create(file, mine)) {
-                return Optional.of(new Claim(file, mine));
+                return Optional.of(new CellLock(file, mine));
             }
             Optional<Found> found = inspect(file);
             if (found.isEmpty()) {

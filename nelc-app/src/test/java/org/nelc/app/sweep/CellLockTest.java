@@ -25,15 +25,15 @@ class ClaimTest {
     @Test
     void oneClaimAtATimeAndReleaseFreesIt() {
         Path f = dir.resolve("cell/claim");
-        Optional<Claim> a = Claim.acquire(f);
+        Optional<CellLock> a = CellLock.acquire(f);
         assertTrue(a.isPresent());
-        assertTrue(Claim.acquire(f).isEmpty(), "held by a live process (this one)");
-        Claim.Found found = Claim.inspect(f).orElseThrow();
+        assertTrue(CellLock.acquire(f).isEmpty(), "held by a live process (this one)");
+        CellLock.Found found = CellLock.inspect(f).orElseThrow();
         assertTrue(found.live());
         assertEquals(ProcessHandle.current().pid(), found.info().pid());
         a.get().release();
         assertFalse(Files.exists(f));
-        Claim b = Claim.acquire(f).orElseThrow();
+        CellLock b = CellLock.acquire(f).orElseThrow();
         b.release();
     }
 
@@ -43,16 +43,16 @@ class ClaimTest {
         int n = 16;
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Optional<Claim>>> fs = new ArrayList<>();
+        List<Future<Optional<CellLock>>> fs = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             fs.add(pool.submit(() -> {
                 go.await();
-                return Claim.acquire(f);
+                return CellLock.acquire(f);
             }));
         }
         go.countDown();
         int won = 0;
-        for (Future<Optional<Claim>> x : fs) {
+        for (Future<Optional<CellLock>> x : fs) {
             won += x.get().isPresent() ? 1 : 0;
         }
         pool.shutdown();
@@ -69,10 +69,10 @@ class ClaimTest {
         long dead = p.pid();
         Path f = dir.resolve("claim");
         Files.writeString(f, "host=" + Hosts.local() + "\npid=" + dead + "\npidStart=\nnonce=old\ncreated=x\nslurmJob=\n");
-        Claim.Found found = Claim.inspect(f).orElseThrow();
+        CellLock.Found found = CellLock.inspect(f).orElseThrow();
         assertFalse(found.live(), found.why());
-        Claim c = Claim.acquire(f).orElseThrow();
-        assertEquals(ProcessHandle.current().pid(), Claim.inspect(f).orElseThrow().info().pid());
+        CellLock c = CellLock.acquire(f).orElseThrow();
+        assertEquals(ProcessHandle.current().pid(), CellLock.inspect(f).orElseThrow().info().pid());
         c.release();
     }
 
@@ -81,18 +81,18 @@ class ClaimTest {
         Path f = dir.resolve("claim");
         Files.writeString(f, "host=" + Hosts.local() + "\npid=" + ProcessHandle.current().pid()
                 + "\npidStart=1970-01-01T00:00:00Z\nnonce=old\ncreated=x\nslurmJob=\n");
-        assertFalse(Claim.inspect(f).orElseThrow().live());
+        assertFalse(CellLock.inspect(f).orElseThrow().live());
     }
 
     @Test
     void aClaimFromAnotherHostIsLiveUntilItsHeartbeatStops() throws Exception {
         Path f = dir.resolve("claim");
         Files.writeString(f, "host=elsewhere-node-17\npid=1\npidStart=\nnonce=n\ncreated=x\nslurmJob=42_3\n");
-        assertTrue(Claim.inspect(f).orElseThrow().live());
-        assertTrue(Claim.acquire(f).isEmpty());
-        Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Claim.STALE_AFTER).minusSeconds(5)));
-        assertFalse(Claim.inspect(f).orElseThrow().live());
-        Claim c = Claim.acquire(f).orElseThrow();
+        assertTrue(CellLock.inspect(f).orElseThrow().live());
+        assertTrue(CellLock.acquire(f).isEmpty());
+        Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(CellLock.STALE_AFTER).minusSeconds(5)));
+        assertFalse(CellLock.inspect(f).orElseThrow().live());
+        CellLock c = CellLock.acquire(f).orElseThrow();
         c.release();
     }
 
@@ -100,15 +100,15 @@ class ClaimTest {
     void anEmptyClaimIsLiveWhileYoung() throws Exception {
         Path f = dir.resolve("claim");
         Files.createFile(f);
-        assertTrue(Claim.inspect(f).orElseThrow().live(), "being written");
-        Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(Claim.STALE_AFTER).minusSeconds(5)));
-        assertTrue(Claim.acquire(f).isPresent());
+        assertTrue(CellLock.inspect(f).orElseThrow().live(), "being written");
+        Files.setLastModifiedTime(f, FileTime.from(Instant.now().minus(CellLock.STALE_AFTER).minusSeconds(5)));
+        assertTrue(CellLock.acquire(f).isPresent());
     }
 
     @Test
     void releaseLeavesSomeoneElsesClaimAlone() throws Exception {
         Path f = dir.resolve("claim");
-        Claim mine = Claim.acquire(f).orElseThrow();
+        CellLock mine = CellLock.acquire(f).orElseThrow();
         Files.delete(f);
         Files.writeString(f, "host=other\npid=1\npidStart=\nnonce=theirs\ncreated=x\nslurmJob=\n");
         mine.release();

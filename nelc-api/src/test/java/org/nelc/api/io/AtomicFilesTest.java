@@ -1,4 +1,4 @@
-package org.nelc.data.io;
+package org.nelc.api.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +47,7 @@ class AtomicFilesTest {
     void aFailedWriteLeavesTheOldFileAndNoTemporaryFile() throws IOException {
         Path target = dir.resolve("f.txt");
         AtomicFiles.writeString(target, "old");
-        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+        assertThrows(java.io.UncheckedIOException.class, () -> AtomicFiles.write(target, out -> {
             out.write("partial".getBytes());
             throw new IOException("disk full");
         }));
@@ -59,5 +62,20 @@ class AtomicFilesTest {
         AtomicFiles.move(source, target);
         assertEquals("content", Files.readString(target));
         assertEquals(List.of("target"), names(dir));
+    }
+
+    /**
+     * The result has the permissions of any file this process creates (the umask applied; typically
+     * rw-r--r--), not the owner-only rw------- of Files.createTempFile.
+     */
+    @Test
+    void permissionsHonorTheUmask() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Set<PosixFilePermission> plain = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+        Path target = dir.resolve("atomic");
+        AtomicFiles.writeString(target, "x");
+        assertEquals(plain, Files.getPosixFilePermissions(target));
+        AtomicFiles.writeString(target, "y", false);
+        assertEquals(plain, Files.getPosixFilePermissions(target));
     }
 }

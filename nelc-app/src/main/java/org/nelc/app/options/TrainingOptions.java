@@ -1,4 +1,4 @@
-package org.nelc.app.cli;
+package org.nelc.app.options;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,8 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The training flags shared by {@code train} (and the ensemble commands): every setting of SPEC §5,
- * the paper's value as default.
+ * The training flags shared by {@code train}, the ensemble commands and the sweeps (a picocli mixin; a
+ * sweep axis is one of its flags, {@code sweep.TrainingFlags}): every setting of SPEC §5, the paper's value
+ * as default. In a package of its own so that {@code cli} and {@code sweep} both see it without {@code
+ * sweep} importing {@code cli}.
  */
 public final class TrainingOptions {
     /** The data flags ({@code --data}, {@code --classes}, {@code --rows}, {@code --threshold}, …). */
@@ -138,6 +140,11 @@ public final class TrainingOptions {
 
     public Path data() {
         return dataOptions.data();
+    }
+
+    /** The run's {@code --seed}. */
+    public long seed() {
+        return seed;
     }
 
     public DataOptions dataOptions() {

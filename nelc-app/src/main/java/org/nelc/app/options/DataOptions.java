@@ -1,4 +1,4 @@
-package org.nelc.app.cli;
+package org.nelc.app.options;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

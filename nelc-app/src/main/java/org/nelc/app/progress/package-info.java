@@ -1,0 +1,2 @@
+/** Progress shown on the terminal while long work runs. */
+package org.nelc.app.progress;
