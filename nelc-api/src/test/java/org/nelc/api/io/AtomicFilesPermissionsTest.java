@@ -1,4 +1,4 @@
-package org.nelc.core.io;
+package org.nelc.api.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
