@@ -40,7 +40,8 @@ public final class RbmLikelihood {
         boolean rbmKernel = ("one-hot".equals(latent.encoding()) && "softmax".equals(latent.normalization()))
                 || "bits".equals(latent.encoding());
         if (!rbmKernel) {
-            return "its x->z kernel (" + latent.encoding() + ", " + latent.normalization() + ") is not an RBM "
+            // no commas: the reason travels into CSV notes (sweep collect) as one field
+            return "its x->z kernel (" + latent.encoding() + " " + latent.normalization() + ") is not an RBM "
                     + "conditional (one-hot needs softmax)";
         }
         if (!model.visible().canonical()) {
@@ -54,7 +55,7 @@ public final class RbmLikelihood {
             }
             for (int b = 0; b < l; b++) {
                 if (model.w()[i * l + b] != model.wbar()[b * d + i]) {
-                    return "w-bar is not w^T (w[" + i + "," + b + "] != w-bar[" + b + "," + i + "])";
+                    return "w-bar is not w^T (w[" + i + "][" + b + "] != w-bar[" + b + "][" + i + "])";
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.nelc.analysis.baseline.ExactLikelihoodDiagnostic;
 import org.nelc.analysis.classes.ClassKlDiagnostic;
 import org.nelc.analysis.cycles.CyclesDiagnostic;
 import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
@@ -37,7 +38,7 @@ public final class Evaluator {
     private final List<Diagnostic> diagnostics;
 
     /** The built-in diagnostics, in the order every output shows them (the others follow in their given order). */
-    public static final List<String> BUILT_IN_ORDER = List.of(EntropyProductionDiagnostic.NAME,
+    public static final List<String> BUILT_IN_ORDER = List.of(ExactLikelihoodDiagnostic.NAME, EntropyProductionDiagnostic.NAME,
             DecorrelationTimeDiagnostic.NAME, SelfTransitionDiagnostic.NAME, ClassKlDiagnostic.NAME, CyclesDiagnostic.NAME);
 
     /** @param diagnostics run after the log-likelihood: the built-in ones first ({@link #BUILT_IN_ORDER}), then the others */

@@ -58,8 +58,8 @@ class PlantedCycleTest {
                 + e.value(MeasurementKey.CLASS_KL));
 
         List<String> names = e.diagnostics().stream().map(DiagnosticResult::diagnostic).toList();
-        assertEquals(List.of("log-likelihood", "entropy-production", "decorrelation-time", "self-transition", "class-kl",
-                "cycles"), names);
+        assertEquals(List.of("log-likelihood", "exact-likelihood", "entropy-production", "decorrelation-time",
+                "self-transition", "class-kl", "cycles"), names);
         assertEquals(true, e.result("cycles").details().get("clean.rao-blackwell"));
         for (DiagnosticResult r : e.diagnostics()) {
             assertEquals(DiagnosticResult.Status.OK, r.status(), r.diagnostic());

@@ -143,8 +143,9 @@ class EvaluatorTest {
     }
 
     @Test
-    void theFiveDiagnosticsAreDiscovered() {
-        assertEquals(List.of("class-kl", "cycles", "decorrelation-time", "entropy-production", "self-transition"),
+    void theBuiltInDiagnosticsAreDiscovered() {
+        assertEquals(List.of("class-kl", "cycles", "decorrelation-time", "entropy-production", "exact-likelihood",
+                "self-transition"),
                 Evaluator.discoverDiagnostics().stream().map(d -> d.name()).toList());
     }
 }

@@ -13,9 +13,10 @@ import org.nelc.core.Version;
 import org.nelc.api.io.AtomicFiles;
 
 /**
- * The comparison as text: the table {@code nelc compare} prints, {@code compare.csv} (one row per run)
- * and {@code compare.json} (schema {@code nelc-compare} version 1: settings, notes, rows; non-finite
- * numbers as the strings {@code "NaN"} / {@code "Infinity"}).
+ * The comparison as text: the table {@code nelc compare} prints, {@code compare.csv} (one row per run, every
+ * grid point), {@code grid.csv} (one row per family and learning rate) and {@code compare.json} (schema
+ * {@code nelc-compare} version 2: settings, notes, grid, rows; non-finite numbers as the strings
+ * {@code "NaN"} / {@code "Infinity"}).
  */
 public final class ComparisonFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -23,13 +24,18 @@ public final class ComparisonFiles {
     private ComparisonFiles() {
     }
 
-    /** Writes compare.csv, compare.json and compare.png into {@code dir}. */
+    /** Writes compare.csv, grid.csv, compare.json and compare.png into {@code dir}. */
     public static void write(Comparison c, Path dir) {
         StringBuilder csv = new StringBuilder(ComparisonRow.CSV_HEADER).append('\n');
         for (ComparisonRow r : c.rows()) {
             csv.append(r.csv()).append('\n');
         }
         AtomicFiles.writeString(dir.resolve("compare.csv"), csv.toString());
+        StringBuilder grid = new StringBuilder(LearningRateGrid.Point.CSV_HEADER).append('\n');
+        for (LearningRateGrid.Point p : c.grid()) {
+            grid.append(p.csv()).append('\n');
+        }
+        AtomicFiles.writeString(dir.resolve("grid.csv"), grid.toString());
         AtomicFiles.writeString(dir.resolve("compare.json"), json(c));
         ComparisonFigure.write(c, dir.resolve("compare.png"));
     }
@@ -37,10 +43,11 @@ public final class ComparisonFiles {
     static String json(Comparison c) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", "nelc-compare");
-        root.put("schemaVersion", 1);
+        root.put("schemaVersion", 2);
         root.put("nelcVersion", Version.VERSION);
         root.put("settings", c.settings());
         root.put("notes", c.notes());
+        root.put("grid", c.grid());
         root.put("rows", c.rows());
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -50,8 +57,9 @@ public final class ComparisonFiles {
     }
 
     /**
-     * The summary table: NEQ and each RBM's best / median / worst, EM best, and a line per model with the
-     * mean and spread of all its runs.
+     * The summary table: each family at its chosen learning rate (NEQ and each RBM's best / median / worst
+     * seed, EM's best restart) with the paired gaps to EM and to the best NEQ run; the whole grid; a line per
+     * family with the mean and spread of its selected runs; the notes.
      */
     public static String table(Comparison c) {
         List<ComparisonRow> shown = new ArrayList<>();
@@ -64,42 +72,60 @@ public final class ComparisonFiles {
             }
         }
         StringBuilder sb = new StringBuilder();
-        String head = String.format(Locale.ROOT, "%-9s %-7s %5s  %-18s %-6s %-18s %9s %9s %8s %9s %15s%n", "model",
-                "run", "seed", "LL nats/image", "method", "LL chain", "σ count", "σ RB", "τ RB", "class KL",
-                "gap to EM");
+        String format = "%-9s %-6s %-6s %5s  %-18s %-6s %-18s %8s %8s %7s %8s %15s %15s%n";
+        String head = String.format(Locale.ROOT, format, "model", "lr", "run", "seed", "LL nats/image", "method",
+                "LL chain", "σ count", "σ RB", "τ RB", "class KL", "gap to EM", "gap to NEQ");
         sb.append(head);
         sb.append("-".repeat(head.length() - 1)).append('\n');
         for (ComparisonRow r : shown) {
-            sb.append(String.format(Locale.ROOT, "%-9s %-7s %5s  %-18s %-6s %-18s %9s %9s %8s %9s %15s%n",
-                    r.model().toUpperCase(Locale.ROOT), r.role(), (r.model().equals("em") ? "r" : "") + r.seed(),
-                    pm(r.logLikelihood(), r.standardError()), r.method(),
-                    pm(r.chainLogLikelihood(), r.chainStandardError()), num(r.sigmaCount(), 3),
-                    num(r.sigmaRaoBlackwell(), 3), num(r.tau(), 1), num(r.classKl(), 3), gap(r)));
+            sb.append(String.format(Locale.ROOT, format, r.model().toUpperCase(Locale.ROOT),
+                    Double.isNaN(r.learningRate()) ? "-" : LearningRateGrid.rate(r.learningRate()), r.role(),
+                    (r.model().equals("em") ? "r" : "") + r.seed(), pm(r.logLikelihood(), r.standardError()),
+                    r.method(), pm(r.chainLogLikelihood(), r.chainStandardError()), num(r.sigmaCount(), 3),
+                    num(r.sigmaRaoBlackwell(), 3), num(r.tau(), 1), num(r.classKl(), 3),
+                    gap(r.gapToEm(), r.gapStandardError()), gap(r.gapToNeq(), r.gapToNeqStandardError())));
+        }
+        if (!c.grid().isEmpty()) {
+            sb.append('\n').append("learning-rate grid: LL over the seeds at each point (* = chosen)\n");
+            String gf = "%-9s %1s %6s %5s %10s %19s %10s %10s%n";
+            sb.append(String.format(Locale.ROOT, gf, "model", "", "lr", "runs", "median", "mean ± s.e.(seeds)", "best",
+                    "worst"));
+            for (LearningRateGrid.Point p : c.grid()) {
+                sb.append(String.format(Locale.ROOT, gf, p.model().toUpperCase(Locale.ROOT), p.chosen() ? "*" : "",
+                        LearningRateGrid.rate(p.learningRate()), p.runs(), num(p.median(), 2),
+                        pm(p.mean(), p.seedStandardError()), num(p.best(), 2), num(p.worst(), 2)));
+            }
         }
         sb.append('\n');
-        for (String model : Comparison.MODELS.subList(0, 3)) {
-            List<ComparisonRow> rows = c.of(model);
+        double neqMean = Double.NaN;
+        double neqSe = Double.NaN;
+        for (String model : Comparison.TRAINED) {
+            List<ComparisonRow> rows = c.selected(model);
             if (rows.isEmpty()) {
                 continue;
             }
-            double mean = 0;
             double sigmaCount = 0;
             double sigmaRb = 0;
             for (ComparisonRow r : rows) {
-                mean += r.logLikelihood();
                 sigmaCount += r.sigmaCount();
                 sigmaRb += r.sigmaRaoBlackwell();
             }
             int n = rows.size();
-            mean /= n;
-            double var = 0;
-            for (ComparisonRow r : rows) {
-                var += (r.logLikelihood() - mean) * (r.logLikelihood() - mean);
+            LearningRateGrid.Point p = chosenPoint(c, model);
+            double sd = n > 1 ? p.seedStandardError() * Math.sqrt(n) : 0;
+            String versus = "";
+            if (model.equals("neq")) {
+                neqMean = p.mean();
+                neqSe = p.seedStandardError();
+            } else if (!Double.isNaN(neqMean)) {
+                double se = Math.sqrt(neqSe * neqSe + p.seedStandardError() * p.seedStandardError());
+                versus = String.format(Locale.ROOT, "; minus NEQ's mean: %s (s.e.s over seeds combined)",
+                        pm(p.mean() - neqMean, se));
             }
-            double sd = n > 1 ? Math.sqrt(var / (n - 1)) : 0;
             sb.append(String.format(Locale.ROOT,
-                    "%s over %d seeds: LL mean %.2f (s.d. %.2f), mean σ count %s, mean σ RB %s%n",
-                    model.toUpperCase(Locale.ROOT), n, mean, sd, num(sigmaCount / n, 3), num(sigmaRb / n, 3)));
+                    "%s at lr %s over %d seeds: LL mean %s (s.d. %.2f), mean σ count %s, mean σ RB %s%s%n",
+                    model.toUpperCase(Locale.ROOT), LearningRateGrid.rate(p.learningRate()), n,
+                    pm(p.mean(), p.seedStandardError()), sd, num(sigmaCount / n, 3), num(sigmaRb / n, 3), versus));
         }
         for (String note : c.notes()) {
             sb.append("note: ").append(note).append('\n');
@@ -107,19 +133,31 @@ public final class ComparisonFiles {
         return sb.toString();
     }
 
-    private static String gap(ComparisonRow r) {
-        if (Double.isNaN(r.gapToEm())) {
+    private static LearningRateGrid.Point chosenPoint(Comparison c, String model) {
+        for (LearningRateGrid.Point p : c.grid()) {
+            if (p.model().equals(model) && p.chosen()) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no chosen grid point for " + model);
+    }
+
+    private static String gap(double gap, double se) {
+        if (Double.isNaN(gap)) {
             return "-";
         }
-        if (r.gapToEm() == 0 || Double.isNaN(r.gapStandardError())) {
-            return num(r.gapToEm(), 2);
+        if (gap == 0 || Double.isNaN(se)) {
+            return num(gap, 2);
         }
-        return String.format(Locale.ROOT, "%.2f ± %.2f", r.gapToEm(), r.gapStandardError());
+        return String.format(Locale.ROOT, "%.2f ± %.2f", gap, se);
     }
 
     private static String pm(double v, double se) {
         if (Double.isNaN(v)) {
             return "-";
+        }
+        if (Double.isNaN(se)) {
+            return String.format(Locale.ROOT, "%.2f", v);
         }
         return String.format(Locale.ROOT, "%.2f ± %.2f", v, se);
     }

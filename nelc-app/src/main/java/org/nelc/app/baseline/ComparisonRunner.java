@@ -60,6 +60,8 @@ public final class ComparisonRunner {
 
     /**
      * @param neq the nonequilibrium configuration; its RBM counterpart is {@link TrainingConfig#equilibrium()}
+     * @param learningRates the learning-rate grid: every trained family (NEQ and each RBM gradient) is
+     *     trained at each rate with each of its seeds, and shown at its own best point ({@link LearningRateGrid})
      * @param neqSeeds seeds of the nonequilibrium runs
      * @param rbmSeeds seeds of the RBM runs (may be empty), for each of {@code rbmGradients}
      * @param rbmGradients {@code rbm-pcd} (the usual PCD training) and/or {@code rbm-exact} (exact negative
@@ -69,9 +71,22 @@ public final class ComparisonRunner {
      * @param threads parallel jobs
      * @param out the output directory
      */
-    public record Settings(TrainingConfig neq, List<Long> neqSeeds, List<Long> rbmSeeds, List<String> rbmGradients,
-            EmSettings em, EvaluationOptions evaluation, int threads, Path out) {
+    public record Settings(TrainingConfig neq, List<Double> learningRates, List<Long> neqSeeds, List<Long> rbmSeeds,
+            List<String> rbmGradients, EmSettings em, EvaluationOptions evaluation, int threads, Path out) {
         public Settings {
+            if (learningRates.isEmpty()) {
+                throw new UserError("--lr-grid: at least one learning rate");
+            }
+            for (int k = 0; k < learningRates.size(); k++) {
+                double lr = learningRates.get(k);
+                if (!(lr > 0) || !Double.isFinite(lr)) {
+                    throw new UserError("--lr-grid: a learning rate must be a positive finite number, got " + lr);
+                }
+                if (learningRates.subList(0, k).contains(lr)) {
+                    throw new UserError("--lr-grid: " + LearningRateGrid.rate(lr) + " is given twice");
+                }
+            }
+            learningRates = List.copyOf(learningRates);
             if (neq.model() != ModelKind.NEQ) {
                 throw new UserError("--model: compare trains both models; leave --model at neq");
             }
@@ -96,7 +111,11 @@ public final class ComparisonRunner {
     private final PrintWriter progress;
     private final Evaluator evaluator;
     private final AtomicInteger done = new AtomicInteger();
+    private final Map<Integer, Double> emCpu = new java.util.concurrent.ConcurrentHashMap<>();
     private int total;
+    private double predictedTotal;
+    private double predictedDone;
+    private long startNanos;
 
     /** @param progress receives one line per finished job (null for none) */
     public ComparisonRunner(PluginCatalog plugins, PrintWriter progress) {
@@ -105,7 +124,72 @@ public final class ComparisonRunner {
         this.evaluator = new Evaluator(plugins.diagnostics());
     }
 
+    /** One training job of the grid: a family at a learning rate with a seed. */
+    private record Job(String kind, TrainingConfig config) {
+    }
+
+    /** The grid's training jobs, family by family, then learning rate, then seed; and what was skipped. */
+    private static List<Job> jobs(Settings s, int states, List<String> notes) {
+        List<Job> jobs = new ArrayList<>();
+        for (double lr : s.learningRates()) {
+            for (long seed : s.neqSeeds()) {
+                jobs.add(new Job("neq", withLearningRate(s.neq(), lr).withSeed(seed)));
+            }
+        }
+        for (String gradient : s.rbmGradients()) {
+            if (gradient.equals(RbmExactEstimator.NAME) && states > RbmExactEstimator.MAX_STATES) {
+                notes.add("rbm-exact skipped: " + states + " latent states are more than it enumerates per step ("
+                        + RbmExactEstimator.MAX_STATES + ")");
+                continue;
+            }
+            for (double lr : s.learningRates()) {
+                TrainingConfig rbm = withLearningRate(s.neq(), lr).equilibrium(gradient);
+                for (long seed : s.rbmSeeds()) {
+                    jobs.add(new Job(gradient, rbm.withSeed(seed)));
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /**
+     * What {@link #run} will do and roughly what it costs, before it starts: the jobs per family and the
+     * CPU seconds predicted by {@link CostModel} (measured per-step costs on a 2-core AMD EPYC; a rough
+     * guide — the progress lines correct it with the jobs' measured times).
+     */
+    public record Plan(Map<String, Integer> jobs, int emRestarts, double cpuSeconds, int threads) {
+        public String describe() {
+            StringBuilder sb = new StringBuilder();
+            int n = emRestarts;
+            for (Map.Entry<String, Integer> e : jobs.entrySet()) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey());
+                n += e.getValue();
+            }
+            if (emRestarts > 0) {
+                sb.append(", ").append(emRestarts).append(" EM restarts");
+            }
+            return String.format(Locale.ROOT, "compare: %d jobs (%s); estimated CPU %s, about %s wall on %d threads "
+                    + "of an idle machine", n, sb, CostModel.duration(cpuSeconds),
+                    CostModel.duration(cpuSeconds / Math.max(1, threads)), threads);
+        }
+    }
+
+    /** The jobs {@link #run} would run on {@code data} and their predicted CPU time. */
+    public Plan plan(Settings s, Dataset data) {
+        int states = new Trainer(plugins).newModel(s.neq(), data).latent().states();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        double cpu = 0;
+        for (Job j : jobs(s, states, new ArrayList<>())) {
+            counts.merge(j.kind(), 1, Integer::sum);
+            cpu += CostModel.trainAndEvaluate(j.kind(), j.config(), data, states, s.evaluation());
+        }
+        int restarts = states <= MAX_EM_COMPONENTS ? s.em().restarts() : 0;
+        cpu += restarts * CostModel.emRestart(data, states, s.em().maxIterations());
+        return new Plan(counts, restarts, cpu, s.threads());
+    }
+
     public Comparison run(Settings s, Dataset data) {
+        startNanos = System.nanoTime();
         int states = new Trainer(plugins).newModel(s.neq(), data).latent().states();
         List<String> notes = new ArrayList<>();
         if (states > TransitionEstimator.MAX_STATES) {
@@ -119,28 +203,23 @@ public final class ComparisonRunner {
         }
 
         List<Callable<Run>> runs = new ArrayList<>();
-        for (long seed : s.neqSeeds()) {
-            runs.add(() -> trainAndEvaluate("neq", s.neq().withSeed(seed), data, s));
-        }
-        for (String gradient : s.rbmGradients()) {
-            if (gradient.equals(RbmExactEstimator.NAME) && states > RbmExactEstimator.MAX_STATES) {
-                notes.add("rbm-exact skipped: " + states + " latent states are more than it enumerates per step ("
-                        + RbmExactEstimator.MAX_STATES + ")");
-                continue;
-            }
-            TrainingConfig rbm = s.neq().equilibrium(gradient);
-            for (long seed : s.rbmSeeds()) {
-                runs.add(() -> trainAndEvaluate(gradient, rbm.withSeed(seed), data, s));
-            }
+        for (Job j : jobs(s, states, notes)) {
+            double cost = CostModel.trainAndEvaluate(j.kind(), j.config(), data, states, s.evaluation());
+            predictedTotal += cost;
+            runs.add(() -> trainAndEvaluate(j.kind(), j.config(), data, s, cost));
         }
         List<Callable<MixtureFit>> restarts = new ArrayList<>();
         if (withEm) {
+            double cost = CostModel.emRestart(data, states, em.maxIterations());
             for (int r = 0; r < em.restarts(); r++) {
                 int restart = r;
+                predictedTotal += cost;
                 restarts.add(() -> {
+                    long cpu0 = CostModel.threadCpuNanos();
                     MixtureFit f = BernoulliMixtureEm.fitOne(data, em, restart);
+                    emCpu.put(restart, (CostModel.threadCpuNanos() - cpu0) * 1e-9);
                     report(String.format(Locale.ROOT, "em restart %d: %.3f nats/image, %d iterations (%.1f s)",
-                            restart, f.logLikelihood(), f.iterations(), f.seconds()));
+                            restart, f.logLikelihood(), f.iterations(), f.seconds()), cost);
                     return f;
                 });
             }
@@ -174,33 +253,58 @@ public final class ComparisonRunner {
                 finished.add(best);
                 for (MixtureFit f : fits) {
                     if (f.restart() != best.row().seed()) {
-                        finished.add(new Run(new ComparisonRow("em", "", f.restart(), f.logLikelihood(),
-                                f.summary().standardError(), "exact", Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN,
-                                Double.NaN, Double.NaN, Double.NaN, Double.NaN, f.seconds(), 0, "em"), f.perPoint()));
+                        finished.add(new Run(new ComparisonRow("em", Double.NaN, true, "", f.restart(),
+                                f.logLikelihood(), f.summary().standardError(), "exact", Double.NaN, Double.NaN,
+                                Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                                Double.NaN, f.seconds(), 0, emCpu.get(f.restart()), "em"), f.perPoint()));
                     }
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        List<ComparisonRow> rows = pairedGaps(finished);
+        List<ComparisonRow> plain = new ArrayList<>();
+        for (Run r : finished) {
+            plain.add(r.row());
+        }
+        List<LearningRateGrid.Point> grid = LearningRateGrid.points(plain, Comparison.TRAINED);
+        List<ComparisonRow> rows = pairedGaps(Comparison.select(plain, grid), finished);
+        notes.addAll(0, LearningRateGrid.notes(grid, Comparison.TRAINED));
         notes.add("LL: exact where known (RBM: closed-form partition function over the latent states; EM: the "
                 + "mixture's), else the precise LL from the occupancy of a chain of " + s.evaluation().chainLength()
                 + " double steps (NEQ). 'LL chain' is that chain estimate for every model: far from 'LL' means the "
                 + "model's own chain does not mix.");
+        notes.add("gaps: to the best EM restart and to the best NEQ run at NEQ's chosen lr, each ± the standard error "
+                + "of the per-image differences log p(x) - log p_ref(x) (paired: both models find the same images "
+                + "hard); it leaves out the chain noise of a chain-estimated LL (NEQ: a few hundredths of a nat)");
+        if (!s.rbmSeeds().isEmpty() && s.rbmSeeds().size() != s.neqSeeds().size()) {
+            notes.add("best rows are the best of each family's seeds: with " + s.neqSeeds().size() + " NEQ and "
+                    + s.rbmSeeds().size() + " RBM seeds the best-vs-best gap favours the family with more seeds; the "
+                    + "means over seeds (below the grid) compare like with like");
+        }
         notes.add("sigma: nats per double step (Eq. 21); count-based skips one-way pairs, Rao-Blackwellized is "
                 + "finite. EM's mixture is evaluated as the one-hot RBM it is (reversible: sigma = 0).");
         notes.add("class KL (Eq. 22): with the exact latent marginal for RBM and EM, the chain's occupancy for NEQ.");
         if (withEm && states != s.neq().latent().units()) {
             notes.add("EM has " + states + " components: one per latent state of " + s.neq().latent() + ".");
         }
-        return new Comparison(Comparison.rank(rows), settingsTree(s, em, data), List.copyOf(notes));
+        return new Comparison(rows, grid, settingsTree(s, em, data), List.copyOf(notes));
     }
 
-    private void report(String line) {
+    /** {@code config} at learning rate {@code lr}, everything else equal. */
+    private static TrainingConfig withLearningRate(TrainingConfig c, double lr) {
+        return c.toBuilder().learningRate(lr).build();
+    }
+
+    /** One progress line: the job, the count, and the remaining time extrapolated from the finished jobs. */
+    private void report(String line, double predictedCost) {
         if (progress != null) {
             synchronized (progress) {
-                progress.println("[" + done.incrementAndGet() + "/" + total + "] " + line);
+                predictedDone += predictedCost;
+                double elapsed = (System.nanoTime() - startNanos) * 1e-9;
+                double left = predictedDone > 0 ? Math.max(0, elapsed * (predictedTotal - predictedDone) / predictedDone) : 0;
+                progress.println("[" + done.incrementAndGet() + "/" + total + "] " + line + String.format(Locale.ROOT,
+                        "; %s elapsed, ~%s left", CostModel.duration(elapsed), CostModel.duration(left)));
                 progress.flush();
             }
         }
@@ -210,33 +314,61 @@ public final class ComparisonRunner {
     private record Run(ComparisonRow row, double[] perPoint) {
     }
 
-    /** Every row with the paired standard error of its gap to the best EM fit (NaN without EM). */
-    private static List<ComparisonRow> pairedGaps(List<Run> runs) {
-        double[] em = null;
-        double best = Double.NEGATIVE_INFINITY;
-        for (Run r : runs) {
-            if (r.row().model().equals("em") && r.row().logLikelihood() > best) {
-                best = r.row().logLikelihood();
-                em = r.perPoint();
-            }
-        }
+    /**
+     * Every row with its paired gaps (mean and standard error of the per-image differences) to the best EM
+     * restart and to the best selected NEQ run; NaN where the reference is absent.
+     */
+    private static List<ComparisonRow> pairedGaps(List<ComparisonRow> rows, List<Run> runs) {
+        double[] em = perPoint(runs, find(rows, "em"));
+        double[] neq = perPoint(runs, find(rows, "neq"));
         List<ComparisonRow> out = new ArrayList<>();
-        for (Run r : runs) {
-            if (em == null) {
-                out.add(r.row());
-                continue;
-            }
-            double[] d = new double[em.length];
-            for (int n = 0; n < d.length; n++) {
-                d[n] = r.perPoint()[n] - em[n];
-            }
-            out.add(r.row().withGapStandardError(LogLikelihood.summarize(d).standardError()));
+        for (ComparisonRow r : rows) {
+            double[] mine = perPoint(runs, r);
+            LogLikelihood.Summary toEm = difference(mine, em);
+            LogLikelihood.Summary toNeq = difference(mine, neq);
+            out.add(r.withGaps(toEm.mean(), toEm.standardError(), toNeq.mean(), toNeq.standardError()));
         }
         return out;
     }
 
-    private Run trainAndEvaluate(String kind, TrainingConfig config, Dataset data, Settings s) {
-        Path dir = s.out().resolve(kind).resolve("seed-" + config.seed());
+    private static ComparisonRow find(List<ComparisonRow> rows, String model) {
+        for (ComparisonRow r : rows) {
+            if (r.model().equals(model) && r.selected() && r.role().equals("best")) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static double[] perPoint(List<Run> runs, ComparisonRow row) {
+        if (row == null) {
+            return null;
+        }
+        for (Run r : runs) {
+            if (r.row().model().equals(row.model()) && r.row().seed() == row.seed()
+                    && Double.compare(r.row().learningRate(), row.learningRate()) == 0) {
+                return r.perPoint();
+            }
+        }
+        throw new IllegalStateException("no run for " + row);
+    }
+
+    /** Mean and paired standard error of {@code a − b} per data row; NaN without a reference. */
+    private static LogLikelihood.Summary difference(double[] a, double[] b) {
+        if (b == null) {
+            return new LogLikelihood.Summary(Double.NaN, Double.NaN, 0);
+        }
+        double[] d = new double[a.length];
+        for (int n = 0; n < d.length; n++) {
+            d[n] = a[n] - b[n];
+        }
+        return LogLikelihood.summarize(d);
+    }
+
+    private Run trainAndEvaluate(String kind, TrainingConfig config, Dataset data, Settings s, double cost) {
+        long cpu0 = CostModel.threadCpuNanos();
+        Path dir = s.out().resolve(kind).resolve("lr-" + LearningRateGrid.rate(config.learningRate()))
+                .resolve("seed-" + config.seed());
         TrainedModel t = new Trainer(plugins).train(config, data, TrainingListener.NONE);
         ModelIO.write(dir.resolve("model.json"), t);
         StringBuilder history = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
@@ -290,14 +422,18 @@ public final class ComparisonRunner {
             kl = data.hasLabels() ? ClassKl.of(ClassAssignment.of(model, data, pbar)).kl() : Double.NaN;
         }
         double evalSeconds = (System.nanoTime() - e0) * 1e-9;
-        report(String.format(Locale.ROOT, "%s seed %d: LL %.3f (%s), sigma count %.3f (train %.1f s, evaluate %.1f s)",
-                kind, config.seed(), ll, method, sigmaCount, t.seconds(), evalSeconds));
-        return new Run(new ComparisonRow(kind, "", config.seed(), ll, se, method, chainLl, chainSe, sigmaCount, oneWay,
-                sigmaRb, tau, kl, Double.NaN, Double.NaN, t.seconds(), evalSeconds, s.out().relativize(dir).toString()),
-                perPoint);
+        double cpu = (CostModel.threadCpuNanos() - cpu0) * 1e-9;
+        String rate = LearningRateGrid.rate(config.learningRate());
+        report(String.format(Locale.ROOT, "%s lr %s seed %d: LL %.3f (%s), sigma count %.3f (train %.1f s, evaluate "
+                + "%.1f s, CPU %.1f s)", kind, rate, config.seed(), ll, method, sigmaCount, t.seconds(), evalSeconds,
+                cpu), cost);
+        return new Run(new ComparisonRow(kind, config.learningRate(), false, "", config.seed(), ll, se, method, chainLl,
+                chainSe, sigmaCount, oneWay, sigmaRb, tau, kl, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                t.seconds(), evalSeconds, cpu, s.out().relativize(dir).toString()), perPoint);
     }
 
     private Run emRow(BernoulliMixtureEm.Result result, Dataset data, Settings s) {
+        long cpu0 = CostModel.threadCpuNanos();
         Path dir = s.out().resolve("em");
         AtomicFiles.writeString(dir.resolve("em.json"), MixtureJson.toJson(result, data));
         MixtureFit best = result.bestFit();
@@ -310,17 +446,19 @@ public final class ComparisonRunner {
         double kl = data.hasLabels() ? ClassKl.of(ClassAssignment.of(rbm, data, mixture.weights())).kl() : Double.NaN;
         double evalSeconds = (System.nanoTime() - e0) * 1e-9;
         report(String.format(Locale.ROOT, "em best (restart %d): LL %.3f (exact), evaluated as an RBM in %.1f s",
-                best.restart(), best.logLikelihood(), evalSeconds));
-        return new Run(new ComparisonRow("em", "", best.restart(), best.logLikelihood(), best.summary().standardError(),
-                "exact", e.logLikelihood(), e.value(MeasurementKey.LOG_LIKELIHOOD_DATA_SE),
-                e.value(MeasurementKey.SIGMA_COUNT), (int) e.value(MeasurementKey.ONE_WAY_PAIRS),
-                e.value(MeasurementKey.SIGMA), e.value(MeasurementKey.TAU), kl, Double.NaN, Double.NaN, best.seconds(), evalSeconds,
-                "em"), best.perPoint());
+                best.restart(), best.logLikelihood(), evalSeconds), 0);
+        double cpu = emCpu.get(best.restart()) + (CostModel.threadCpuNanos() - cpu0) * 1e-9;
+        return new Run(new ComparisonRow("em", Double.NaN, true, "", best.restart(), best.logLikelihood(),
+                best.summary().standardError(), "exact", e.logLikelihood(),
+                e.value(MeasurementKey.LOG_LIKELIHOOD_DATA_SE), e.value(MeasurementKey.SIGMA_COUNT),
+                (int) e.value(MeasurementKey.ONE_WAY_PAIRS), e.value(MeasurementKey.SIGMA), e.value(MeasurementKey.TAU),
+                kl, Double.NaN, Double.NaN, Double.NaN, Double.NaN, best.seconds(), evalSeconds, cpu, "em"),
+                best.perPoint());
     }
 
     private static EvaluationOptions evaluationOptions(Settings s, long seed) {
         EvaluationOptions o = s.evaluation();
-        return new EvaluationOptions(seed, o.chainLength(), o.burnIn(), o.rbSamples());
+        return o.toBuilder().seed(seed).build();
     }
 
     private static BernoulliMixtureEm.Result best(EmSettings em, List<MixtureFit> fits) {
@@ -353,7 +491,13 @@ public final class ComparisonRunner {
         m.put("normalization", s.neq().normalization());
         m.put("score", s.neq().score().label());
         m.put("optimizer", s.neq().optimizer());
-        m.put("learningRate", s.neq().learningRate());
+        List<String> grid = new ArrayList<>();
+        for (double lr : s.learningRates()) {
+            grid.add(LearningRateGrid.rate(lr));
+        }
+        m.put("learningRates", grid);
+        m.put("selectionRule", "per trained family, the learning rate with the highest median LL over its seeds; "
+                + "exact ties: the smaller rate");
         m.put("epochs", s.neq().epochs());
         m.put("stepsPerEpoch", s.neq().stepsPerEpoch());
         m.put("batch", s.neq().batchMin() + ":" + s.neq().batchMax());

@@ -19,17 +19,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The nonequilibrium model beside its baselines on the same data and latent size (docs/model.md §8): "
             + "NEQ over --seeds, the equilibrium RBM (tied weights) over --rbm-seeds trained by PCD and by its exact "
-            + "gradient, and the Bernoulli mixture "
-            + "fitted by EM (one component per latent state, best of --restarts). Each is evaluated the same way "
-            + "(precise log-likelihood from a long chain, sigma, class KL); the RBM's and EM's exact log-likelihoods "
-            + "are used where known. Prints the table; writes OUT/compare.csv, compare.json, compare.png and every "
+            + "gradient, each at every learning rate of --lr-grid, and the Bernoulli mixture fitted by EM (one "
+            + "component per latent state, best of --restarts). Each trained family is shown at its own best grid "
+            + "point (highest median LL over its seeds), with the whole grid beside it. Each run is evaluated the "
+            + "same way (precise log-likelihood from a long chain, sigma, class KL); the RBM's and EM's exact "
+            + "log-likelihoods are used where known; gaps to EM and to the best NEQ run are paired per image. "
+            + "Prints the table; writes OUT/compare.txt, compare.csv, grid.csv, compare.json, compare.png and every "
             + "run's model.json / evaluation.json.",
-            "Defaults: 8 NEQ seeds, 3 + 3 RBM seeds, 10 EM restarts, the paper's schedule: about a minute on 2 cores "
-                + "for MNIST 0/1/2 with one-hot:6."})
+            "Defaults: 4 learning rates x (8 NEQ + 3 + 3 RBM seeds), 10 EM restarts, the paper's schedule: prints "
+                + "its CPU estimate before starting (about 2 CPU minutes for MNIST 0/1/2 with one-hot:6)."})
 public final class CompareCommand implements Runnable {
     @ParentCommand
     NelcCommand root;
@@ -39,6 +43,14 @@ public final class CompareCommand implements Runnable {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     Path out;
+
+    @Option(names = "--lr-grid", split = ",", paramLabel = "LR",
+            description = "Learning rates every trained family is run at; each family is shown at its best "
+                + "(default: 0.003,0.01,0.03,0.1). --lr X alone means the one-point grid X.")
+    List<Double> lrGrid;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--seeds", paramLabel = "A..B", description = "Seeds of the nonequilibrium runs: A..B, or a comma "
             + "list (default: ${DEFAULT-VALUE}).")
@@ -86,25 +98,50 @@ public final class CompareCommand implements Runnable {
         OutputFiles.named("--out", out);
         PrintWriter o = root.spec.commandLine().getOut();
         TrainingConfig config = options.config();
+        List<Double> grid = learningRates(config);
         EmSettings em = EmSettings.builder().restarts(restarts).maxIterations(emIterations)
                 .initFraction(config.initFraction()).seed(emSeed).build();
-        ComparisonRunner.Settings settings = new ComparisonRunner.Settings(config, parseSeeds("--seeds", seeds),
+        ComparisonRunner.Settings settings = new ComparisonRunner.Settings(config, grid, parseSeeds("--seeds", seeds),
                 rbmSeeds.equalsIgnoreCase("none") ? List.of() : parseSeeds("--rbm-seeds", rbmSeeds),
                 List.copyOf(rbmGradients), em,
-                new EvaluationOptions(1, chainLength, burnIn, rbSamples), threads, out);
+                EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples).build(), threads,
+                out);
         Dataset data = root.context().loadData(options.data(), options.selection());
         o.println(TrainCommand.describe(data));
         o.flush();
         PrintWriter progress = quiet ? null : root.spec.commandLine().getErr();
         long start = System.nanoTime();
-        Comparison c = new ComparisonRunner(root.context().plugins(), progress).run(settings, data);
+        ComparisonRunner runner = new ComparisonRunner(root.context().plugins(), progress);
+        o.println(runner.plan(settings, data).describe());
+        o.flush();
+        Comparison c = runner.run(settings, data);
         ComparisonFiles.write(c, out);
         String table = ComparisonFiles.table(c);
         AtomicFiles.writeString(out.resolve("compare.txt"), table);
         o.print(table);
-        o.printf(java.util.Locale.ROOT, "%d runs in %.1f s on %d threads; wrote %s (compare.csv, compare.json, "
-                + "compare.png, compare.txt)%n", c.rows().size(), (System.nanoTime() - start) * 1e-9, threads, out);
+        double cpu = 0;
+        for (var r : c.rows()) {
+            cpu += r.cpuSeconds();
+        }
+        o.printf(java.util.Locale.ROOT, "%d runs in %.1f s on %d threads (CPU %.1f s); wrote %s (compare.txt, "
+                + "compare.csv, grid.csv, compare.json, compare.png)%n", c.rows().size(),
+                (System.nanoTime() - start) * 1e-9, threads, cpu, out);
     }
+
+    /** {@code --lr-grid}, or the one-point grid of an explicit {@code --lr}; both is an error. */
+    private List<Double> learningRates(TrainingConfig config) {
+        boolean lr = spec.commandLine().getParseResult().hasMatchedOption("--lr");
+        if (lrGrid != null) {
+            if (lr) {
+                throw new UserError("--lr: compare trains at every --lr-grid rate; give --lr-grid or --lr, not both");
+            }
+            return lrGrid;
+        }
+        return lr ? List.of(config.learningRate()) : DEFAULT_GRID;
+    }
+
+    /** The default learning-rate grid: a factor of about 3 between points, the paper's 0.1 the largest. */
+    static final List<Double> DEFAULT_GRID = List.of(0.003, 0.01, 0.03, 0.1);
 
     /** {@code A..B} (inclusive), a single seed, or a comma list of those; duplicates dropped. */
     static List<Long> parseSeeds(String flag, String text) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nelc.analysis.cycles.Cycle;
+import org.nelc.analysis.baseline.ExactLikelihoodDiagnostic;
 import org.nelc.analysis.evaluate.Evaluation;
+import org.nelc.analysis.evaluate.LogLikelihoodResult;
 import org.nelc.api.diagnostic.DiagnosticResult;
 import org.nelc.api.diagnostic.Measurement;
 import org.nelc.app.experiment.ModelSummary;
@@ -30,6 +32,8 @@ final class EvaluationTable {
                     onTheFly));
         }
         boolean unknown = false;
+        DiagnosticResult exact = e.result(ExactLikelihoodDiagnostic.NAME);
+        boolean hasExact = exact != null && exact.status() == DiagnosticResult.Status.OK;
         for (DiagnosticResult d : e.diagnostics()) {
             sb.append(String.format(Locale.ROOT, "%n  %s%n", d.diagnostic()));
             if (d.status() != DiagnosticResult.Status.OK) {
@@ -38,6 +42,13 @@ final class EvaluationTable {
                 continue;
             }
             for (Measurement m : d.measurements()) {
+                if (hasExact && d.diagnostic().equals(LogLikelihoodResult.NAME)
+                        && m.key().equals(LogLikelihoodResult.PRECISE)) {
+                    // the model has an exact LL (exact-likelihood): the chain's estimate is only a mixing check
+                    m = new Measurement(m.key(), "LL from the chain (a mixing check)", m.value(), m.standardError(),
+                            m.unit(), m.method(), m.note()).withNote(String.format(Locale.ROOT, "%+.3f vs the exact LL",
+                            m.value() - exact.number(ExactLikelihoodDiagnostic.LOG_LIKELIHOOD)));
+                }
                 String v = MeasurementText.valueWithError(m);
                 unknown |= v.endsWith("± ?");
                 row(sb, "  " + m.description(), v + (m.unit().isEmpty() ? "" : " " + m.unit())
