@@ -78,8 +78,9 @@ class ExportCommandTest {
      */
     @Test
     void pythonSnippetReproducesTheLogLikelihood() throws Exception {
-        Assumptions.assumeTrue(pythonWithNumpy(), () -> {
-            System.err.println("ExportCommandTest: SKIPPED the Python check: no python3 with numpy on PATH");
+        String python = pythonWithNumpy();
+        Assumptions.assumeTrue(python != null, () -> {
+            System.err.println("ExportCommandTest: SKIPPED the Python check: no python3 with numpy (PATH or /usr/bin)");
             return "no python3 with numpy";
         });
         Path modelFile = trainedAndEvaluated();
@@ -98,7 +99,7 @@ class ExportCommandTest {
 
         Path script = dir.resolve("nelc_model.py");
         Files.writeString(script, snippet());
-        Process p = new ProcessBuilder("python3", script.toString(), dir.resolve("m.npz").toString(),
+        Process p = new ProcessBuilder(python, script.toString(), dir.resolve("m.npz").toString(),
                 dir.resolve("rows.npy").toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -128,14 +129,23 @@ class ExportCommandTest {
         return m.group(1);
     }
 
-    static boolean pythonWithNumpy() {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
+    /**
+     * The first python3 that imports NumPy: the one on PATH, else Debian's (where .ci/run installs
+     * python3-numpy; a pyenv python3 may come first on PATH without it); null if none.
+     */
+    static String pythonWithNumpy() {
+        for (String python : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process p = new ProcessBuilder(python, "-c", "import numpy").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return python;
+                }
+            } catch (Exception e) {
+                // not installed: try the next
+            }
         }
+        return null;
     }
 
     private static double[] doubles(ZipFile zip, String name, long... shape) throws Exception {
