@@ -148,7 +148,7 @@ class GuiceWiringTest {
                 public static final class Marker implements Diagnostic {
                     public String name() { return "marker"; }
                     public String description() { return "the plugin module's diagnostic"; }
-                    public DiagnosticResult compute(DiagnosticContext c) { throw new UnsupportedOperationException(); }
+                    public DiagnosticResult compute(DiagnosticContext c) { return DiagnosticResult.notAvailable("marker", "only marks which binding won"); }
                 }
             }
             """;
