@@ -7,7 +7,6 @@ import java.util.function.ToDoubleFunction;
 import org.nelc.analysis.spectrum.DecorrelationTime;
 import org.nelc.analysis.transition.CountEstimator;
 import org.nelc.analysis.transition.KernelTables;
-import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.analysis.transition.ReplicatedEstimate;
 import org.nelc.analysis.transition.TransitionEstimator;
 import org.nelc.analysis.uncertainty.Jackknife;
@@ -20,7 +19,6 @@ import org.nelc.api.diagnostic.TransitionEstimate;
 import org.nelc.api.model.ModelView;
 import org.nelc.core.likelihood.PreciseLikelihood;
 import org.nelc.core.math.LogMath;
-import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
@@ -48,31 +46,17 @@ public final class EvaluationContext implements DiagnosticContext {
         }
     }
 
-    /**
-     * The two built-in estimators: {@code count}, and {@code rao-blackwell} starting with {@code rbSamples}
-     * draws per row, seeded from {@code seeds.child("rao-blackwell")}, growing them for σ's relative
-     * standard error to reach {@code precision} (0: no target, fixed draws) within {@code maxSamples}.
-     */
-    public static EvaluationContext standard(ModelView model, Dataset data, int[] trajectory, int rbSamples,
-            double precision, int maxSamples, SeedTree seeds) {
-        RaoBlackwellEstimator rb = new RaoBlackwellEstimator(rbSamples, seeds.child(SeedStreams.RAO_BLACKWELL));
-        if (precision > 0) {
-            rb = rb.withPrecision(precision, maxSamples);
-        }
-        return new EvaluationContext(model, data, trajectory, List.of(new CountEstimator(), rb));
-    }
-
-    /** {@link #standard(ModelView, Dataset, int[], int, double, int, SeedTree)} with the options' settings. */
+    /** The built-in estimators ({@link TransitionEstimators#STANDARD}) with the options' settings. */
     public static EvaluationContext standard(ModelView model, Dataset data, int[] trajectory,
             EvaluationOptions options, SeedTree seeds) {
-        return standard(model, data, trajectory, options.rbSamples(), options.precision(), options.maxRbSamples(),
-                seeds);
+        return new EvaluationContext(model, data, trajectory, TransitionEstimators.STANDARD.create(options, seeds));
     }
 
-    /** Fixed draws per row, no precision target. */
+    /** The built-in estimators with {@code rbSamples} fixed draws per row (no precision target). */
     public static EvaluationContext standard(ModelView model, Dataset data, int[] trajectory, int rbSamples,
             SeedTree seeds) {
-        return standard(model, data, trajectory, rbSamples, 0, rbSamples, seeds);
+        return standard(model, data, trajectory, EvaluationOptions.builder().rbSamples(rbSamples).precision(0)
+                .maxRbSamples(rbSamples).build(), seeds);
     }
 
     @Override

@@ -202,11 +202,14 @@ public final class ComparisonRunner {
     private double predictedDone;
     private long startNanos;
 
-    /** @param progress receives one line per finished job (null for none) */
-    public ComparisonRunner(PluginCatalog plugins, PrintWriter progress) {
+    /**
+     * @param evaluator evaluates every trained model (the bound one: its diagnostics and transition estimators)
+     * @param progress receives one line per finished job (null for none)
+     */
+    public ComparisonRunner(PluginCatalog plugins, Evaluator evaluator, PrintWriter progress) {
         this.plugins = plugins;
+        this.evaluator = evaluator;
         this.progress = progress;
-        this.evaluator = new Evaluator(plugins.diagnostics());
     }
 
     /** One training job of the grid: a family at a learning rate with a seed. */

@@ -1,11 +1,13 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.nelc.analysis.baseline.EmSettings;
 import org.nelc.analysis.evaluate.EvaluationOptions;
+import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
@@ -14,6 +16,8 @@ import org.nelc.app.baseline.ComparisonFiles;
 import org.nelc.app.baseline.ComparisonRunner;
 import org.nelc.api.io.AtomicFiles;
 import org.nelc.app.options.TrainingOptions;
+import org.nelc.app.wiring.DataLoader;
+import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,6 +97,15 @@ public final class CompareCommand implements Runnable {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @Inject
+    PluginCatalog plugins;
+
+    @Inject
+    DataLoader dataLoader;
+
+    @Inject
+    Evaluator evaluator;
+
     @Override
     public void run() {
         OutputFiles.named("--out", out);
@@ -108,12 +121,13 @@ public final class CompareCommand implements Runnable {
                 .evaluation(EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples)
                         .build())
                 .threads(threads).out(out).build();
-        Dataset data = root.context().loadData(options.data(), options.selection());
+        root.context().inject(this);
+        Dataset data = dataLoader.load(options.data(), options.selection());
         o.println(TrainCommand.describe(data));
         o.flush();
         PrintWriter progress = quiet ? null : root.spec.commandLine().getErr();
         long start = System.nanoTime();
-        ComparisonRunner runner = new ComparisonRunner(root.context().plugins(), progress);
+        ComparisonRunner runner = new ComparisonRunner(plugins, evaluator, progress);
         o.println(runner.plan(settings, data).describe());
         o.flush();
         Comparison c = runner.run(settings, data);

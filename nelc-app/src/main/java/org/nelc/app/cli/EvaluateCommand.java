@@ -1,14 +1,18 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.EvaluationOptions;
+import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.options.DataOptions;
+import org.nelc.app.wiring.DataLoader;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
+import org.nelc.core.plugin.PluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +60,15 @@ public final class EvaluateCommand implements Runnable {
     @Option(names = "--json", description = "Print the JSON to stdout instead of the table.")
     boolean json;
 
+    @Inject
+    PluginCatalog plugins;
+
+    @Inject
+    DataLoader dataLoader;
+
+    @Inject
+    Evaluator evaluator;
+
     @Override
     public void run() {
         double rel = EvaluationOptions.parsePrecision(precision);
@@ -64,8 +77,9 @@ public final class EvaluateCommand implements Runnable {
         Path target = OutputFiles.file("--out", outPath == null ? sibling(modelFile)
                 : Files.isDirectory(outPath) || out.endsWith("/") || out.endsWith(java.io.File.separator)
                         ? outPath.resolve("evaluation.json") : outPath, modelFile);
-        ModelFile mf = ModelIO.read(modelFile, root.context().plugins());
-        Dataset data = root.context().loadData(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
+        root.context().inject(this);
+        ModelFile mf = ModelIO.read(modelFile, plugins);
+        Dataset data = dataLoader.load(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
         if (data.dimension() != mf.model().visibleSize()) {
             throw new org.nelc.api.UserError(modelFile + ": the model has D=" + mf.model().visibleSize()
                     + " but the data (" + data.source() + ") has D=" + data.dimension());
@@ -76,7 +90,7 @@ public final class EvaluateCommand implements Runnable {
         }
         long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1L;
         EvaluationOptions options = new EvaluationOptions(s, chainLength, burnIn, rbSamples).withPrecision(rel);
-        Evaluation e = root.context().evaluator().evaluate(mf, data, options);
+        Evaluation e = evaluator.evaluate(mf, data, options);
         e.write(target);
         if (json) {
             o.print(e.toJson());

@@ -16,6 +16,7 @@ import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.options.TrainingOptions;
+import org.nelc.app.sweep.CellRunner;
 import org.nelc.app.sweep.Collector;
 import org.nelc.app.sweep.GridAxis;
 import org.nelc.app.sweep.Manifest;
@@ -245,7 +246,8 @@ public final class SweepCommand implements Runnable {
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             var context = sweep.context(m);
             long start = System.nanoTime();
-            SweepRunner runner = new SweepRunner(sd, m, context.plugins(), context::loadData, sweep.out());
+            SweepRunner runner = new SweepRunner(sd, m, context.injector().getInstance(CellRunner.class),
+                    sweep.out());
             SweepRunner.Report report = runner.run(indices, n, retryFailed);
             sweep.out().printf(Locale.ROOT, "%s in %.1f s%n", report.line(), (System.nanoTime() - start) * 1e-9);
             if (all) {
