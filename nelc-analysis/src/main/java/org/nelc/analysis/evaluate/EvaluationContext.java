@@ -109,7 +109,8 @@ public final class EvaluationContext implements DiagnosticContext {
         if (CountEstimator.NAME.equals(estimator)) {
             note = join(note, batchCaveat());
         }
-        return jackknifed(key, description, unit, value, reps, r.method(), note);
+        return jackknifed(Measurement.builder().key(key).description(description).unit(unit).note(note), value, reps,
+                r.method());
     }
 
     @Override
@@ -127,7 +128,8 @@ public final class EvaluationContext implements DiagnosticContext {
         }
         String method = methodPrefix + "delete-one jackknife over " + b.count() + " contiguous batches of " + b.batchLength()
                 + " double steps of the trajectory (batch means of the occupancy)";
-        return jackknifed(key, description, unit, value, reps, method, batchCaveat());
+        return jackknifed(Measurement.builder().key(key).description(description).unit(unit).note(batchCaveat()),
+                value, reps, method);
     }
 
     /**
@@ -190,8 +192,8 @@ public final class EvaluationContext implements DiagnosticContext {
         return "";
     }
 
-    private static Measurement jackknifed(String key, String description, String unit, double value, double[] reps,
-            String method, String note) {
+    /** {@code named} (key, description, unit, note) with the value, its jackknife error and the method. */
+    private static Measurement jackknifed(Measurement.Builder named, double value, double[] reps, String method) {
         double se = Jackknife.standardError(reps);
         String m = method;
         if (reps.length < 2) {
@@ -203,8 +205,7 @@ public final class EvaluationContext implements DiagnosticContext {
             m = "not estimated: " + Jackknife.undefined(reps) + " of " + reps.length
                     + " replicates are not finite; " + method;
         }
-        return Measurement.builder().key(key).description(description).value(value).standardError(se).unit(unit)
-                .method(m).note(note).build();
+        return named.value(value).standardError(se).method(m).build();
     }
 
     private static String join(String a, String b) {
