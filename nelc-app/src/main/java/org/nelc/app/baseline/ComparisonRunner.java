@@ -38,7 +38,6 @@ import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.likelihood.LogLikelihood;
 import org.nelc.core.model.Model;
-import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.EpochRecord;
 import org.nelc.core.train.ModelKind;
 import org.nelc.core.train.TrainedModel;
@@ -192,7 +191,7 @@ public final class ComparisonRunner {
         }
     }
 
-    private final PluginCatalog plugins;
+    private final Trainer trainer;
     private final PrintWriter progress;
     private final Evaluator evaluator;
     private final AtomicInteger done = new AtomicInteger();
@@ -203,11 +202,12 @@ public final class ComparisonRunner {
     private long startNanos;
 
     /**
+     * @param trainer trains every NEQ and RBM run (the bound one)
      * @param evaluator evaluates every trained model (the bound one: its diagnostics and transition estimators)
      * @param progress receives one line per finished job (null for none)
      */
-    public ComparisonRunner(PluginCatalog plugins, Evaluator evaluator, PrintWriter progress) {
-        this.plugins = plugins;
+    public ComparisonRunner(Trainer trainer, Evaluator evaluator, PrintWriter progress) {
+        this.trainer = trainer;
         this.evaluator = evaluator;
         this.progress = progress;
     }
@@ -264,7 +264,7 @@ public final class ComparisonRunner {
 
     /** The jobs {@link #run} would run on {@code data} and their predicted CPU time. */
     public Plan plan(Settings s, Dataset data) {
-        int states = new Trainer(plugins).newModel(s.neq(), data).latent().states();
+        int states = trainer.newModel(s.neq(), data).latent().states();
         Map<String, Integer> counts = new LinkedHashMap<>();
         double cpu = 0;
         for (Job j : jobs(s, states, new ArrayList<>())) {
@@ -278,7 +278,7 @@ public final class ComparisonRunner {
 
     public Comparison run(Settings s, Dataset data) {
         startNanos = System.nanoTime();
-        int states = new Trainer(plugins).newModel(s.neq(), data).latent().states();
+        int states = trainer.newModel(s.neq(), data).latent().states();
         List<String> notes = new ArrayList<>();
         if (states > TransitionEstimator.MAX_STATES) {
             notes.add(states + " latent states: evaluated sparsely (visited states only; no Rao-Blackwellized M, "
@@ -457,7 +457,7 @@ public final class ComparisonRunner {
         long cpu0 = CostModel.threadCpuNanos();
         Path dir = s.out().resolve(kind).resolve("lr-" + LearningRateGrid.rate(config.learningRate()))
                 .resolve("seed-" + config.seed());
-        TrainedModel t = new Trainer(plugins).train(config, data, TrainingListener.NONE);
+        TrainedModel t = trainer.train(config, data, TrainingListener.NONE);
         ModelIO.write(dir.resolve("model.json"), t);
         StringBuilder history = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
         for (EpochRecord r : t.history()) {

@@ -17,7 +17,7 @@ import org.nelc.app.baseline.ComparisonRunner;
 import org.nelc.api.io.AtomicFiles;
 import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.wiring.DataLoader;
-import org.nelc.core.plugin.PluginCatalog;
+import org.nelc.core.train.Trainer;
 import org.nelc.core.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,7 +98,7 @@ public final class CompareCommand implements Runnable {
     boolean quiet;
 
     @Inject
-    PluginCatalog plugins;
+    Trainer trainer;
 
     @Inject
     DataLoader dataLoader;
@@ -127,7 +127,7 @@ public final class CompareCommand implements Runnable {
         o.flush();
         PrintWriter progress = quiet ? null : root.spec.commandLine().getErr();
         long start = System.nanoTime();
-        ComparisonRunner runner = new ComparisonRunner(plugins, evaluator, progress);
+        ComparisonRunner runner = new ComparisonRunner(trainer, evaluator, progress);
         o.println(runner.plan(settings, data).describe());
         o.flush();
         Comparison c = runner.run(settings, data);

@@ -23,6 +23,7 @@ import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.train.EpochRecord;
 import org.nelc.core.train.TrainedModel;
+import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.Trainer;
 import org.nelc.core.train.TrainingConfig;
 import org.nelc.core.train.TrainingListener;
@@ -70,6 +71,9 @@ public final class TrainCommand implements Runnable {
     boolean quiet;
 
     @Inject
+    PluginCatalog plugins;
+
+    @Inject
     Trainer trainer;
 
     @Inject
@@ -97,7 +101,7 @@ public final class TrainCommand implements Runnable {
                 }
             }
             dir = resume;
-            ModelFile cp = Checkpoint.read(dir, root.context().plugins());
+            ModelFile cp = Checkpoint.read(dir, plugins);
             config = cp.config();
             data = dataLoader.load(options.dataOptions().path(cp.data()),
                     options.dataOptions().selection(cp.data()));
@@ -105,7 +109,7 @@ public final class TrainCommand implements Runnable {
                 throw new UserError(dir.resolve(Checkpoint.FILE) + ": the data changed since the checkpoint "
                         + "(fingerprint " + data.fingerprint() + ", recorded " + cp.data().fingerprint() + ")");
             }
-            session = TrainingSession.start(root.context().plugins(), config, data);
+            session = TrainingSession.start(plugins, config, data);
             Checkpoint.restore(session, cp, dir.resolve(Checkpoint.FILE));
             before = HistoryFile.readPrefix(dir.resolve("history.csv"), Checkpoint.epochsDone(cp));
             HistoryFile.write(dir.resolve("history.csv"), before);
@@ -116,7 +120,7 @@ public final class TrainCommand implements Runnable {
             data = dataLoader.load(options.data(), options.selection());
             o.println(describe(data));
             dir = out != null ? out : Path.of("runs", "seed-" + config.seed());
-            session = TrainingSession.start(root.context().plugins(), config, data);
+            session = TrainingSession.start(plugins, config, data);
             before = List.of();
             HistoryFile.write(dir.resolve("history.csv"), before);
             deleteCheckpoint(dir);
