@@ -120,9 +120,8 @@ public final class EntropyProduction {
         double widened = Math.sqrt(se * se + spread * spread);
         String split = String.format(Locale.ROOT, "; s.e. %.3g = jackknife %.3g and %.3g for whether their reverse "
                 + "transitions are seen, in quadrature", widened, se, spread);
-        return new Measurement(sigma.key(), sigma.description(), sigma.value(), widened, sigma.unit(),
-                sigma.method() + "; widened for the skipped one-way pairs", (sigma.note().isEmpty() ? ""
-                : sigma.note() + "; ") + note + split);
+        return sigma.toBuilder().standardError(widened).method(sigma.method() + "; widened for the skipped one-way pairs")
+                .note((sigma.note().isEmpty() ? "" : sigma.note() + "; ") + note + split).build();
     }
 
     /** σ alone. */
