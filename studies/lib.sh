@@ -11,6 +11,7 @@ export NELC_HOME
 usage() {
   cat <<USAGE
 usage: $0 [--quick] [--out DIR] [--threads N] [--seeds A..B] [--epochs N] [--per-class N] [--nice N]
+          [--chain-length T] [--rb-samples S] [--precision REL] [--em-restarts R]
           [--slurm [--slurm-option OPT]...] [--collect-only]
   --quick          a tiny version of every grid (minutes on 2 cores): checks the pipeline, not the science
   --out DIR        where the sweeps go (default runs/studies, or runs/studies-quick with --quick)
@@ -19,6 +20,9 @@ usage: $0 [--quick] [--out DIR] [--threads N] [--seeds A..B] [--epochs N] [--per
   --epochs N       training epochs (default: the paper's 120; --quick 4)
   --per-class N    rows per class (default 1000; --quick 60)
   --nice N         run the training under nice -n N (default 0)
+  --chain-length T, --rb-samples S, --precision REL
+                   the evaluation of every cell (nelc sweep plan's; default its own: 100000, 2000, 0.02)
+  --em-restarts R  EM restarts per ceiling (default 10; --quick 2)
   --slurm          plan, then submit every grid as a Slurm job array (nelc sweep slurm --submit) and stop;
                    run the script again without --slurm once the arrays have finished, to collect
   --slurm-option O passed to nelc sweep slurm (repeatable), e.g. --slurm-option=--partition=short
@@ -26,6 +30,7 @@ usage: $0 [--quick] [--out DIR] [--threads N] [--seeds A..B] [--epochs N] [--per
 USAGE
 }
 
+CHAIN=""; RB=""; PRECISION=""; EM_RESTARTS=""
 QUICK=0; OUT=""; THREADS=""; SEEDS=""; EPOCHS=""; PER_CLASS=""; NICE=0; SLURM=0; COLLECT_ONLY=0
 SLURM_OPTIONS=()
 parse_args() {
@@ -44,6 +49,14 @@ parse_args() {
       --per-class=*) PER_CLASS=${1#*=} ;;
       --nice) NICE=$2; shift ;;
       --nice=*) NICE=${1#*=} ;;
+      --chain-length) CHAIN=$2; shift ;;
+      --chain-length=*) CHAIN=${1#*=} ;;
+      --rb-samples) RB=$2; shift ;;
+      --rb-samples=*) RB=${1#*=} ;;
+      --precision) PRECISION=$2; shift ;;
+      --precision=*) PRECISION=${1#*=} ;;
+      --em-restarts) EM_RESTARTS=$2; shift ;;
+      --em-restarts=*) EM_RESTARTS=${1#*=} ;;
       --slurm) SLURM=1 ;;
       --slurm-option) SLURM_OPTIONS+=("$2"); shift ;;
       --slurm-option=*) SLURM_OPTIONS+=("${1#*=}") ;;
@@ -57,14 +70,17 @@ parse_args() {
     OUT=${OUT:-runs/studies-quick}; SEEDS=${SEEDS:-1..2}; EPOCHS=${EPOCHS:-4}; PER_CLASS=${PER_CLASS:-60}
     # a short schedule and a short evaluation chain: every step of the pipeline, little of the physics
     SCHEDULE=(--epochs "$EPOCHS" --steps-per-epoch 10 --batch 16:32)
-    EVALUATION=(--chain-length 4000 --burn-in 200 --rb-samples 200)
-    EM_OPTIONS=(--restarts 2 --iterations 30)
+    EVALUATION=(--chain-length "${CHAIN:-4000}" --burn-in 200 --rb-samples "${RB:-200}")
+    EM_OPTIONS=(--restarts "${EM_RESTARTS:-2}" --iterations 30)
   else
     OUT=${OUT:-runs/studies}; SEEDS=${SEEDS:-1..12}; EPOCHS=${EPOCHS:-120}; PER_CLASS=${PER_CLASS:-1000}
     SCHEDULE=(--epochs "$EPOCHS")
     EVALUATION=()
-    EM_OPTIONS=(--restarts 10)
+    [ -z "$CHAIN" ] || EVALUATION+=(--chain-length "$CHAIN")
+    [ -z "$RB" ] || EVALUATION+=(--rb-samples "$RB")
+    EM_OPTIONS=(--restarts "${EM_RESTARTS:-10}")
   fi
+  [ -z "$PRECISION" ] || EVALUATION+=(--precision "$PRECISION")
   THREADS=${THREADS:-$(nproc)}
   mkdir -p "$OUT"
   OUT=$(cd "$OUT" && pwd)
