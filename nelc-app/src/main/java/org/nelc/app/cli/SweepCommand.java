@@ -15,6 +15,7 @@ import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
+import org.nelc.app.baseline.CostModel;
 import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.sweep.Collector;
 import org.nelc.app.sweep.GridAxis;
@@ -185,12 +186,31 @@ public final class SweepCommand implements Runnable {
                 }
             }
             dir.writeManifest(m);
+            // the CPU the cells not yet finished will take, by nelc compare's cost model (docs/sweeps.md)
+            double cpu = 0;
+            int pending = 0;
+            for (Manifest.Cell cell : m.cells()) {
+                if (dir.cell(cell).isDone()) {
+                    continue;
+                }
+                TrainingOptions opts = TrainingFlags.parse(cell.training());
+                TrainingConfig c = opts.config();
+                Dataset d = loaded.computeIfAbsent(opts.data() + "|" + opts.selection(),
+                        k -> context.loadData(opts.data(), opts.selection()));
+                int states = context.plugins().latentKernel(c.latent().encoding(), c.latent().units(),
+                        c.normalization()).states();
+                cpu += CostModel.trainAndEvaluate(CostModel.kind(c), c, d, states,
+                        m.evaluation().options(cell.seed()));
+                pending++;
+            }
             int points = m.cells().size() / seedList.size();
             o.printf(Locale.ROOT, "%s %s: %d cells (%d setting%s x %d seed%s)%n", verb, dir.manifestFile(),
                     m.cells().size(), points, points == 1 ? "" : "s", seedList.size(), seedList.size() == 1 ? "" : "s");
             for (Manifest.Axis a : m.axes()) {
                 o.println("  " + a.name() + ": " + String.join(", ", a.values()));
             }
+            o.printf(Locale.ROOT, "estimated CPU: %s (%.0f s) for the %d of %d cells not finished (an idle core; "
+                    + "nelc compare's cost model)%n", CostModel.duration(cpu), cpu, pending, m.cells().size());
             o.println("next: nelc sweep run " + dir.root() + " --all   (or: nelc sweep slurm " + dir.root()
                     + " --submit)");
             return 0;
