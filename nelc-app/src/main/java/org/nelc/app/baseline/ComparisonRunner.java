@@ -542,12 +542,11 @@ public final class ComparisonRunner {
                 .method(why + ": Monte-Carlo error not estimated").build();
         List<DiagnosticResult> out = new ArrayList<>();
         out.add(LogLikelihoodResult.of(e.logLikelihood(), mc, chainLength));
-        out.add(DiagnosticResult.of(EntropyProductionDiagnostic.NAME, List.of(
-                Measurement.builder().key(MeasurementKey.SIGMA_COUNT.key()).description("σ, counted M")
-                        .value(e.sigmaCount()).standardError(Double.NaN).unit("nats/double step")
-                        .method(why + ": counted transitions, standard error not estimated")
-                        .note(e.oneWayPairs() > 0 ? e.oneWayPairs() + " one-way pair(s) skipped: a lower bound" : "")
-                        .build(),
+        Measurement sigma = Measurement.builder().key(MeasurementKey.SIGMA_COUNT.key()).description("σ, counted M")
+                .value(e.sigmaCount()).standardError(Double.NaN).unit("nats/double step")
+                .method(why + ": counted transitions, standard error not estimated")
+                .note(e.oneWayPairs() > 0 ? e.oneWayPairs() + " one-way pair(s) skipped: a lower bound" : "").build();
+        out.add(DiagnosticResult.of(EntropyProductionDiagnostic.NAME, List.of(sigma,
                 Measurement.exact(MeasurementKey.ONE_WAY_PAIRS.key(), "one-way pairs skipped, counted M",
                         e.oneWayPairs(), "")), Map.of()));
         if (!Double.isNaN(e.classKl())) {
