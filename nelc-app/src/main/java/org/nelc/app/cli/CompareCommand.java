@@ -14,6 +14,7 @@ import org.nelc.api.data.Dataset;
 import org.nelc.app.baseline.Comparison;
 import org.nelc.app.baseline.ComparisonFiles;
 import org.nelc.app.baseline.ComparisonRunner;
+import org.nelc.app.baseline.ComparisonSettings;
 import org.nelc.api.io.AtomicFiles;
 import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.wiring.DataLoader;
@@ -114,7 +115,7 @@ public final class CompareCommand implements Runnable {
         List<Double> grid = learningRates(config);
         EmSettings em = EmSettings.builder().restarts(restarts).maxIterations(emIterations)
                 .initFraction(config.initFraction()).seed(emSeed).build();
-        ComparisonRunner.Settings settings = ComparisonRunner.Settings.builder().neq(config).learningRates(grid)
+        ComparisonSettings settings = ComparisonSettings.builder().neq(config).learningRates(grid)
                 .neqSeeds(parseSeeds("--seeds", seeds))
                 .rbmSeeds(rbmSeeds.equalsIgnoreCase("none") ? List.of() : parseSeeds("--rbm-seeds", rbmSeeds))
                 .rbmGradients(List.copyOf(rbmGradients)).em(em)
