@@ -28,10 +28,15 @@ import org.nelc.api.io.AtomicFiles;
  * @param occupancy the empirical {@code p̄_e} of the trajectory (used by the likelihood)
  * @param transitions the estimates of {@code M} (counted, Rao-Blackwellized)
  * @param diagnostics every result, in order
+ * @param precision σ's relative standard error the Rao-Blackwellized draws grew for (0 in files written
+ *     before it was recorded)
+ * @param modelFingerprint {@code sha256:<hex>} of the bytes of the model file evaluated, set by whoever
+ *     read or wrote that file ({@link #forModel}); null when unknown (an in-memory model, an older file)
  */
 public record Evaluation(String schema, int schemaVersion, String nelcVersion, ModelInfo model, DataInfo data,
         long seed, int chainLength, int burnIn, int rbSamples, String initialState, double[] occupancy,
-        List<MatrixSummary> transitions, List<DiagnosticResult> diagnostics, Timings timings) {
+        List<MatrixSummary> transitions, List<DiagnosticResult> diagnostics, Timings timings, double precision,
+        String modelFingerprint) {
 
     public static final String SCHEMA = "nelc-evaluation";
     /** 2: every number moved into {@code diagnostics} as measurements (issue 10). */
@@ -56,6 +61,12 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
     /** Wall-clock seconds of each phase. */
     public record Timings(double preciseLikelihood, double countEstimate, double raoBlackwellEstimate,
             double diagnostics, double total) {
+    }
+
+    /** This evaluation, recorded as that of the model file whose bytes have {@code fingerprint}. */
+    public Evaluation forModel(String fingerprint) {
+        return new Evaluation(schema, schemaVersion, nelcVersion, model, data, seed, chainLength, burnIn, rbSamples,
+                initialState, occupancy, transitions, diagnostics, timings, precision, fingerprint);
     }
 
     /** The result of the named diagnostic, or null when it did not run. */

@@ -125,7 +125,8 @@ public final class Evaluator {
                 seconds(t0, t4));
         return new Evaluation(Evaluation.SCHEMA, Evaluation.SCHEMA_VERSION, Version.VERSION, modelInfo, dataInfo,
                 options.seed(), options.chainLength(), options.burnIn(), options.rbSamples(), initial,
-                precise.occupancy(), List.of(MatrixSummary.of(count), MatrixSummary.of(rb)), results, timings);
+                precise.occupancy(), List.of(MatrixSummary.of(count), MatrixSummary.of(rb)), results, timings,
+                options.precision(), null);
     }
 
     /**

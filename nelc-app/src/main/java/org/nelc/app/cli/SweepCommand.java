@@ -27,6 +27,8 @@ import org.nelc.app.sweep.SweepDir;
 import org.nelc.app.sweep.SweepRunner;
 import org.nelc.app.sweep.SweepStatus;
 import org.nelc.app.sweep.TrainingFlags;
+import org.nelc.app.rundir.Interrupted;
+import org.nelc.app.rundir.RunDirectory;
 import org.nelc.core.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -172,6 +174,14 @@ public final class SweepCommand implements Runnable {
             Manifest m = Planner.plan(TrainingFlags.canonical(training), given, axes, seedList,
                     new Manifest.EvaluationSettings(chainLength, burnIn, rbSamples, rel), plugins, check);
             SweepDir dir = new SweepDir(out);
+            try (RunDirectory lock = RunDirectory.lock("--out", dir.root(), sweep.root.spec.commandLine().getErr())) {
+                write(o, dir, m, seedList.size());
+            }
+            return 0;
+        }
+
+        /** Writes the manifest (a re-plan keeps the cells whose configuration is unchanged: ids are contents). */
+        private void write(PrintWriter o, SweepDir dir, Manifest m, int seeds) {
             String verb = "wrote";
             if (java.nio.file.Files.exists(dir.manifestFile())) {
                 Manifest old = dir.readManifest();
@@ -185,15 +195,14 @@ public final class SweepCommand implements Runnable {
                 }
             }
             dir.writeManifest(m);
-            int points = m.cells().size() / seedList.size();
+            int points = m.cells().size() / seeds;
             o.printf(Locale.ROOT, "%s %s: %d cells (%d setting%s x %d seed%s)%n", verb, dir.manifestFile(),
-                    m.cells().size(), points, points == 1 ? "" : "s", seedList.size(), seedList.size() == 1 ? "" : "s");
+                    m.cells().size(), points, points == 1 ? "" : "s", seeds, seeds == 1 ? "" : "s");
             for (Manifest.Axis a : m.axes()) {
                 o.println("  " + a.name() + ": " + String.join(", ", a.values()));
             }
             o.println("next: nelc sweep run " + dir.root() + " --all   (or: nelc sweep slurm " + dir.root()
                     + " --submit)");
-            return 0;
         }
     }
 
@@ -246,7 +255,14 @@ public final class SweepCommand implements Runnable {
             var context = sweep.context(m);
             long start = System.nanoTime();
             SweepRunner runner = new SweepRunner(sd, m, context.plugins(), context::loadData, sweep.out());
-            SweepRunner.Report report = runner.run(indices, n, retryFailed);
+            SweepRunner.Report report;
+            String again = "nelc sweep run " + sd.root() + (all ? " --all" : " --index " + index)
+                    + (retryFailed ? " --retry-failed" : "");
+            try (Interrupted.Hook hook = Interrupted.on(() -> Interrupted.say("kept the finished cells ("
+                    + SweepStatus.counts(SweepStatus.read(sd, m)).get(SweepStatus.State.DONE) + " of "
+                    + m.cells().size() + " done; a cell in progress starts over); continue with: " + again))) {
+                report = runner.run(indices, n, retryFailed);
+            }
             sweep.out().printf(Locale.ROOT, "%s in %.1f s%n", report.line(), (System.nanoTime() - start) * 1e-9);
             if (all) {
                 var counts = SweepStatus.counts(SweepStatus.read(sd, m));
