@@ -17,7 +17,6 @@ import org.nelc.api.data.Dataset;
 import org.nelc.api.diagnostic.Diagnostic;
 import org.nelc.api.diagnostic.DiagnosticResult;
 import org.nelc.api.diagnostic.TransitionEstimate;
-import org.nelc.core.Version;
 import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.likelihood.PreciseLikelihood;
@@ -117,16 +116,14 @@ public final class Evaluator {
         }
         long t4 = System.nanoTime();
 
-        var latent = model.latent();
-        var modelInfo = new Evaluation.ModelInfo(d, latent.encoding(), latent.normalization(), latent.units(),
-                latent.states(), model.visible().name());
         var dataInfo = new Evaluation.DataInfo(data.source(), data.fingerprint(), data.size(), data.classCounts());
         var timings = new Evaluation.Timings(seconds(t0, t1), seconds(t1, t2), seconds(t2, t3), seconds(t3, t4),
                 seconds(t0, t4));
-        return new Evaluation(Evaluation.SCHEMA, Evaluation.SCHEMA_VERSION, Version.VERSION, modelInfo, dataInfo,
-                options.seed(), options.chainLength(), options.burnIn(), options.rbSamples(), initial,
-                precise.occupancy(), List.of(MatrixSummary.of(count), MatrixSummary.of(rb)), results, timings,
-                options.precision(), null);
+        return Evaluation.builder().model(Evaluation.ModelInfo.of(model)).data(dataInfo).seed(options.seed())
+                .chainLength(options.chainLength()).burnIn(options.burnIn()).rbSamples(options.rbSamples())
+                .initialState(initial).occupancy(precise.occupancy())
+                .transitions(List.of(MatrixSummary.of(count), MatrixSummary.of(rb))).diagnostics(results)
+                .timings(timings).precision(options.precision()).build();
     }
 
     /**

@@ -21,10 +21,12 @@ class EntropyProductionDiagnosticTest {
         double[] uniform = {third, third, third};
         boolean[] all = {true, true, true};
         DiagnosticContext ctx = MockMeasures.answering(mock(DiagnosticContext.class));
-        when(ctx.transitions("count")).thenReturn(new TransitionEstimate("count", 3, det, uniform, uniform, all, 99));
+        when(ctx.transitions("count")).thenReturn(TransitionEstimate.builder().estimator("count").states(3)
+                .matrix(det).occupancy(uniform).stationary(uniform).visited(all).samples(99).build());
         // occupancy deliberately wrong for the RB estimate: the stationary vector must be used
         when(ctx.transitions("rao-blackwell")).thenReturn(
-                new TransitionEstimate("rao-blackwell", 3, cyc, new double[] {1, 0, 0}, uniform, all, 10));
+                TransitionEstimate.builder().estimator("rao-blackwell").states(3).matrix(cyc)
+                        .occupancy(new double[] {1, 0, 0}).stationary(uniform).visited(all).samples(10).build());
         DiagnosticResult r = new EntropyProductionDiagnostic().compute(ctx);
         assertEquals("entropy-production", r.diagnostic());
         assertEquals(0.0, r.number("sigma.count"));

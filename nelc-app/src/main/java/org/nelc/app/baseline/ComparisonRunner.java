@@ -114,6 +114,82 @@ public final class ComparisonRunner {
             neqSeeds = List.copyOf(neqSeeds);
             rbmSeeds = List.copyOf(rbmSeeds);
         }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** A builder holding these components: change some and build a new one. */
+        public Builder toBuilder() {
+            return builder().neq(neq).learningRates(learningRates).neqSeeds(neqSeeds).rbmSeeds(rbmSeeds)
+                    .rbmGradients(rbmGradients).em(em).evaluation(evaluation).threads(threads).out(out);
+        }
+
+        /** Names every component at the call site. */
+        public static final class Builder {
+            private TrainingConfig neq;
+            private List<Double> learningRates;
+            private List<Long> neqSeeds;
+            private List<Long> rbmSeeds = List.of();
+            private List<String> rbmGradients = List.of();
+            private EmSettings em;
+            private EvaluationOptions evaluation;
+            private int threads = 1;
+            private Path out;
+
+            private Builder() {
+            }
+
+            public Builder neq(TrainingConfig v) {
+                neq = v;
+                return this;
+            }
+
+            public Builder learningRates(List<Double> v) {
+                learningRates = v;
+                return this;
+            }
+
+            public Builder neqSeeds(List<Long> v) {
+                neqSeeds = v;
+                return this;
+            }
+
+            public Builder rbmSeeds(List<Long> v) {
+                rbmSeeds = v;
+                return this;
+            }
+
+            public Builder rbmGradients(List<String> v) {
+                rbmGradients = v;
+                return this;
+            }
+
+            public Builder em(EmSettings v) {
+                em = v;
+                return this;
+            }
+
+            public Builder evaluation(EvaluationOptions v) {
+                evaluation = v;
+                return this;
+            }
+
+            public Builder threads(int v) {
+                threads = v;
+                return this;
+            }
+
+            public Builder out(Path v) {
+                out = v;
+                return this;
+            }
+
+            public Settings build() {
+                return new Settings(neq, learningRates, neqSeeds, rbmSeeds, rbmGradients, em, evaluation, threads,
+                        out);
+            }
+        }
     }
 
     private final PluginCatalog plugins;

@@ -106,11 +106,13 @@ public final class CompareCommand implements Runnable {
         List<Double> grid = learningRates(config);
         EmSettings em = EmSettings.builder().restarts(restarts).maxIterations(emIterations)
                 .initFraction(config.initFraction()).seed(emSeed).build();
-        ComparisonRunner.Settings settings = new ComparisonRunner.Settings(config, grid, parseSeeds("--seeds", seeds),
-                rbmSeeds.equalsIgnoreCase("none") ? List.of() : parseSeeds("--rbm-seeds", rbmSeeds),
-                List.copyOf(rbmGradients), em,
-                EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples).build(), threads,
-                out);
+        ComparisonRunner.Settings settings = ComparisonRunner.Settings.builder().neq(config).learningRates(grid)
+                .neqSeeds(parseSeeds("--seeds", seeds))
+                .rbmSeeds(rbmSeeds.equalsIgnoreCase("none") ? List.of() : parseSeeds("--rbm-seeds", rbmSeeds))
+                .rbmGradients(List.copyOf(rbmGradients)).em(em)
+                .evaluation(EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples)
+                        .build())
+                .threads(threads).out(out).build();
         Dataset data = root.context().loadData(options.data(), options.selection());
         try (RunDirectory run = RunDirectory.open("--out", out, spec, data, root.spec.commandLine().getErr())) {
             run.checkAgainst(out, force);

@@ -162,8 +162,10 @@ class PluginDiagnosticTest {
                         double whole = entropy(t, 0, t.length, n);
                         double a = entropy(t, 0, t.length / 2, n);
                         double b = entropy(t, t.length / 2, t.length, n);
-                        Measurement m = new Measurement("entropy", "entropy of the occupancy p̄", whole,
-                                Math.abs(a - b) / 2, "nats", "half-difference of the trajectory's two halves", "");
+                        Measurement m = Measurement.builder().key("entropy")
+                                .description("entropy of the occupancy p̄").value(whole)
+                                .standardError(Math.abs(a - b) / 2).unit("nats")
+                                .method("half-difference of the trajectory's two halves").build();
                         return DiagnosticResult.of(name(), List.of(m), Map.of("states", n));
                     }
                     static double entropy(int[] t, int from, int to, int n) {
