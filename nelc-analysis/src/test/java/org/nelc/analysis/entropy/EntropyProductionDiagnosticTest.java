@@ -31,7 +31,11 @@ class EntropyProductionDiagnosticTest {
         assertEquals("entropy-production", r.diagnostic());
         assertEquals(0.0, r.number("sigma.count"));
         assertEquals(3, r.number("one-way-pairs.count"));
-        assertTrue(r.measurement("sigma.count").note().startsWith("3 one-way pair(s) skipped"));
+        // all three pairs one-way (J = 1/3 each, 99 transitions): the note gives the bound, the error their spread
+        assertTrue(r.measurement("sigma.count").note().startsWith("3 one-way pairs skipped (lower bound)"),
+                r.measurement("sigma.count").note());
+        assertTrue(Double.isNaN(r.measurement("sigma.count").standardError()),
+                "the mock's error is not estimated, and widening does not make it so");
         assertEquals((2 * q - 1) * Math.log(q / (1 - q)), r.number("sigma.rao-blackwell"), 1e-14);
         assertEquals(0, r.details().get("oneWayPairs.rao-blackwell"));
         assertEquals("nats/double step", r.measurement("sigma.rao-blackwell").unit());
