@@ -178,7 +178,7 @@ public final class TrainCommand implements Runnable {
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onStep(int epoch, long step, long totalSteps) {
-                bar.update(step, totalSteps, "epoch " + epoch + "/" + cfg.epochs()
+                bar.update(step, totalSteps, () -> "epoch " + epoch + "/" + cfg.epochs()
                         + (last[0] == null ? "" : String.format(Locale.ROOT, "  ll %.2f", last[0].logLikelihood())));
             }
 
