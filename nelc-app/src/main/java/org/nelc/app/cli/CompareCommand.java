@@ -19,6 +19,8 @@ import org.nelc.api.io.AtomicFiles;
 import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.wiring.DataLoader;
 import org.nelc.core.train.Trainer;
+import org.nelc.app.rundir.Interrupted;
+import org.nelc.app.rundir.RunDirectory;
 import org.nelc.core.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,6 +100,9 @@ public final class CompareCommand implements Runnable {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @Option(names = "--force", description = "Write into OUT even though it was made with other settings.")
+    boolean force;
+
     @Inject
     Trainer trainer;
 
@@ -124,6 +129,16 @@ public final class CompareCommand implements Runnable {
                 .threads(threads).out(out).build();
         root.context().inject(this);
         Dataset data = dataLoader.load(options.data(), options.selection());
+        try (RunDirectory run = RunDirectory.open("--out", out, spec, data, root.spec.commandLine().getErr())) {
+            run.checkAgainst(out, force);
+            run.writeManifest(out);
+            run.whenInterrupted(() -> Interrupted.say("kept the runs finished so far under " + out + " (compare.* "
+                    + "are written at the end; compare has no checkpoints): run the same command again"));
+            compare(o, settings, data);
+        }
+    }
+
+    private void compare(PrintWriter o, ComparisonSettings settings, Dataset data) {
         o.println(TrainCommand.describe(data));
         o.flush();
         PrintWriter progress = quiet ? null : root.spec.commandLine().getErr();
