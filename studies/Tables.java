@@ -213,13 +213,15 @@ public final class Tables {
         }
     }
 
-    /** LL against σ, one colour per setting; filled circles: one clean cycle, crosses: not. */
+    /**
+     * LL against log10 σ (σ floored at 1e-3, so an RBM's σ ≈ 0 shows at −3), one colour per setting; filled
+     * circles: one clean cycle, crosses: not.
+     */
     private static void figure(Map<String, List<Run>> bySetting, String title, Path png) throws IOException {
         XYChart c = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle("log-likelihood (nats/image)")
-                .yAxisTitle("σ (nats/double step), log scale").build();
+                .yAxisTitle("log10 σ (σ in nats/double step)").build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        c.getStyler().setYAxisLogarithmic(true);
         c.getStyler().setLegendVisible(true);
         c.getStyler().setMarkerSize(7);
         Color[] palette = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
@@ -235,7 +237,7 @@ public final class Tables {
                 for (Run r : e.getValue()) {
                     if (r.s().cleanCycle() == clean && Double.isFinite(r.ll())) {
                         x.add(r.ll());
-                        y.add(Math.max(1e-3, r.s().sigma()));
+                        y.add(Math.log10(Math.max(1e-3, r.s().sigma())));
                     }
                 }
                 if (x.isEmpty()) {
