@@ -27,12 +27,14 @@ usage: $0 [--quick] [--out DIR] [--threads N] [--seeds A..B] [--epochs N] [--per
                    run the script again without --slurm once the arrays have finished, to collect
   --slurm-option O passed to nelc sweep slurm (repeatable), e.g. --slurm-option=--partition=short
   --collect-only   train nothing: the tables from the cells finished so far
+  --skip GLOB      leave out the sweeps and EM fits whose name matches GLOB (repeatable), e.g.
+                   --skip 'q2-*-all' --skip 'em-all-*' (the names are the directories under --out)
 USAGE
 }
 
 CHAIN=""; RB=""; PRECISION=""; EM_RESTARTS=""
 QUICK=0; OUT=""; THREADS=""; SEEDS=""; EPOCHS=""; PER_CLASS=""; NICE=0; SLURM=0; COLLECT_ONLY=0
-SLURM_OPTIONS=()
+SLURM_OPTIONS=(); SKIP=()
 parse_args() {
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -61,6 +63,8 @@ parse_args() {
       --slurm-option) SLURM_OPTIONS+=("$2"); shift ;;
       --slurm-option=*) SLURM_OPTIONS+=("${1#*=}") ;;
       --collect-only) COLLECT_ONLY=1 ;;
+      --skip) SKIP+=("$2"); shift ;;
+      --skip=*) SKIP+=("${1#*=}") ;;
       -h|--help) usage; exit 0 ;;
       *) echo "$0: unknown option '$1' (--help lists them)" >&2; exit 2 ;;
     esac
@@ -155,10 +159,21 @@ ensure_vote() {
 }
 VOTE=(--data "$VOTE_CSV" --label-column party --classes democrat,republican --per-class 168)
 
+# skipped NAME: true when --skip left NAME out.
+skipped() {
+  local g
+  for g in "${SKIP[@]}"; do
+    # shellcheck disable=SC2053
+    [[ $1 == $g ]] && return 0
+  done
+  return 1
+}
+
 # sweep NAME [nelc sweep plan flags...]: plans OUT/NAME with the mode's schedule, evaluation and seeds,
 # adds its CPU estimate (nelc's cost model, printed by `sweep plan`) to ESTIMATE.
 sweep() {
   local name=$1; shift
+  skipped "$name" && { echo "  $name: skipped (--skip)"; return 0; }
   local log
   log=$(nelc sweep plan --out "$OUT/$name" --seeds "$SEEDS" "${SCHEDULE[@]}" "${EVALUATION[@]}" "$@")
   echo "$log" | sed -n '1p;/^estimated CPU/p' | sed "s#^#  $name: #"
@@ -172,6 +187,7 @@ sweep() {
 # ROWS rows of dimension D (for the estimate only).
 em() {
   local name=$1 k=$2 rows=$3 d=$4; shift 4
+  skipped "$name" && return 0
   EMS+=("$name|$k|$*")
   if [ ! -f "$OUT/$name/em.json" ]; then
     # nelc compare's cost model: 50 iterations x N x D x K x 1.4e-9 s per restart
