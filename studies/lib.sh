@@ -27,12 +27,13 @@ usage: $0 [--quick] [--out DIR] [--threads N] [--seeds A..B] [--epochs N] [--per
                    run the script again without --slurm once the arrays have finished, to collect
   --slurm-option O passed to nelc sweep slurm (repeatable), e.g. --slurm-option=--partition=short
   --collect-only   train nothing: the tables from the cells finished so far
+  --bits L,L,...   question 2's bits:L grid (default 3,4,6,8; --quick 3,4)
   --skip GLOB      leave out the sweeps and EM fits whose name matches GLOB (repeatable), e.g.
                    --skip 'q2-*-all' --skip 'em-all-*' (the names are the directories under --out)
 USAGE
 }
 
-CHAIN=""; RB=""; PRECISION=""; EM_RESTARTS=""
+CHAIN=""; RB=""; PRECISION=""; EM_RESTARTS=""; BITS=""
 QUICK=0; OUT=""; THREADS=""; SEEDS=""; EPOCHS=""; PER_CLASS=""; NICE=0; SLURM=0; COLLECT_ONLY=0
 SLURM_OPTIONS=(); SKIP=()
 parse_args() {
@@ -63,6 +64,8 @@ parse_args() {
       --slurm-option) SLURM_OPTIONS+=("$2"); shift ;;
       --slurm-option=*) SLURM_OPTIONS+=("${1#*=}") ;;
       --collect-only) COLLECT_ONLY=1 ;;
+      --bits) BITS=$2; shift ;;
+      --bits=*) BITS=${1#*=} ;;
       --skip) SKIP+=("$2"); shift ;;
       --skip=*) SKIP+=("${1#*=}") ;;
       -h|--help) usage; exit 0 ;;
@@ -265,7 +268,11 @@ plan_q1() {   # question 1: all ten digits, one-hot L = 10, 20, 30 (--quick: L =
     em "em-all-${l#one-hot:}" "${l#one-hot:}" $((10 * PER_CLASS)) 784 --digits "$DIGITS_ALL" --per-class "$PER_CLASS"
   done
 }
-BITS_GRID() { if [ "$QUICK" = 1 ]; then echo latent=bits:3,bits:4; else echo latent=bits:3,bits:4,bits:6,bits:8; fi; }
+BITS_GRID() {
+  local l=${BITS:-}
+  [ -n "$l" ] || { if [ "$QUICK" = 1 ]; then l=3,4; else l=3,4,6,8; fi; }
+  echo "latent=bits:${l//,/,bits:}"
+}
 plan_q2_bits() {   # question 2: bits:L on MNIST 0/1/2 and on all ten digits
   sweep q2-bits-012 --digits 0,1,2 --per-class "$PER_CLASS" --grid "$(BITS_GRID)"
   sweep q2-bits-all --digits "$DIGITS_ALL" --per-class "$PER_CLASS" --grid "$(BITS_GRID)"
