@@ -48,17 +48,28 @@ public final class EntropyProduction {
     public static double skippedPairsLowerBound(double[] m, double[] p, int n, long transitions) {
         double floor = 3.0 / transitions;
         double bound = 0;
+        for (double seen : oneWayFlows(m, p, n)) {
+            if (seen > floor) {
+                bound += (seen - floor) * (StrictMath.log(seen) - StrictMath.log(floor));
+            }
+        }
+        return bound;
+    }
+
+    /** The flow {@code J} of each one-way pair in the direction it was seen, pairs in {@link #of}'s order. */
+    private static double[] oneWayFlows(double[] m, double[] p, int n) {
+        double[] flows = new double[n * (n - 1) / 2];
+        int k = 0;
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
                 double jab = p[a] * m[a * n + b];
                 double jba = p[b] * m[b * n + a];
-                double seen = jab > 0 && jba > 0 ? 0 : Math.max(jab, jba);
-                if (seen > floor) {
-                    bound += (seen - floor) * (StrictMath.log(seen) - StrictMath.log(floor));
+                if (!(jab > 0 && jba > 0) && Math.max(jab, jba) > 0) {
+                    flows[k++] = Math.max(jab, jba);
                 }
             }
         }
-        return bound;
+        return java.util.Arrays.copyOf(flows, k);
     }
 
     /**
@@ -87,15 +98,10 @@ public final class EntropyProduction {
     public static double skippedPairsSpread(double[] m, double[] p, int n, long transitions) {
         double once = 1.0 / transitions;
         double ss = 0;
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                double jab = p[a] * m[a * n + b];
-                double jba = p[b] * m[b * n + a];
-                double seen = jab > 0 && jba > 0 ? 0 : Math.max(jab, jba);
-                if (seen > once) {
-                    double half = 0.5 * (seen - once) * (StrictMath.log(seen) - StrictMath.log(once));
-                    ss += half * half;
-                }
+        for (double seen : oneWayFlows(m, p, n)) {
+            if (seen > once) {
+                double half = 0.5 * (seen - once) * (StrictMath.log(seen) - StrictMath.log(once));
+                ss += half * half;
             }
         }
         return Math.sqrt(ss);
@@ -120,9 +126,8 @@ public final class EntropyProduction {
         double widened = Math.sqrt(se * se + spread * spread);
         String split = String.format(Locale.ROOT, "; s.e. %.3g = jackknife %.3g and %.3g for whether their reverse "
                 + "transitions are seen, in quadrature", widened, se, spread);
-        return new Measurement(sigma.key(), sigma.description(), sigma.value(), widened, sigma.unit(),
-                sigma.method() + "; widened for the skipped one-way pairs", (sigma.note().isEmpty() ? ""
-                : sigma.note() + "; ") + note + split);
+        return sigma.toBuilder().standardError(widened).method(sigma.method() + "; widened for the skipped one-way "
+                + "pairs").note((sigma.note().isEmpty() ? "" : sigma.note() + "; ") + note + split).build();
     }
 
     /** σ alone. */

@@ -468,7 +468,8 @@ public final class ComparisonRunner {
         double kl;
         double[] perPoint;
         if (model.latent().states() <= TransitionEstimator.MAX_STATES) {
-            Evaluation e = evaluator.evaluate(model, data, t.chain().state(0), options);
+            Evaluation e = evaluator.evaluate(model, data, t.chain().state(0), options)
+                    .forModel(org.nelc.app.rundir.ModelEvaluations.fingerprint(dir.resolve("model.json")));
             e.write(dir.resolve("evaluation.json"));
             perPoint = LogLikelihood.perPoint(model, data, e.occupancy());
             diagnostics = e.diagnostics();
@@ -534,20 +535,23 @@ public final class ComparisonRunner {
      */
     static List<DiagnosticResult> sparseResults(SparseEvaluation e, int chainLength) {
         String why = "sparse evaluation (" + e.states() + " latent states, " + e.visited() + " visited)";
-        Measurement mc = new Measurement(LogLikelihoodResult.PRECISE, "log-likelihood (precise)", Double.NaN,
-                Double.NaN, "nats/image", why + ": Monte-Carlo error not estimated", "");
+        Measurement mc = Measurement.builder().key(LogLikelihoodResult.PRECISE).description("log-likelihood (precise)")
+                .value(Double.NaN).standardError(Double.NaN).unit("nats/image")
+                .method(why + ": Monte-Carlo error not estimated").build();
         List<DiagnosticResult> out = new ArrayList<>();
         out.add(LogLikelihoodResult.of(e.logLikelihood(), mc, chainLength));
-        out.add(DiagnosticResult.of(EntropyProductionDiagnostic.NAME, List.of(
-                new Measurement(MeasurementKey.SIGMA_COUNT.key(), "σ, counted M", e.sigmaCount(), Double.NaN,
-                        "nats/double step", why + ": counted transitions, standard error not estimated",
-                        e.oneWayPairs() > 0 ? e.oneWayPairs() + " one-way pair(s) skipped: a lower bound" : ""),
+        Measurement sigma = Measurement.builder().key(MeasurementKey.SIGMA_COUNT.key()).description("σ, counted M")
+                .value(e.sigmaCount()).standardError(Double.NaN).unit("nats/double step")
+                .method(why + ": counted transitions, standard error not estimated")
+                .note(e.oneWayPairs() > 0 ? e.oneWayPairs() + " one-way pair(s) skipped: a lower bound" : "").build();
+        out.add(DiagnosticResult.of(EntropyProductionDiagnostic.NAME, List.of(sigma,
                 Measurement.exact(MeasurementKey.ONE_WAY_PAIRS.key(), "one-way pairs skipped, counted M",
                         e.oneWayPairs(), "")), Map.of()));
         if (!Double.isNaN(e.classKl())) {
-            out.add(DiagnosticResult.of(ClassKlDiagnostic.NAME, List.of(new Measurement(ClassKlDiagnostic.KL,
-                    "class KL (Eq. 22)", e.classKl(), Double.NaN, "nats", why + ": occupancy of the visited states, "
-                    + "standard error not estimated", "")), Map.of()));
+            out.add(DiagnosticResult.of(ClassKlDiagnostic.NAME, List.of(Measurement.builder().key(ClassKlDiagnostic.KL)
+                    .description("class KL (Eq. 22)").value(e.classKl()).standardError(Double.NaN).unit("nats")
+                    .method(why + ": occupancy of the visited states, standard error not estimated").build()),
+                    Map.of()));
         }
         out.add(DiagnosticResult.notAvailable("dense-evaluation", why + ": no dense M, so no Rao-Blackwellized M, "
                 + "τ or plugin diagnostics"));
