@@ -7,7 +7,6 @@ import java.util.function.ToDoubleFunction;
 import org.nelc.analysis.spectrum.DecorrelationTime;
 import org.nelc.analysis.transition.CountEstimator;
 import org.nelc.analysis.transition.KernelTables;
-import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.analysis.transition.ReplicatedEstimate;
 import org.nelc.analysis.transition.TransitionEstimator;
 import org.nelc.analysis.uncertainty.Jackknife;
@@ -20,7 +19,6 @@ import org.nelc.api.diagnostic.TransitionEstimate;
 import org.nelc.api.model.ModelView;
 import org.nelc.core.likelihood.PreciseLikelihood;
 import org.nelc.core.math.LogMath;
-import org.nelc.core.random.SeedStreams;
 import org.nelc.core.random.SeedTree;
 
 /**
@@ -48,31 +46,17 @@ public final class EvaluationContext implements DiagnosticContext {
         }
     }
 
-    /**
-     * The two built-in estimators: {@code count}, and {@code rao-blackwell} starting with {@code rbSamples}
-     * draws per row, seeded from {@code seeds.child("rao-blackwell")}, growing them for σ's relative
-     * standard error to reach {@code precision} (0: no target, fixed draws) within {@code maxSamples}.
-     */
-    public static EvaluationContext standard(ModelView model, Dataset data, int[] trajectory, int rbSamples,
-            double precision, int maxSamples, SeedTree seeds) {
-        RaoBlackwellEstimator rb = new RaoBlackwellEstimator(rbSamples, seeds.child(SeedStreams.RAO_BLACKWELL));
-        if (precision > 0) {
-            rb = rb.withPrecision(precision, maxSamples);
-        }
-        return new EvaluationContext(model, data, trajectory, List.of(new CountEstimator(), rb));
-    }
-
-    /** {@link #standard(ModelView, Dataset, int[], int, double, int, SeedTree)} with the options' settings. */
+    /** The built-in estimators ({@link TransitionEstimators#STANDARD}) with the options' settings. */
     public static EvaluationContext standard(ModelView model, Dataset data, int[] trajectory,
             EvaluationOptions options, SeedTree seeds) {
-        return standard(model, data, trajectory, options.rbSamples(), options.precision(), options.maxRbSamples(),
-                seeds);
+        return new EvaluationContext(model, data, trajectory, TransitionEstimators.STANDARD.create(options, seeds));
     }
 
-    /** Fixed draws per row, no precision target. */
+    /** The built-in estimators with {@code rbSamples} fixed draws per row (no precision target). */
     public static EvaluationContext standard(ModelView model, Dataset data, int[] trajectory, int rbSamples,
             SeedTree seeds) {
-        return standard(model, data, trajectory, rbSamples, 0, rbSamples, seeds);
+        return standard(model, data, trajectory, EvaluationOptions.builder().rbSamples(rbSamples).precision(0)
+                .maxRbSamples(rbSamples).build(), seeds);
     }
 
     @Override
@@ -125,7 +109,8 @@ public final class EvaluationContext implements DiagnosticContext {
         if (CountEstimator.NAME.equals(estimator)) {
             note = join(note, batchCaveat());
         }
-        return jackknifed(key, description, unit, value, reps, r.method(), note);
+        return jackknifed(Measurement.builder().key(key).description(description).unit(unit).note(note), value, reps,
+                r.method());
     }
 
     @Override
@@ -143,7 +128,8 @@ public final class EvaluationContext implements DiagnosticContext {
         }
         String method = methodPrefix + "delete-one jackknife over " + b.count() + " contiguous batches of " + b.batchLength()
                 + " double steps of the trajectory (batch means of the occupancy)";
-        return jackknifed(key, description, unit, value, reps, method, batchCaveat());
+        return jackknifed(Measurement.builder().key(key).description(description).unit(unit).note(batchCaveat()),
+                value, reps, method);
     }
 
     /**
@@ -206,8 +192,8 @@ public final class EvaluationContext implements DiagnosticContext {
         return "";
     }
 
-    private static Measurement jackknifed(String key, String description, String unit, double value, double[] reps,
-            String method, String note) {
+    /** {@code named} (key, description, unit, note) with the value, its jackknife error and the method. */
+    private static Measurement jackknifed(Measurement.Builder named, double value, double[] reps, String method) {
         double se = Jackknife.standardError(reps);
         String m = method;
         if (reps.length < 2) {
@@ -219,8 +205,7 @@ public final class EvaluationContext implements DiagnosticContext {
             m = "not estimated: " + Jackknife.undefined(reps) + " of " + reps.length
                     + " replicates are not finite; " + method;
         }
-        return Measurement.builder().key(key).description(description).value(value).standardError(se).unit(unit)
-                .method(m).note(note).build();
+        return named.value(value).standardError(se).method(m).build();
     }
 
     private static String join(String a, String b) {

@@ -35,6 +35,7 @@ import org.nelc.core.random.SeedTree;
  */
 public final class Evaluator {
     private final List<Diagnostic> diagnostics;
+    private final TransitionEstimators estimators;
 
     /** The built-in diagnostics, in the order every output shows them (the others follow in their given order). */
     public static final List<String> BUILT_IN_ORDER = List.of(ExactLikelihoodDiagnostic.NAME, EntropyProductionDiagnostic.NAME,
@@ -42,6 +43,15 @@ public final class Evaluator {
 
     /** @param diagnostics run after the log-likelihood: the built-in ones first ({@link #BUILT_IN_ORDER}), then the others */
     public Evaluator(List<Diagnostic> diagnostics) {
+        this(diagnostics, TransitionEstimators.STANDARD);
+    }
+
+    /**
+     * @param estimators the transition-matrix estimators of each evaluation; they must include {@code count}
+     *     and {@code rao-blackwell} (the built-in diagnostics and {@code evaluation.json} read both)
+     */
+    public Evaluator(List<Diagnostic> diagnostics, TransitionEstimators estimators) {
+        this.estimators = estimators;
         List<Diagnostic> sorted = new ArrayList<>(diagnostics);
         sorted.sort(java.util.Comparator.comparingInt(d -> {
             int k = BUILT_IN_ORDER.indexOf(d.name());
@@ -102,8 +112,8 @@ public final class Evaluator {
                 options.chainLength());
         long t1 = System.nanoTime();
 
-        EvaluationContext context = EvaluationContext.standard(model, data, precise.trajectory(), options,
-                root);
+        EvaluationContext context = new EvaluationContext(model, data, precise.trajectory(),
+                estimators.create(options, root));
         TransitionEstimate count = context.transitions(CountEstimator.NAME);
         long t2 = System.nanoTime();
         TransitionEstimate rb = context.transitions(RaoBlackwellEstimator.NAME);

@@ -56,7 +56,8 @@ public final class ExactCheck {
         long start = System.nanoTime();
         SeedTree root = SeedTree.root(o.seed()).child(SeedStreams.EXACT_CHECK);
         Dataset data = o.data() != null ? o.data()
-                : PrototypeData.generate(o.rows(), o.dimension(), o.classes(), 0.4, o.flip(), root.child(SeedStreams.DATA).stream());
+                : PrototypeData.builder().rows(o.rows()).dimension(o.dimension()).classes(o.classes()).flip(o.flip())
+                        .generate(root.child(SeedStreams.DATA).stream());
         int d = data.dimension();
         LatentKernel latent = plugins.latentKernel(o.encoding(), o.units(), o.normalization());
         OptimizerFactory factory = plugins.optimizer(o.optimizer());

@@ -13,7 +13,56 @@ public final class PrototypeData {
     private PrototypeData() {
     }
 
-    public static Dataset generate(int rows, int dimension, int classes, double density, double flip,
+    /** A builder: rows, dimension and classes must be set; density 0.4 and flip 0 unless set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Names the teacher's sizes and rates at the call site. */
+    public static final class Builder {
+        private int rows;
+        private int dimension;
+        private int classes;
+        private double density = 0.4;
+        private double flip;
+
+        private Builder() {
+        }
+
+        public Builder rows(int v) {
+            rows = v;
+            return this;
+        }
+
+        public Builder dimension(int v) {
+            dimension = v;
+            return this;
+        }
+
+        public Builder classes(int v) {
+            classes = v;
+            return this;
+        }
+
+        /** Probability of a 1 in a prototype. */
+        public Builder density(double v) {
+            density = v;
+            return this;
+        }
+
+        /** Probability of flipping each pixel of a row, in [0, 0.5]. */
+        public Builder flip(double v) {
+            flip = v;
+            return this;
+        }
+
+        /** The rows, drawn from {@code rng}. */
+        public Dataset generate(UniformRandomProvider rng) {
+            return PrototypeData.generate(rows, dimension, classes, density, flip, rng);
+        }
+    }
+
+    private static Dataset generate(int rows, int dimension, int classes, double density, double flip,
             UniformRandomProvider rng) {
         if (rows < 1 || dimension < 1 || classes < 1) {
             throw new UserError("prototype data: rows, dimension and classes must be positive (got " + rows + ", "

@@ -43,7 +43,7 @@ class CountedSigmaOneWayPairsTest {
         int withOneWay = 0;
         for (int s = 0; s < RUNS; s++) {
             int[] traj = TestModels.trajectory(model, 100 + s, 200, T);
-            EvaluationContext ctx = EvaluationContext.standard(model, data, traj, 100, 0, 100,
+            EvaluationContext ctx = EvaluationContext.standard(model, data, traj, 100,
                     SeedTree.root(100 + s).child("evaluate"));
             DiagnosticResult r = new EntropyProductionDiagnostic().compute(ctx);
             Measurement sigma = r.measurement("sigma.count");

@@ -58,7 +58,7 @@ class CalibrationTest {
                 PersistentChain chain = new PersistentChain(new byte[][] {new byte[model.visibleSize()]},
                         new RestorableUniformRandomProvider[] {seeds.child("chain").stream()});
                 int[] traj = PreciseLikelihood.compute(model, data, chain, 200, 20_000).trajectory();
-                EvaluationContext ctx = EvaluationContext.standard(model, data, traj, 400, 0, 400, seeds);
+                EvaluationContext ctx = EvaluationContext.standard(model, data, traj, 400, seeds);
                 add(z, "sigma.rao-blackwell", sigma, ctx.measure(RaoBlackwellEstimator.NAME, "s", "", "",
                         CalibrationTest::sigma));
                 add(z, "tau.rao-blackwell", tau, ctx.measure(RaoBlackwellEstimator.NAME, "t", "", "",

@@ -105,4 +105,62 @@ public record DataSelection(List<Integer> classes, List<String> classNames, int 
     public String option(String key) {
         return options.get(key);
     }
+
+    /** A builder of every row of a file (no classes, no limit, not strict, no reader options) to change. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these components: change some and build a new one. */
+    public Builder toBuilder() {
+        return builder().classes(classes).classNames(classNames).perClass(perClass).strict(strict)
+                .allIfUnlabeled(allIfUnlabeled).options(options);
+    }
+
+    /** Names every component at the call site. */
+    public static final class Builder {
+        private List<Integer> classes = List.of();
+        private List<String> classNames = List.of();
+        private int perClass = ALL;
+        private boolean strict;
+        private boolean allIfUnlabeled;
+        private Map<String, String> options = Map.of();
+
+        private Builder() {
+        }
+
+        public Builder classes(List<Integer> v) {
+            classes = v;
+            return this;
+        }
+
+        public Builder classNames(List<String> v) {
+            classNames = v;
+            return this;
+        }
+
+        public Builder perClass(int v) {
+            perClass = v;
+            return this;
+        }
+
+        public Builder strict(boolean v) {
+            strict = v;
+            return this;
+        }
+
+        public Builder allIfUnlabeled(boolean v) {
+            allIfUnlabeled = v;
+            return this;
+        }
+
+        public Builder options(Map<String, String> v) {
+            options = v;
+            return this;
+        }
+
+        public DataSelection build() {
+            return new DataSelection(classes, classNames, perClass, strict, allIfUnlabeled, options);
+        }
+    }
 }

@@ -29,7 +29,6 @@ import org.nelc.analysis.transition.TransitionEstimator;
 import org.nelc.analysis.classes.ClassKlDiagnostic;
 import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
 import org.nelc.analysis.evaluate.LogLikelihoodResult;
-import org.nelc.api.UserError;
 import org.nelc.api.diagnostic.DiagnosticResult;
 import org.nelc.api.diagnostic.Measurement;
 import org.nelc.api.data.Dataset;
@@ -38,7 +37,6 @@ import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.likelihood.LogLikelihood;
 import org.nelc.core.model.Model;
-import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.EpochRecord;
 import org.nelc.core.train.ModelKind;
 import org.nelc.core.train.TrainedModel;
@@ -67,132 +65,7 @@ public final class ComparisonRunner {
     /** Most mixture components EM is run with (a bits model with 2^L states is compared with 2^L). */
     public static final int MAX_EM_COMPONENTS = 1024;
 
-    /**
-     * @param neq the nonequilibrium configuration; its RBM counterpart is {@link TrainingConfig#equilibrium()}
-     * @param learningRates the learning-rate grid: every trained family (NEQ and each RBM gradient) is
-     *     trained at each rate with each of its seeds, and shown at its own best point ({@link LearningRateGrid})
-     * @param neqSeeds seeds of the nonequilibrium runs
-     * @param rbmSeeds seeds of the RBM runs (may be empty), for each of {@code rbmGradients}
-     * @param rbmGradients {@code rbm-pcd} (the usual PCD training) and/or {@code rbm-exact} (exact negative
-     *     phase: what the equilibrium model reaches when its chain's mixing does not matter)
-     * @param em EM's settings; its {@code components} is replaced by the number of latent states
-     * @param evaluation chain length, burn-in and Rao-Blackwell draws (the seed is each run's own)
-     * @param threads parallel jobs
-     * @param out the output directory
-     */
-    public record Settings(TrainingConfig neq, List<Double> learningRates, List<Long> neqSeeds, List<Long> rbmSeeds,
-            List<String> rbmGradients, EmSettings em, EvaluationOptions evaluation, int threads, Path out) {
-        public Settings {
-            if (learningRates.isEmpty()) {
-                throw new UserError("--lr-grid: at least one learning rate");
-            }
-            for (int k = 0; k < learningRates.size(); k++) {
-                double lr = learningRates.get(k);
-                if (!(lr > 0) || !Double.isFinite(lr)) {
-                    throw new UserError("--lr-grid: a learning rate must be a positive finite number, got " + lr);
-                }
-                if (learningRates.subList(0, k).contains(lr)) {
-                    throw new UserError("--lr-grid: " + LearningRateGrid.rate(lr) + " is given twice");
-                }
-            }
-            learningRates = List.copyOf(learningRates);
-            if (neq.model() != ModelKind.NEQ) {
-                throw new UserError("--model: compare trains both models; leave --model at neq");
-            }
-            if (neqSeeds.isEmpty()) {
-                throw new UserError("--seeds: at least one seed");
-            }
-            if (threads < 1) {
-                throw new UserError("--threads: must be at least 1, got " + threads);
-            }
-            for (String g : rbmGradients) {
-                if (!g.startsWith(TrainingConfig.RBM_GRADIENT_PREFIX)) {
-                    throw new UserError("--rbm-gradient: '" + g + "' is not an RBM gradient (rbm-pcd or rbm-exact)");
-                }
-            }
-            rbmGradients = List.copyOf(rbmGradients);
-            neqSeeds = List.copyOf(neqSeeds);
-            rbmSeeds = List.copyOf(rbmSeeds);
-        }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        /** A builder holding these components: change some and build a new one. */
-        public Builder toBuilder() {
-            return builder().neq(neq).learningRates(learningRates).neqSeeds(neqSeeds).rbmSeeds(rbmSeeds)
-                    .rbmGradients(rbmGradients).em(em).evaluation(evaluation).threads(threads).out(out);
-        }
-
-        /** Names every component at the call site. */
-        public static final class Builder {
-            private TrainingConfig neq;
-            private List<Double> learningRates;
-            private List<Long> neqSeeds;
-            private List<Long> rbmSeeds = List.of();
-            private List<String> rbmGradients = List.of();
-            private EmSettings em;
-            private EvaluationOptions evaluation;
-            private int threads = 1;
-            private Path out;
-
-            private Builder() {
-            }
-
-            public Builder neq(TrainingConfig v) {
-                neq = v;
-                return this;
-            }
-
-            public Builder learningRates(List<Double> v) {
-                learningRates = v;
-                return this;
-            }
-
-            public Builder neqSeeds(List<Long> v) {
-                neqSeeds = v;
-                return this;
-            }
-
-            public Builder rbmSeeds(List<Long> v) {
-                rbmSeeds = v;
-                return this;
-            }
-
-            public Builder rbmGradients(List<String> v) {
-                rbmGradients = v;
-                return this;
-            }
-
-            public Builder em(EmSettings v) {
-                em = v;
-                return this;
-            }
-
-            public Builder evaluation(EvaluationOptions v) {
-                evaluation = v;
-                return this;
-            }
-
-            public Builder threads(int v) {
-                threads = v;
-                return this;
-            }
-
-            public Builder out(Path v) {
-                out = v;
-                return this;
-            }
-
-            public Settings build() {
-                return new Settings(neq, learningRates, neqSeeds, rbmSeeds, rbmGradients, em, evaluation, threads,
-                        out);
-            }
-        }
-    }
-
-    private final PluginCatalog plugins;
+    private final Trainer trainer;
     private final PrintWriter progress;
     private final Evaluator evaluator;
     private final AtomicInteger done = new AtomicInteger();
@@ -202,11 +75,15 @@ public final class ComparisonRunner {
     private double predictedDone;
     private long startNanos;
 
-    /** @param progress receives one line per finished job (null for none) */
-    public ComparisonRunner(PluginCatalog plugins, PrintWriter progress) {
-        this.plugins = plugins;
+    /**
+     * @param trainer trains every NEQ and RBM run (the bound one)
+     * @param evaluator evaluates every trained model (the bound one: its diagnostics and transition estimators)
+     * @param progress receives one line per finished job (null for none)
+     */
+    public ComparisonRunner(Trainer trainer, Evaluator evaluator, PrintWriter progress) {
+        this.trainer = trainer;
+        this.evaluator = evaluator;
         this.progress = progress;
-        this.evaluator = new Evaluator(plugins.diagnostics());
     }
 
     /** One training job of the grid: a family at a learning rate with a seed. */
@@ -214,7 +91,7 @@ public final class ComparisonRunner {
     }
 
     /** The grid's training jobs, family by family, then learning rate, then seed; and what was skipped. */
-    private static List<Job> jobs(Settings s, int states, List<String> notes) {
+    private static List<Job> jobs(ComparisonSettings s, int states, List<String> notes) {
         List<Job> jobs = new ArrayList<>();
         for (double lr : s.learningRates()) {
             for (long seed : s.neqSeeds()) {
@@ -260,8 +137,8 @@ public final class ComparisonRunner {
     }
 
     /** The jobs {@link #run} would run on {@code data} and their predicted CPU time. */
-    public Plan plan(Settings s, Dataset data) {
-        int states = new Trainer(plugins).newModel(s.neq(), data).latent().states();
+    public Plan plan(ComparisonSettings s, Dataset data) {
+        int states = trainer.newModel(s.neq(), data).latent().states();
         Map<String, Integer> counts = new LinkedHashMap<>();
         double cpu = 0;
         for (Job j : jobs(s, states, new ArrayList<>())) {
@@ -273,9 +150,9 @@ public final class ComparisonRunner {
         return new Plan(counts, restarts, cpu, s.threads());
     }
 
-    public Comparison run(Settings s, Dataset data) {
+    public Comparison run(ComparisonSettings s, Dataset data) {
         startNanos = System.nanoTime();
-        int states = new Trainer(plugins).newModel(s.neq(), data).latent().states();
+        int states = trainer.newModel(s.neq(), data).latent().states();
         List<String> notes = new ArrayList<>();
         if (states > TransitionEstimator.MAX_STATES) {
             notes.add(states + " latent states: evaluated sparsely (visited states only; no Rao-Blackwellized M, "
@@ -450,11 +327,11 @@ public final class ComparisonRunner {
         return LogLikelihood.summarize(d);
     }
 
-    private Run trainAndEvaluate(String kind, TrainingConfig config, Dataset data, Settings s, double cost) {
+    private Run trainAndEvaluate(String kind, TrainingConfig config, Dataset data, ComparisonSettings s, double cost) {
         long cpu0 = CostModel.threadCpuNanos();
         Path dir = s.out().resolve(kind).resolve("lr-" + LearningRateGrid.rate(config.learningRate()))
                 .resolve("seed-" + config.seed());
-        TrainedModel t = new Trainer(plugins).train(config, data, TrainingListener.NONE);
+        TrainedModel t = trainer.train(config, data, TrainingListener.NONE);
         ModelIO.write(dir.resolve("model.json"), t);
         StringBuilder history = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
         for (EpochRecord r : t.history()) {
@@ -505,7 +382,7 @@ public final class ComparisonRunner {
                 .directory(s.out().relativize(dir).toString()).diagnostics(diagnostics).build(), perPoint);
     }
 
-    private Run emRow(BernoulliMixtureEm.Result result, Dataset data, Settings s) {
+    private Run emRow(BernoulliMixtureEm.Result result, Dataset data, ComparisonSettings s) {
         long cpu0 = CostModel.threadCpuNanos();
         Path dir = s.out().resolve("em");
         AtomicFiles.writeString(dir.resolve("em.json"), MixtureJson.toJson(result, data));
@@ -558,7 +435,7 @@ public final class ComparisonRunner {
         return out;
     }
 
-    private static EvaluationOptions evaluationOptions(Settings s, long seed) {
+    private static EvaluationOptions evaluationOptions(ComparisonSettings s, long seed) {
         EvaluationOptions o = s.evaluation();
         return o.toBuilder().seed(seed).build();
     }
@@ -587,7 +464,7 @@ public final class ComparisonRunner {
         }
     }
 
-    private static Map<String, Object> settingsTree(Settings s, EmSettings em, Dataset data) {
+    private static Map<String, Object> settingsTree(ComparisonSettings s, EmSettings em, Dataset data) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("latent", s.neq().latent().toString());
         m.put("normalization", s.neq().normalization());

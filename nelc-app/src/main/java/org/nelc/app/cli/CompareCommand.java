@@ -1,19 +1,24 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.nelc.analysis.baseline.EmSettings;
 import org.nelc.analysis.evaluate.EvaluationOptions;
+import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.baseline.Comparison;
 import org.nelc.app.baseline.ComparisonFiles;
 import org.nelc.app.baseline.ComparisonRunner;
+import org.nelc.app.baseline.ComparisonSettings;
 import org.nelc.api.io.AtomicFiles;
 import org.nelc.app.options.TrainingOptions;
+import org.nelc.app.wiring.DataLoader;
+import org.nelc.core.train.Trainer;
 import org.nelc.app.rundir.Interrupted;
 import org.nelc.app.rundir.RunDirectory;
 import org.nelc.core.train.TrainingConfig;
@@ -98,6 +103,15 @@ public final class CompareCommand implements Runnable {
     @Option(names = "--force", description = "Write into OUT even though it was made with other settings.")
     boolean force;
 
+    @Inject
+    Trainer trainer;
+
+    @Inject
+    DataLoader dataLoader;
+
+    @Inject
+    Evaluator evaluator;
+
     @Override
     public void run() {
         OutputFiles.named("--out", out);
@@ -106,14 +120,15 @@ public final class CompareCommand implements Runnable {
         List<Double> grid = learningRates(config);
         EmSettings em = EmSettings.builder().restarts(restarts).maxIterations(emIterations)
                 .initFraction(config.initFraction()).seed(emSeed).build();
-        ComparisonRunner.Settings settings = ComparisonRunner.Settings.builder().neq(config).learningRates(grid)
+        ComparisonSettings settings = ComparisonSettings.builder().neq(config).learningRates(grid)
                 .neqSeeds(parseSeeds("--seeds", seeds))
                 .rbmSeeds(rbmSeeds.equalsIgnoreCase("none") ? List.of() : parseSeeds("--rbm-seeds", rbmSeeds))
                 .rbmGradients(List.copyOf(rbmGradients)).em(em)
                 .evaluation(EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples)
                         .build())
                 .threads(threads).out(out).build();
-        Dataset data = root.context().loadData(options.data(), options.selection());
+        root.context().inject(this);
+        Dataset data = dataLoader.load(options.data(), options.selection());
         try (RunDirectory run = RunDirectory.open("--out", out, spec, data, root.spec.commandLine().getErr())) {
             run.checkAgainst(out, force);
             run.writeManifest(out);
@@ -123,12 +138,12 @@ public final class CompareCommand implements Runnable {
         }
     }
 
-    private void compare(PrintWriter o, ComparisonRunner.Settings settings, Dataset data) {
+    private void compare(PrintWriter o, ComparisonSettings settings, Dataset data) {
         o.println(TrainCommand.describe(data));
         o.flush();
         PrintWriter progress = quiet ? null : root.spec.commandLine().getErr();
         long start = System.nanoTime();
-        ComparisonRunner runner = new ComparisonRunner(root.context().plugins(), progress);
+        ComparisonRunner runner = new ComparisonRunner(trainer, evaluator, progress);
         o.println(runner.plan(settings, data).describe());
         o.flush();
         Comparison c = runner.run(settings, data);

@@ -1,5 +1,6 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.nelc.app.baseline.ComponentsFigure;
 import org.nelc.app.baseline.MixtureJson;
 import org.nelc.api.io.AtomicFiles;
 import org.nelc.app.options.DataOptions;
+import org.nelc.app.wiring.DataLoader;
 import org.nelc.app.rundir.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +71,9 @@ public final class EmCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Inject
+    DataLoader dataLoader;
+
     @Override
     public void run() {
         OutputFiles.named("--out", out);
@@ -78,7 +83,8 @@ public final class EmCommand implements Runnable {
         if (threads < 1) {
             throw new org.nelc.api.UserError("--threads: must be at least 1, got " + threads);
         }
-        Dataset dataset = root.context().loadData(dataOptions.data(), dataOptions.selection());
+        root.context().inject(this);
+        Dataset dataset = dataLoader.load(dataOptions.data(), dataOptions.selection());
         Path dir = out != null ? out : Path.of("runs", "em-L" + components + "-seed-" + seed);
         try (RunDirectory run = RunDirectory.open("--out", dir, spec, dataset, root.spec.commandLine().getErr())) {
             run.checkAgainst(dir, force);

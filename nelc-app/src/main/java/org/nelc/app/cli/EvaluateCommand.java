@@ -1,17 +1,21 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.EvaluationOptions;
+import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.options.DataOptions;
 import org.nelc.app.rundir.Interrupted;
 import org.nelc.app.rundir.ModelEvaluations;
 import org.nelc.app.rundir.RunDirectory;
+import org.nelc.app.wiring.DataLoader;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
+import org.nelc.core.plugin.PluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,6 +69,15 @@ public final class EvaluateCommand implements Runnable {
             + "file that is no evaluation).")
     boolean force;
 
+    @Inject
+    PluginCatalog plugins;
+
+    @Inject
+    DataLoader dataLoader;
+
+    @Inject
+    Evaluator evaluator;
+
     @Override
     public void run() {
         double rel = EvaluationOptions.parsePrecision(precision);
@@ -74,8 +87,9 @@ public final class EvaluateCommand implements Runnable {
                 : Files.isDirectory(outPath) || out.endsWith("/") || out.endsWith(java.io.File.separator)
                         ? outPath.resolve("evaluation.json") : outPath, modelFile);
         String fingerprint = ModelEvaluations.fingerprint(modelFile);
-        ModelFile mf = ModelIO.read(modelFile, root.context().plugins());
-        Dataset data = root.context().loadData(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
+        root.context().inject(this);
+        ModelFile mf = ModelIO.read(modelFile, plugins);
+        Dataset data = dataLoader.load(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
         if (data.dimension() != mf.model().visibleSize()) {
             throw new org.nelc.api.UserError(modelFile + ": the model has D=" + mf.model().visibleSize()
                     + " but the data (" + data.source() + ") has D=" + data.dimension());
@@ -92,7 +106,7 @@ public final class EvaluateCommand implements Runnable {
             refuseToReplace(target, fingerprint, options, data.fingerprint());
             run.whenInterrupted(() -> Interrupted.say(target + " is unchanged (an evaluation has no checkpoint); "
                     + "run the same command again"));
-            e = root.context().evaluator().evaluate(mf, data, options).forModel(fingerprint);
+            e = evaluator.evaluate(mf, data, options).forModel(fingerprint);
             e.write(target);
         }
         if (json) {

@@ -2,6 +2,7 @@ package org.nelc.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.nelc.app.rundir.ModelEvaluations;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.model.Model;
+import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.data.numpy.NpzWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,10 +42,14 @@ public final class ExportCommand implements Runnable {
             + "the one beside the model, if any).")
     Path evaluationFile;
 
+    @Inject
+    PluginCatalog plugins;
+
     @Override
     public void run() {
         OutputFiles.file("--npz", npz, model, evaluationFile);
-        ModelFile mf = ModelIO.read(model, root.context().plugins());
+        root.context().inject(this);
+        ModelFile mf = ModelIO.read(model, plugins);
         Model m = mf.model();
         int d = m.visibleSize();
         int l = m.units();

@@ -15,8 +15,12 @@ import org.nelc.core.io.Checkpoint;
  * {@code checkpoint.json} beside it), so that a slip of the keyboard never replaces a result.
  */
 final class OutputFiles {
-    /** The files of a run directory that only train writes: no other command's output may replace them. */
-    private static final List<String> RUN_FILES = List.of("model.json", "history.csv", Checkpoint.FILE);
+    /**
+     * The files of a run directory that only train writes (and its manifest): no other command's output may
+     * replace them.
+     */
+    private static final List<String> RUN_FILES = List.of("model.json", "history.csv", Checkpoint.FILE,
+            org.nelc.app.rundir.RunManifest.FILE);
 
     private OutputFiles() {
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nelc.analysis.evaluate.EvaluationOptions;
+import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
@@ -112,6 +113,9 @@ public final class ReproduceCommand implements Runnable {
     @Inject
     ReportWriter writer;
 
+    @Inject
+    Evaluator evaluator;
+
     @Override
     public void run() {
         root.context().inject(this);
@@ -168,7 +172,7 @@ public final class ReproduceCommand implements Runnable {
         o.printf(Locale.ROOT, "reproduce: %d model(s) x %d variant(s) into %s on %d thread(s)%s%n", seedList.size(),
                 plans.size(), out, threads, resume ? " (resuming)" : "");
         o.flush();
-        EnsembleRunner runner = new EnsembleRunner(plugins, data, threads, resume);
+        EnsembleRunner runner = new EnsembleRunner(plugins, evaluator, data, threads, resume);
         String command = "nelc " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         List<EnsembleArtifacts> arts = new ArrayList<>();
         List<String> failures = new ArrayList<>();

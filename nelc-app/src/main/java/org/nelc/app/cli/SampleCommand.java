@@ -1,5 +1,6 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.nelc.app.report.Png;
 import org.nelc.app.report.SampleGrid;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
+import org.nelc.core.plugin.PluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +50,9 @@ public final class SampleCommand implements Runnable {
     @Option(names = "--seed", description = "Seed of the chain's random stream (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Inject
+    PluginCatalog plugins;
+
     @Override
     public void run() {
         Headless.ensure();
@@ -62,7 +67,8 @@ public final class SampleCommand implements Runnable {
         }
         OutputFiles.file("--png", png, model);
         OutputFiles.file("--gif", gif, model);
-        ModelFile mf = ModelIO.read(model, root.context().plugins());
+        root.context().inject(this);
+        ModelFile mf = ModelIO.read(model, plugins);
         ImageShape shape = ImageShape.forModel(mf.data(), imageShape, mf.model().visibleSize());
         byte[] start = ShowCommand.startState(mf);
         FantasyChain chain = FantasyChain.run(mf.model(), start, seed, steps);

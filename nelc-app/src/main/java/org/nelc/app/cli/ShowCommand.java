@@ -1,11 +1,13 @@
 package org.nelc.app.cli;
 
+import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.EvaluationOptions;
+import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
@@ -17,8 +19,10 @@ import org.nelc.app.report.ImageShape;
 import org.nelc.app.report.ModelPanel;
 import org.nelc.app.report.Png;
 import org.nelc.app.rundir.ModelEvaluations;
+import org.nelc.app.wiring.DataLoader;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
+import org.nelc.core.plugin.PluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,6 +62,15 @@ public final class ShowCommand implements Runnable {
             + "training seed).")
     Long seed;
 
+    @Inject
+    PluginCatalog plugins;
+
+    @Inject
+    DataLoader dataLoader;
+
+    @Inject
+    Evaluator evaluator;
+
     @Override
     public void run() {
         Headless.ensure();
@@ -65,7 +78,8 @@ public final class ShowCommand implements Runnable {
             throw new UserError("--steps: must be between 1 and 64, got " + steps);
         }
         PrintWriter o = root.spec.commandLine().getOut();
-        ModelFile mf = ModelIO.read(model, root.context().plugins());
+        root.context().inject(this);
+        ModelFile mf = ModelIO.read(model, plugins);
         long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1;
         Path beside = model.toAbsolutePath().resolveSibling(EnsembleLayout.EVALUATION_FILE);
         Path evFile = evaluationFile != null ? evaluationFile : Files.isRegularFile(beside) ? beside : null;
@@ -79,10 +93,10 @@ public final class ShowCommand implements Runnable {
             }
             o.println("p̄ and M from " + evFile);
         } else {
-            Dataset d = root.context().loadData(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
+            Dataset d = dataLoader.load(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
             EvaluationOptions opts = new EvaluationOptions(s, chainLength, EvaluationOptions.DEFAULT_BURN_IN,
                     RaoBlackwellEstimator.DEFAULT_SAMPLES);
-            ev = root.context().evaluator().evaluate(mf.model(), d, startState(mf), opts);
+            ev = evaluator.evaluate(mf.model(), d, startState(mf), opts);
             o.printf(Locale.ROOT, "evaluated on %s (chain of %d steps)%n", d.source(), chainLength);
         }
         FantasyChain chain = FantasyChain.run(mf.model(), startState(mf), s, Math.max(steps, 1));

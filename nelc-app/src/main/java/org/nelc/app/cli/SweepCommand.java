@@ -17,6 +17,7 @@ import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.baseline.CostModel;
 import org.nelc.app.options.TrainingOptions;
+import org.nelc.app.sweep.CellRunner;
 import org.nelc.app.sweep.Collector;
 import org.nelc.app.sweep.GridAxis;
 import org.nelc.app.sweep.Manifest;
@@ -270,7 +271,8 @@ public final class SweepCommand implements Runnable {
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             var context = sweep.context(m);
             long start = System.nanoTime();
-            SweepRunner runner = new SweepRunner(sd, m, context.plugins(), context::loadData, sweep.out());
+            SweepRunner runner = new SweepRunner(sd, m, context.injector().getInstance(CellRunner.class),
+                    sweep.out());
             SweepRunner.Report report;
             String again = "nelc sweep run " + sd.root() + (all ? " --all" : " --index " + index)
                     + (retryFailed ? " --retry-failed" : "");

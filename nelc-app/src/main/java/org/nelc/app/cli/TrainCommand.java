@@ -28,6 +28,7 @@ import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.train.EpochRecord;
 import org.nelc.core.train.TrainedModel;
+import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.Trainer;
 import org.nelc.core.train.TrainingConfig;
 import org.nelc.core.train.TrainingListener;
@@ -80,6 +81,9 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--force", description = "Train into OUT even though it was made with other settings (its files "
             + "are replaced together when this run ends).")
     boolean force;
+
+    @Inject
+    PluginCatalog plugins;
 
     @Inject
     Trainer trainer;
@@ -143,7 +147,7 @@ public final class TrainCommand implements Runnable {
         List<EpochRecord> before;
         if (newConfig == null) {
             work = Files.isRegularFile(Staging.of(dir).resolve(Checkpoint.FILE)) ? Staging.of(dir) : dir;
-            ModelFile cp = Checkpoint.read(work, root.context().plugins());
+            ModelFile cp = Checkpoint.read(work, plugins);
             config = cp.config();
             data = dataLoader.load(options.dataOptions().path(cp.data()),
                     options.dataOptions().selection(cp.data()));
@@ -151,7 +155,7 @@ public final class TrainCommand implements Runnable {
                 throw new UserError(work.resolve(Checkpoint.FILE) + ": the data changed since the checkpoint "
                         + "(fingerprint " + data.fingerprint() + ", recorded " + cp.data().fingerprint() + ")");
             }
-            session = TrainingSession.start(root.context().plugins(), config, data);
+            session = TrainingSession.start(plugins, config, data);
             Checkpoint.restore(session, cp, work.resolve(Checkpoint.FILE));
             before = HistoryFile.readPrefix(work.resolve("history.csv"), Checkpoint.epochsDone(cp));
             HistoryFile.write(work.resolve("history.csv"), before);
@@ -164,7 +168,7 @@ public final class TrainCommand implements Runnable {
             boolean replacing = Files.exists(dir.resolve("model.json")) || Files.exists(dir.resolve("history.csv"));
             work = replacing ? Staging.fresh(dir) : dir;
             run.writeManifest(work);
-            session = TrainingSession.start(root.context().plugins(), config, data);
+            session = TrainingSession.start(plugins, config, data);
             before = List.of();
             HistoryFile.write(work.resolve("history.csv"), before);
             deleteCheckpoint(work);

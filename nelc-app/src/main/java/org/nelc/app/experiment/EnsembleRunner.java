@@ -26,11 +26,15 @@ public final class EnsembleRunner {
     private final int threads;
     private final boolean resume;
 
-    public EnsembleRunner(PluginCatalog plugins, Dataset data, int threads, boolean resume) {
+    private final Evaluator evaluator;
+
+    /** @param evaluator evaluates every model (the bound one: its diagnostics and transition estimators) */
+    public EnsembleRunner(PluginCatalog plugins, Evaluator evaluator, Dataset data, int threads, boolean resume) {
         if (threads < 1) {
             throw new UserError("--threads: must be at least 1, got " + threads);
         }
         this.plugins = plugins;
+        this.evaluator = evaluator;
         this.data = data;
         this.threads = threads;
         this.resume = resume;
@@ -40,7 +44,6 @@ public final class EnsembleRunner {
     public EnsembleResult run(EnsemblePlan plan, EnsembleLayout layout, EnsembleProgressSink sink) {
         long start = System.nanoTime();
         PlanFile.write(layout.planFile(), plan, data);
-        Evaluator evaluator = new Evaluator(plugins.diagnostics());
         ModelJob job = new ModelJob(plugins, data, evaluator, resume);
         EnsembleProgress progress = sink.progress(plan.seeds().size());
         AtomicInteger counter = new AtomicInteger();

@@ -100,7 +100,7 @@ public final class DataOptions {
         } else if (classes != null) {
             s = DataSelection.ofTokens(classes, n);
         } else if (perClass != null && !base.allRows()) {
-            s = new DataSelection(base.classes(), base.classNames(), n, false, base.allIfUnlabeled(), Map.of());
+            s = base.toBuilder().perClass(n).strict(false).options(Map.of()).build();
         } else {
             s = base;
         }

@@ -3,21 +3,24 @@ package org.nelc.app.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.inject.Inject;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.experiment.HistoryFile;
+import org.nelc.app.wiring.DataLoader;
 import org.nelc.core.Version;
 import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.io.ModelIO;
-import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.EpochRecord;
 import org.nelc.core.train.TrainedModel;
 import org.nelc.core.train.Trainer;
@@ -36,21 +39,28 @@ import org.nelc.core.train.TrainingListener;
 public final class CellRunner {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Loads (and may cache) a dataset. */
-    public interface Data {
-        Dataset load(Path data, DataSelection selection);
-    }
-
     /** What a finished cell reports. */
     public record Outcome(Evaluation evaluation, double trainSeconds, double evaluateSeconds) {
     }
 
-    private final PluginCatalog plugins;
-    private final Data data;
+    private final Trainer trainer;
+    private final Evaluator evaluator;
+    private final DataLoader data;
 
-    public CellRunner(PluginCatalog plugins, Data data) {
-        this.plugins = plugins;
-        this.data = data;
+    /**
+     * The application's trainer, evaluator and data loader (injected: a plugin module's bindings reach the
+     * cells too). The cells of one process share their datasets: each (path, selection) is loaded once.
+     */
+    @Inject
+    public CellRunner(Trainer trainer, Evaluator evaluator, DataLoader data) {
+        this.trainer = trainer;
+        this.evaluator = evaluator;
+        ConcurrentHashMap<String, Dataset> cache = new ConcurrentHashMap<>();
+        this.data = (path, selection) -> cache.computeIfAbsent(key(path, selection), k -> data.load(path, selection));
+    }
+
+    private static String key(Path path, DataSelection s) {
+        return Objects.toString(path) + "|" + s.classes() + "|" + s.perClass() + "|" + s.strict();
     }
 
     public Outcome run(Manifest manifest, Manifest.Cell cell, CellFiles files) {
@@ -67,11 +77,11 @@ public final class CellRunner {
             }
         };
         long t0 = System.nanoTime();
-        TrainedModel trained = new Trainer(plugins).train(config, dataset, listener);
+        TrainedModel trained = trainer.train(config, dataset, listener);
         ModelIO.write(files.model(), trained);
         long t1 = System.nanoTime();
         Manifest.EvaluationSettings ev = manifest.evaluation();
-        Evaluation evaluation = new Evaluator(plugins.diagnostics()).evaluate(trained.model(), dataset,
+        Evaluation evaluation = evaluator.evaluate(trained.model(), dataset,
                 trained.chain().state(0), ev.options(cell.seed()))
                 .forModel(org.nelc.app.rundir.ModelEvaluations.fingerprint(files.model()));
         evaluation.write(files.evaluation());

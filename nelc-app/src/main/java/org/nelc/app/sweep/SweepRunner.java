@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +21,6 @@ import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.app.experiment.ModelSummary;
 import org.nelc.api.UserError;
-import org.nelc.api.data.DataSelection;
-import org.nelc.api.data.Dataset;
-import org.nelc.core.plugin.PluginCatalog;
 
 /**
  * Runs cells of a sweep, {@code threads} at a time: for each cell in order, skip it if finished
@@ -52,18 +48,11 @@ public final class SweepRunner {
         }
     }
 
-    public SweepRunner(SweepDir sweep, Manifest manifest, PluginCatalog plugins, CellRunner.Data data,
-            PrintWriter out) {
+    public SweepRunner(SweepDir sweep, Manifest manifest, CellRunner runner, PrintWriter out) {
         this.sweep = sweep;
         this.manifest = manifest;
-        ConcurrentHashMap<String, Dataset> cache = new ConcurrentHashMap<>();
-        this.runner = new CellRunner(plugins, (path, selection) -> cache.computeIfAbsent(key(path, selection),
-                k -> data.load(path, selection)));
+        this.runner = runner;
         this.out = out;
-    }
-
-    private static String key(Path path, DataSelection s) {
-        return Objects.toString(path) + "|" + s.classes() + "|" + s.perClass() + "|" + s.strict();
     }
 
     /** Runs the cells with these indices (in this order). */

@@ -6,7 +6,6 @@ import com.google.inject.Module;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
 import org.nelc.core.plugin.BrokenPlugin;
@@ -82,10 +81,5 @@ public final class AppContext {
      */
     public Dataset loadData(Path data, DataSelection selection) {
         return injector.getInstance(DataLoader.class).load(data, selection);
-    }
-
-    /** The evaluator with the bound diagnostics ({@link NelcModule#EVALUATION_DIAGNOSTICS}). */
-    public Evaluator evaluator() {
-        return injector.getInstance(Evaluator.class);
     }
 }

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.name.Named;
 import java.util.List;
 import org.nelc.analysis.evaluate.Evaluator;
+import org.nelc.analysis.evaluate.TransitionEstimators;
 import org.nelc.api.diagnostic.Diagnostic;
 import org.nelc.app.report.ReportWriter;
 import org.nelc.core.plugin.PluginCatalog;
@@ -17,8 +18,9 @@ import org.nelc.data.mnist.MnistCache;
 /**
  * The application's built-in bindings: the plugin catalog (loaded before the injector is built, so a
  * broken plugin is a line in it, never an exception inside Guice) and the collaborators the commands
- * receive — the data loader, the trainer, the evaluator with its diagnostics, the report writer. A plugin's
- * {@link com.google.inject.Module} may override any of them ({@link PluginModules}).
+ * receive — the data loader, the trainer, the evaluator with its diagnostics and its transition-matrix
+ * estimators, the report writer. A plugin's {@link com.google.inject.Module} may override any of them
+ * ({@link PluginModules}).
  */
 public final class NelcModule extends AbstractModule {
     /** The key of the diagnostics the evaluator runs: every diagnostic plugin, unless a module overrides it. */
@@ -59,8 +61,14 @@ public final class NelcModule extends AbstractModule {
         return plugins.diagnostics();
     }
 
+    /** The transition-matrix estimators of every evaluation: the built-in ones unless a module replaces them. */
     @Provides
-    Evaluator evaluator(@Named(EVALUATION_DIAGNOSTICS) List<Diagnostic> diagnostics) {
-        return new Evaluator(diagnostics);
+    TransitionEstimators transitionEstimators() {
+        return TransitionEstimators.STANDARD;
+    }
+
+    @Provides
+    Evaluator evaluator(@Named(EVALUATION_DIAGNOSTICS) List<Diagnostic> diagnostics, TransitionEstimators estimators) {
+        return new Evaluator(diagnostics, estimators);
     }
 }

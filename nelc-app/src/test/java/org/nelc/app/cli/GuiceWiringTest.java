@@ -20,19 +20,28 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
+import org.nelc.analysis.evaluate.Evaluation;
+import org.nelc.analysis.evaluate.MeasurementKey;
+import org.nelc.analysis.evaluate.TransitionEstimators;
+import org.nelc.analysis.transition.CountEstimator;
+import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.data.DataSelection;
 import org.nelc.api.data.Dataset;
 import org.nelc.api.diagnostic.Diagnostic;
+import org.nelc.api.diagnostic.TransitionEstimate;
 import org.nelc.app.report.ReportWriter;
 import org.nelc.app.wiring.AppContext;
 import org.nelc.app.wiring.DataLoader;
 import org.nelc.app.wiring.NelcModule;
 import org.nelc.core.plugin.PluginCatalog;
+import org.nelc.core.random.SeedTree;
 import org.nelc.core.train.TrainedModel;
 import org.nelc.core.train.Trainer;
 import org.nelc.core.train.TrainingConfig;
@@ -163,8 +172,18 @@ class GuiceWiringTest {
 
     /** Builds a plugin jar whose META-INF/services/com.google.inject.Module lists {@code modules}. */
     private Path moduleJar(String jarName, Map<String, String> sources, List<String> modules) {
-        Path classes = PluginJars.compile(dir.resolve("work-" + jarName), sources,
-                List.of(PluginJars.classPathOf(Module.class), PluginJars.classPathOf(jakarta.inject.Provider.class)));
+        return moduleJar(jarName, sources, modules, List.of());
+    }
+
+    /** As above, compiled also against {@code nelcClasses}' jars (a module binding nelc's internal types). */
+    private Path moduleJar(String jarName, Map<String, String> sources, List<String> modules,
+            List<Class<?>> nelcClasses) {
+        List<String> cp = new ArrayList<>(List.of(PluginJars.classPathOf(Module.class),
+                PluginJars.classPathOf(jakarta.inject.Provider.class)));
+        for (Class<?> c : nelcClasses) {
+            cp.add(PluginJars.classPathOf(c));
+        }
+        Path classes = PluginJars.compile(dir.resolve("work-" + jarName), sources, cp);
         Path plugins = dir.resolve("plugins");
         PluginJars.jar(plugins.resolve(jarName), classes, List.copyOf(sources.keySet()),
                 Map.of(Module.class.getName(), String.join("\n", modules) + "\n"));
@@ -209,5 +228,84 @@ class GuiceWiringTest {
                 "--probe-segments", "1", "--restarts", "0", "--rows", "20", "--batch", "4", "--dimension", "4");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("nelc: plugin not loaded: Guice module guiceplug.Broken"), r.err());
+    }
+
+    /**
+     * A plugin module that replaces the evaluator's transition-matrix estimators: its "rao-blackwell" is the
+     * counted M relabelled, with a method of its own.
+     */
+    private static final String ESTIMATORS = """
+            package estplug;
+            import com.google.inject.AbstractModule;
+            import java.util.List;
+            import org.nelc.analysis.evaluate.TransitionEstimators;
+            import org.nelc.analysis.transition.CountEstimator;
+            import org.nelc.analysis.transition.ReplicatedEstimate;
+            import org.nelc.analysis.transition.TransitionEstimator;
+            import org.nelc.api.diagnostic.TransitionEstimate;
+            import org.nelc.api.model.ModelView;
+            public final class CountsAsRb extends AbstractModule {
+                @Override protected void configure() {
+                    bind(TransitionEstimators.class).toInstance((options, seeds) -> List.of(new CountEstimator(), new Relabelled()));
+                }
+                public static final class Relabelled implements TransitionEstimator {
+                    private final CountEstimator counts = new CountEstimator();
+                    public String name() { return "rao-blackwell"; }
+                    public TransitionEstimate estimate(ModelView m, int[] t) { return rename(counts.estimate(m, t)); }
+                    public ReplicatedEstimate estimateWithReplicates(ModelView m, int[] t) {
+                        ReplicatedEstimate r = counts.estimateWithReplicates(m, t);
+                        return new ReplicatedEstimate(rename(r.estimate()),
+                                r.replicates().stream().map(Relabelled::rename).toList(), "estplug relabelled counts", r.note());
+                    }
+                    static TransitionEstimate rename(TransitionEstimate e) { return e.toBuilder().estimator("rao-blackwell").build(); }
+                }
+            }
+            """;
+
+    /** {@code evaluate} uses the transition estimators a plugin's module binds; an explicit override wins over it. */
+    @Test
+    void aPluginModuleReplacesTheEvaluatorsTransitionEstimators() {
+        Path plugins = moduleJar("estimators.jar", Map.of("estplug.CountsAsRb", ESTIMATORS),
+                List.of("estplug.CountsAsRb"), List.of(TransitionEstimators.class, TransitionEstimate.class,
+                        SeedTree.class));
+        Path data = CliHarness.syntheticData(dir);
+        Path model = dir.resolve("model");
+        assertEquals(0, CliHarness.run(CliHarness.quickTrain(data, model)).code());
+        String[] evaluate = {"evaluate", model.resolve("model.json").toString(), "--data", data.toString(),
+            "--per-class", "100", "--chain-length", "2000", "--burn-in", "50", "--rb-samples", "20", "--json",
+            "--out", dir.resolve("evaluation.json").toString()};
+
+        Evaluation builtIn = Evaluation.fromJson(run(List.of(), evaluate).out());
+        Run r = run(List.of(), concat(new String[] {"--plugins", plugins.toString()}, evaluate));
+        assertEquals(0, r.code(), r.err());
+        Evaluation plugged = Evaluation.fromJson(r.out());
+
+        // the built-in Rao-Blackwellized M differs from the counted one; the plugin's is the counted one
+        assertTrue(!Arrays.deepEquals(builtIn.count().matrix(), builtIn.raoBlackwell().matrix()));
+        assertTrue(Arrays.deepEquals(builtIn.count().matrix(), plugged.count().matrix()), "same chain, same counts");
+        assertTrue(Arrays.deepEquals(plugged.count().matrix(), plugged.raoBlackwell().matrix()));
+        assertEquals(plugged.count().samples(), plugged.raoBlackwell().samples());
+        String method = plugged.measurement(MeasurementKey.SIGMA).method();
+        assertTrue(method.contains("estplug relabelled counts"), method);
+
+        Module explicit = new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(TransitionEstimators.class).toInstance(TransitionEstimators.STANDARD);
+            }
+        };
+        Run back = run(List.of(explicit), concat(new String[] {"--plugins", plugins.toString()}, evaluate));
+        assertEquals(0, back.code(), back.err());
+        Evaluation overridden = Evaluation.fromJson(back.out());
+        assertTrue(Arrays.deepEquals(builtIn.raoBlackwell().matrix(), overridden.raoBlackwell().matrix()),
+                "an explicit override wins over the plugin's module");
+        assertEquals(CountEstimator.NAME, overridden.count().estimator());
+        assertEquals(RaoBlackwellEstimator.NAME, overridden.raoBlackwell().estimator());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

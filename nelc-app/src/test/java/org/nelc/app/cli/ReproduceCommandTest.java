@@ -181,6 +181,39 @@ class ReproduceCommandTest {
         assertTrue(r.out().contains("seed 1: trained") && r.out().contains("seed 2: trained"), r.out());
     }
 
+    /**
+     * Issue 10: reused models must have been evaluated at the same --precision. As for every other setting of
+     * the run directory, another --precision is refused in one line naming the flag and both values (exit 2),
+     * so that a directory never mixes evaluations at two precisions; with --force the trained models are kept
+     * (training is unchanged) and each is evaluated again, its evaluation.json recording the new precision.
+     */
+    @Test
+    void resumeWithAnotherPrecisionIsRefusedAndWithForceReEvaluates() throws IOException {
+        Path copy = dir.resolve("precision");
+        copyTree(out, copy);
+        CliHarness.Result refused = CliHarness.run(reproduce(copy, "--models", "2", "--resume", "--precision", "0.05"));
+        assertEquals(2, refused.code(), refused.toString());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(refused.err().contains("(--precision: 0.02 there, 0.05 now;"), refused.err());
+        CliHarness.Result r = CliHarness.run(reproduce(copy, "--models", "2", "--resume", "--precision", "0.05",
+                "--force"));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("seed 1: reused model, evaluated") && r.out().contains("seed 2: reused model, "
+                + "evaluated"), r.out());
+        for (String seed : List.of("01", "02")) {
+            JsonNode before = new ObjectMapper().readTree(out.resolve("models/seed-" + seed + "/evaluation.json")
+                    .toFile());
+            JsonNode after = new ObjectMapper().readTree(copy.resolve("models/seed-" + seed + "/evaluation.json")
+                    .toFile());
+            assertEquals(0.02, before.get("precision").asDouble(), 0.0);
+            assertEquals(0.05, after.get("precision").asDouble(), 0.0, "evaluated again at the new precision");
+        }
+        // and back at the directory's precision with --force: the evaluation at 0.05 is not reused either
+        CliHarness.Result back = CliHarness.run(reproduce(copy, "--models", "2", "--resume", "--force"));
+        assertEquals(0, back.code(), back.toString());
+        assertTrue(back.out().contains("seed 1: reused model, evaluated"), back.out());
+    }
+
     @Test
     void baselinesSectionAppearsWhenCompareJsonExists() throws IOException {
         Path copy = dir.resolve("baselines");

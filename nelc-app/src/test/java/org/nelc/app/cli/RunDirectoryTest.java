@@ -21,7 +21,6 @@ import org.nelc.app.rundir.RunManifest;
 import org.nelc.app.rundir.Staging;
 import org.nelc.app.sweep.CellLock;
 import org.nelc.core.io.Checkpoint;
-import org.nelc.core.train.EpochRecord;
 
 /**
  * Run directories as a contract (docs/reliability.md, "Run directories"): a manifest, a lock that refuses a
@@ -37,12 +36,8 @@ class RunDirectoryTest {
 
     /** A train of several seconds (300 epochs x 20 steps), killed or stopped long before its end. */
     private static String[] longTrain(Path data, Path out, String... extra) {
-        String[] more = {"--epochs", "300", "--steps-per-epoch", "20", "--chain-steps", "48", "--checkpoint-every",
-            "7"};
-        String[] all = new String[more.length + extra.length];
-        System.arraycopy(more, 0, all, 0, more.length);
-        System.arraycopy(extra, 0, all, more.length, extra.length);
-        return CliHarness.quickTrain(data, out, all);
+        return CliHarness.quickTrain(data, out, concat(new String[] {"--epochs", "300", "--steps-per-epoch", "20",
+            "--chain-steps", "48", "--checkpoint-every", "7"}, extra));
     }
 
     private Process start(String... args) throws Exception {
@@ -103,7 +98,7 @@ class RunDirectoryTest {
     void aSecondWriterIsRefusedWithTheHolderNamed() throws Exception {
         Path data = CliHarness.syntheticData(dir);
         Path run = dir.resolve("run");
-        Process p = start(longTrain(data, run));
+        Process p = start(longTrain(data, run, "--epochs", "1000000")); // runs until killed
         try {
             await(p, run.resolve("history.csv"), 1);
             for (String[] second : List.of(CliHarness.quickTrain(data, run),
@@ -185,17 +180,47 @@ class RunDirectoryTest {
         assertEquals("0.05", RunManifest.read(run).orElseThrow().settings().get("--lr"));
         Path reference = dir.resolve("reference");
         ok(longTrain(data, reference, "--lr", "0.05"));
-        JsonNode a = JSON.readTree(reference.resolve("model.json").toFile());
-        JsonNode b = JSON.readTree(run.resolve("model.json").toFile());
-        for (String field : List.of("parameters", "chain", "optimizerState", "config")) {
-            assertEquals(a.get(field), b.get(field), field + ", bit for bit");
+        TrainResumeProcessesTest.assertSameBits(reference, run, 300);
+    }
+
+    @Test
+    void aRunsManifestIsNoOutputOfAnotherCommand() throws Exception {
+        Path data = CliHarness.syntheticData(dir);
+        Path run = dir.resolve("run");
+        ok(CliHarness.quickTrain(data, run));
+        byte[] manifest = Files.readAllBytes(run.resolve(RunManifest.FILE));
+        CliHarness.Result r = refused("sample", run.resolve("model.json").toString(), "--png",
+                run.resolve(RunManifest.FILE).toString());
+        assertTrue(r.err().contains("is the " + RunManifest.FILE + " of the model's run"), r.err());
+        assertArrayEquals(manifest, Files.readAllBytes(run.resolve(RunManifest.FILE)));
+    }
+
+    @Test
+    void sweepRunStoppedSaysWhatWasKeptAndHowToContinue() throws Exception {
+        Path data = CliHarness.syntheticData(dir);
+        Path sweep = dir.resolve("sweep");
+        ok(SweepCommandTest.plan(data, sweep, "--seeds", "1..8", "--epochs", "400"));
+        Process p = start("sweep", "run", sweep.toString(), "--all", "--threads", "1");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (doneCells(sweep) < 1) {
+            assertTrue(p.isAlive(), () -> "finished too early: " + read(dir.resolve("child.log")));
+            assertTrue(System.nanoTime() < deadline, "no progress in 120 s");
+            Thread.sleep(20);
         }
-        List<EpochRecord> ha = HistoryFile.read(reference.resolve("history.csv"));
-        List<EpochRecord> hb = HistoryFile.read(run.resolve("history.csv"));
-        assertEquals(300, hb.size());
-        for (int e = 0; e < ha.size(); e++) {
-            assertEquals(ha.get(e).logLikelihood(), hb.get(e).logLikelihood(), "history row " + (e + 1));
-            assertEquals(ha.get(e).sigmaRaoBlackwell(), hb.get(e).sigmaRaoBlackwell(), "history row " + (e + 1));
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String log = read(dir.resolve("child.log"));
+        assertTrue(log.lines().anyMatch(l -> l.matches("nelc: interrupted; kept the finished cells \\(\\d of 8 done; a "
+                + "cell in progress starts over\\); continue with: nelc sweep run " + java.util.regex.Pattern.quote(
+                        sweep.toAbsolutePath().normalize().toString()) + " --all")), log);
+    }
+
+    private static long doneCells(Path sweep) throws java.io.IOException {
+        if (!Files.isDirectory(sweep.resolve("cells"))) {
+            return 0;
+        }
+        try (var cells = Files.list(sweep.resolve("cells"))) {
+            return cells.filter(c -> Files.exists(c.resolve("done"))).count();
         }
     }
 

@@ -307,9 +307,9 @@ public final class ModelIO {
                 Map<String, String> options = new TreeMap<>();
                 sel.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
                 JsonNode pth = sel.get("path");
-                data = data.withSelection(pth == null || pth.isNull() ? null : pth.asText(), new DataSelection(classes,
-                        classNames, Math.max(1, sel.path("perClass").asInt(1)), false,
-                        sel.path("allIfUnlabeled").asBoolean(false), options));
+                data = data.withSelection(pth == null || pth.isNull() ? null : pth.asText(), DataSelection.builder()
+                        .classes(classes).classNames(classNames).perClass(Math.max(1, sel.path("perClass").asInt(1)))
+                        .allIfUnlabeled(sel.path("allIfUnlabeled").asBoolean(false)).options(options).build());
             }
             Map<Integer, String> names = new TreeMap<>();
             dj.path("classNames").fields().forEachRemaining(e -> names.put(Integer.parseInt(e.getKey()), e.getValue().asText()));
