@@ -5,18 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.nelc.analysis.cycles.Cycle;
 import org.nelc.analysis.cycles.CyclesDiagnostic;
 import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.api.io.AtomicFiles;
@@ -28,6 +25,7 @@ import org.nelc.app.report.ClaimReport;
 import org.nelc.app.sweep.CellRow;
 import org.nelc.app.sweep.Collector;
 import org.nelc.app.sweep.Manifest;
+import org.nelc.app.sweep.SettingStats;
 import org.nelc.app.sweep.SweepDir;
 import org.nelc.core.plugin.PluginCatalog;
 
@@ -39,10 +37,10 @@ import org.nelc.core.plugin.PluginCatalog;
  * cycle through all states and, when the cycle is not clean, what is left of it (the longest circulating
  * cycle, the fraction of states on circulating cycles: docs/model.md §7, the `cycles` diagnostic).
  *
- * <p>Errors. A median over seeds carries the seed-to-seed spread: its standard error is the bootstrap's
- * (2000 resamples of the seeds, fixed random seed, so the same cells give the same table). The best run's
- * LL carries its own Monte-Carlo error (the evaluation chain's). A fraction k/n carries its 95 % Wilson
- * interval. The EM ceiling is the exact LL of the best of the restarts (no Monte-Carlo error; a local
+ * <p>Errors. A median over seeds carries the seed-to-seed spread: its standard error is {@code nelc sweep
+ * collect}'s bootstrap ({@link SettingStats#spread}: fixed seed, so the same cells give the same table). The
+ * best run's LL carries its own Monte-Carlo error (the evaluation chain's). A fraction k/n carries the
+ * Agresti–Coull standard error ({@link SettingStats#fractionError}). The EM ceiling is the exact LL of the best of the restarts (no Monte-Carlo error; a local
  * optimum at worst, so a gap above 0 means EM's restarts missed a better mixture).
  *
  * <p>Run as a source file on nelc's class path:
@@ -56,10 +54,9 @@ public final class Tables {
             CyclesDiagnostic.coverageKey("rao-blackwell"));
     private static final MeasurementKey LONGEST = new MeasurementKey(CyclesDiagnostic.NAME,
             CyclesDiagnostic.longestKey("rao-blackwell"));
-    private static final int BOOTSTRAP = 2000;
 
-    /** One finished run: its sweep, setting, summary, data fingerprint and states. */
-    record Run(String setting, ModelSummary s, String fingerprint, int states) {
+    /** One finished run: its setting, cell, summary, data fingerprint and states. */
+    record Run(String setting, CellRow row, ModelSummary s, String fingerprint, int states) {
         double ll() {
             return hasExact() ? s.value(EXACT_LL) : s.logLikelihood();
         }
@@ -120,7 +117,7 @@ public final class Tables {
                 }
                 c[1]++;
                 JsonNode model = JSON.readTree(dir.cell(row.cell()).dir().resolve("model.json").toFile());
-                bySetting.get(setting).add(new Run(setting, row.summary(),
+                bySetting.get(setting).add(new Run(setting, row, row.summary(),
                         model.path("data").path("fingerprint").asText(), row.summary().states()));
             }
         }
@@ -139,13 +136,12 @@ public final class Tables {
                         .append('\n');
                 continue;
             }
-            double[] ll = runs.stream().mapToDouble(Run::ll).toArray();
             Run best = runs.stream().max((a, b) -> Double.compare(a.ll(), b.ll())).orElseThrow();
             Double em = ceiling.get(best.fingerprint() + "/" + best.states());
-            double med = median(ll);
-            double medSe = bootstrapMedianSe(ll);
+            SettingStats.Spread llSpread = spread(runs, best.hasExact() ? EXACT_LL : MeasurementKey.LOG_LIKELIHOOD);
+            double med = llSpread.median();
+            double medSe = llSpread.medianStandardError();
             int clean = (int) runs.stream().filter(x -> x.s().cleanCycle()).count();
-            double[] wilson = wilson(clean, runs.size());
             out.append("| ").append(e.getKey())
                     .append(" | ").append(runsText)
                     .append(" | ").append(f(med, 2)).append(" ± ").append(f(medSe, 2))
@@ -154,29 +150,30 @@ public final class Tables {
                     .append(" | ").append(em == null ? "—" : f(em, 2))
                     .append(" | ").append(em == null ? "—" : f(med - em, 2) + " ± " + f(medSe, 2))
                     .append(" | ").append(em == null ? "—" : f(best.ll() - em, 2))
-                    .append(" | ").append(medianText(runs, MeasurementKey.SIGMA, 3))
-                    .append(" | ").append(medianText(runs, MeasurementKey.TAU, 3))
-                    .append(" | ").append(medianText(runs, MeasurementKey.SELF_TRANSITION, 2)).append(" (")
+                    .append(" | ").append(medianText(runs, MeasurementKey.SIGMA))
+                    .append(" | ").append(medianText(runs, MeasurementKey.TAU))
+                    .append(" | ").append(medianText(runs, MeasurementKey.SELF_TRANSITION)).append(" (")
                     .append(g(1.0 / best.states())).append(")")
-                    .append(" | ").append(medianText(runs, MeasurementKey.CLASS_KL, 2))
-                    .append(" | ").append(clean).append('/').append(runs.size())
-                    .append(String.format(Locale.ROOT, " [%.2f, %.2f]", wilson[0], wilson[1]))
-                    .append(" | ").append(medianText(runs, COVERAGE, 2))
-                    .append(" | ").append(medianText(runs, LONGEST, 2)).append(" of ").append(best.states())
+                    .append(" | ").append(medianText(runs, MeasurementKey.CLASS_KL))
+                    .append(" | ").append(clean).append('/').append(runs.size()).append(" ± ")
+                    .append(SettingStats.error(SettingStats.fractionError(clean, runs.size())))
+                    .append(" | ").append(medianText(runs, COVERAGE))
+                    .append(" | ").append(medianText(runs, LONGEST)).append(" of ").append(best.states())
                     .append(" |\n");
         }
-        out.append("\nMedians over the seeds ± the bootstrap standard error of the median; best run ± its chain's "
-                + "Monte-Carlo error; clean cycle: runs with one clean cycle through all states, 95 % Wilson interval; "
-                + "gaps in nats/image against the EM mixture with as many components as states.\n");
-        out.append("\nDominant cycles of the best run of each setting (Rao-Blackwellized M; states > ... [their "
-                + "classes] and the cycle's net flux):\n\n");
+        out.append("\nMedians over the seeds ± the bootstrap standard error of the median (nelc sweep collect's, "
+                + "SettingStats); best run ± its chain's Monte-Carlo error; clean cycle: runs with one clean cycle "
+                + "through all states ± the Agresti-Coull standard error of the fraction; gaps in nats/image against "
+                + "the EM mixture with as many components as states.\n");
+        out.append("\nDominant cycles of the best run of each setting (Rao-Blackwellized M; states > ... [the class "
+                + "of each state: dK = label K] and the cycle's net flux):\n\n");
         for (Map.Entry<String, List<Run>> e : bySetting.entrySet()) {
             if (e.getValue().isEmpty()) {
                 continue;
             }
             Run best = e.getValue().stream().max((a, b) -> Double.compare(a.ll(), b.ll())).orElseThrow();
             out.append("- ").append(e.getKey()).append(", seed ").append(best.s().seed()).append(": ")
-                    .append(cyclesText(best.s())).append('\n');
+                    .append(best.s().cycles().isEmpty() ? "none" : best.s().cyclesText()).append('\n');
         }
         if (claims) {
             out.append("\nThe paper's six claims (nelc reproduce's rules, ClaimChecker), per setting:\n\n");
@@ -213,13 +210,15 @@ public final class Tables {
         }
     }
 
-    /** LL against σ, one colour per setting; filled circles: one clean cycle, crosses: not. */
+    /**
+     * LL against log10 σ (σ floored at 1e-3, so an RBM's σ ≈ 0 shows at −3), one colour per setting; filled
+     * circles: one clean cycle, crosses: not.
+     */
     private static void figure(Map<String, List<Run>> bySetting, String title, Path png) throws IOException {
         XYChart c = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle("log-likelihood (nats/image)")
-                .yAxisTitle("σ (nats/double step), log scale").build();
+                .yAxisTitle("log10 σ (σ in nats/double step)").build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        c.getStyler().setYAxisLogarithmic(true);
         c.getStyler().setLegendVisible(true);
         c.getStyler().setMarkerSize(7);
         Color[] palette = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
@@ -235,7 +234,7 @@ public final class Tables {
                 for (Run r : e.getValue()) {
                     if (r.s().cleanCycle() == clean && Double.isFinite(r.ll())) {
                         x.add(r.ll());
-                        y.add(Math.max(1e-3, r.s().sigma()));
+                        y.add(Math.log10(Math.max(1e-3, r.s().sigma())));
                     }
                 }
                 if (x.isEmpty()) {
@@ -255,74 +254,17 @@ public final class Tables {
         Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static String cyclesText(ModelSummary s) {
-        List<String> parts = new ArrayList<>();
-        for (Cycle c : s.cycles()) {
-            StringBuilder sb = new StringBuilder();
-            int[] st = c.states();
-            for (int j = 0; j < st.length; j++) {
-                sb.append(j == 0 ? "" : ">").append(st[j]);
-            }
-            sb.append(" [");
-            for (int j = 0; j < c.classes().length; j++) {
-                sb.append(j == 0 ? "" : " ").append(c.classes()[j] < 0 ? "?" : String.valueOf(c.classes()[j]));
-            }
-            sb.append("] ").append(g(c.flux()));
-            parts.add(sb.toString());
-        }
-        return parts.isEmpty() ? "none" : String.join("; ", parts);
+    private static SettingStats.Spread spread(List<Run> runs, MeasurementKey key) {
+        return SettingStats.spread(runs.stream().map(Run::row).toList(), key);
     }
 
-    private static String medianText(List<Run> runs, MeasurementKey key, int digits) {
-        double[] v = runs.stream().mapToDouble(r -> r.s().value(key)).filter(x -> !Double.isNaN(x)).toArray();
-        if (v.length == 0) {
+    /** The median over the runs ± its bootstrap standard error, {@code —} without values. */
+    private static String medianText(List<Run> runs, MeasurementKey key) {
+        SettingStats.Spread sp = spread(runs, key);
+        if (sp.n() == 0) {
             return "—";
         }
-        double m = median(v);
-        double se = bootstrapMedianSe(v);
-        return g(m) + (Double.isFinite(se) ? " ± " + g(se) : "");
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] == s[n / 2] ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]));
-    }
-
-    /** The bootstrap standard error of the median (seeded: the same values give the same number). */
-    static double bootstrapMedianSe(double[] v) {
-        if (v.length < 2) {
-            return Double.NaN;
-        }
-        SplittableRandom rnd = new SplittableRandom(20_261_130L);
-        double[] meds = new double[BOOTSTRAP];
-        double[] b = new double[v.length];
-        for (int i = 0; i < BOOTSTRAP; i++) {
-            for (int j = 0; j < v.length; j++) {
-                b[j] = v[rnd.nextInt(v.length)];
-            }
-            meds[i] = median(b);
-        }
-        if (Arrays.stream(meds).anyMatch(x -> !Double.isFinite(x))) {
-            return Double.NaN;
-        }
-        double mean = Arrays.stream(meds).average().orElse(Double.NaN);
-        double ss = 0;
-        for (double x : meds) {
-            ss += (x - mean) * (x - mean);
-        }
-        return Math.sqrt(ss / (BOOTSTRAP - 1));
-    }
-
-    /** The 95 % Wilson score interval of k successes in n. */
-    static double[] wilson(int k, int n) {
-        double z = 1.959964;
-        double p = (double) k / n;
-        double d = 1 + z * z / n;
-        double centre = (p + z * z / (2 * n)) / d;
-        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / d;
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        return g(sp.median()) + " ± " + SettingStats.error(sp.medianStandardError());
     }
 
     private static String f(double x, int digits) {

@@ -27,12 +27,15 @@ usage: $0 [--quick] [--out DIR] [--threads N] [--seeds A..B] [--epochs N] [--per
                    run the script again without --slurm once the arrays have finished, to collect
   --slurm-option O passed to nelc sweep slurm (repeatable), e.g. --slurm-option=--partition=short
   --collect-only   train nothing: the tables from the cells finished so far
+  --bits L,L,...   question 2's bits:L grid (default 3,4,6,8; --quick 3,4)
+  --skip GLOB      leave out the sweeps and EM fits whose name matches GLOB (repeatable), e.g.
+                   --skip 'q2-*-all' --skip 'em-all-*' (the names are the directories under --out)
 USAGE
 }
 
-CHAIN=""; RB=""; PRECISION=""; EM_RESTARTS=""
+CHAIN=""; RB=""; PRECISION=""; EM_RESTARTS=""; BITS=""
 QUICK=0; OUT=""; THREADS=""; SEEDS=""; EPOCHS=""; PER_CLASS=""; NICE=0; SLURM=0; COLLECT_ONLY=0
-SLURM_OPTIONS=()
+SLURM_OPTIONS=(); SKIP=()
 parse_args() {
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -61,6 +64,10 @@ parse_args() {
       --slurm-option) SLURM_OPTIONS+=("$2"); shift ;;
       --slurm-option=*) SLURM_OPTIONS+=("${1#*=}") ;;
       --collect-only) COLLECT_ONLY=1 ;;
+      --bits) BITS=$2; shift ;;
+      --bits=*) BITS=${1#*=} ;;
+      --skip) SKIP+=("$2"); shift ;;
+      --skip=*) SKIP+=("${1#*=}") ;;
       -h|--help) usage; exit 0 ;;
       *) echo "$0: unknown option '$1' (--help lists them)" >&2; exit 2 ;;
     esac
@@ -84,7 +91,7 @@ parse_args() {
   THREADS=${THREADS:-$(nproc)}
   mkdir -p "$OUT"
   OUT=$(cd "$OUT" && pwd)
-  SWEEPS=(); EMS=(); ESTIMATE=0
+  SWEEPS=(); EMS=(); ESTIMATE=0; EM_PENDING=0
   cpu_seconds
   CPU_START=$CPU_NOW
 }
@@ -155,10 +162,21 @@ ensure_vote() {
 }
 VOTE=(--data "$VOTE_CSV" --label-column party --classes democrat,republican --per-class 168)
 
+# skipped NAME: true when --skip left NAME out.
+skipped() {
+  local g
+  for g in "${SKIP[@]}"; do
+    # shellcheck disable=SC2053
+    [[ $1 == $g ]] && return 0
+  done
+  return 1
+}
+
 # sweep NAME [nelc sweep plan flags...]: plans OUT/NAME with the mode's schedule, evaluation and seeds,
 # adds its CPU estimate (nelc's cost model, printed by `sweep plan`) to ESTIMATE.
 sweep() {
   local name=$1; shift
+  skipped "$name" && { echo "  $name: skipped (--skip)"; return 0; }
   local log
   log=$(nelc sweep plan --out "$OUT/$name" --seeds "$SEEDS" "${SCHEDULE[@]}" "${EVALUATION[@]}" "$@")
   echo "$log" | sed -n '1p;/^estimated CPU/p' | sed "s#^#  $name: #"
@@ -172,8 +190,10 @@ sweep() {
 # ROWS rows of dimension D (for the estimate only).
 em() {
   local name=$1 k=$2 rows=$3 d=$4; shift 4
+  skipped "$name" && return 0
   EMS+=("$name|$k|$*")
   if [ ! -f "$OUT/$name/em.json" ]; then
+    EM_PENDING=$((EM_PENDING + 1))
     # nelc compare's cost model: 50 iterations x N x D x K x 1.4e-9 s per restart
     ESTIMATE=$(awk -v a="$ESTIMATE" -v r="${EM_OPTIONS[1]}" -v n="$rows" -v d="$d" -v k="$k" \
       'BEGIN { print a + r*50*n*d*k*1.4e-9 }')
@@ -184,7 +204,12 @@ em() {
 # measured CPU last.
 run_all() {
   local title=$1
-  echo "$title: estimated CPU $(awk -v s="$ESTIMATE" 'BEGIN { if (s < 90) printf "%.1f s", s; else if (s < 5400) printf "%.1f min", s/60; else printf "%.1f h", s/3600 }') for what is not finished yet (one idle core; divide by $THREADS for the wall time)"
+  # nelc's cost model counts the multiply-adds of training and evaluation only; on the runs of
+  # docs/beyond-the-paper.md the cells took about 1.5 times its figure, and each command (a JVM start,
+  # loading and binarizing the data, JIT) about 3 s more; the tables' compile about 5 s
+  local launches=$(( 3 * ${#SWEEPS[@]} + EM_PENDING ))
+  ESTIMATE=$(awk -v m="$ESTIMATE" -v n="$launches" 'BEGIN { print 1.5 * m + 3 * n + 5 }')
+  echo "$title: estimated CPU $(awk -v s="$ESTIMATE" 'BEGIN { if (s < 90) printf "%.1f s", s; else if (s < 5400) printf "%.1f min", s/60; else printf "%.1f h", s/3600 }') for what is not finished yet (nelc's cost model x 1.5 + 3 s per command; one idle core, divide by $THREADS for the wall time)"
   local nice=()
   [ "$NICE" = 0 ] || nice=(nice -n "$NICE")
   if [ "$COLLECT_ONLY" = 0 ]; then
@@ -249,7 +274,11 @@ plan_q1() {   # question 1: all ten digits, one-hot L = 10, 20, 30 (--quick: L =
     em "em-all-${l#one-hot:}" "${l#one-hot:}" $((10 * PER_CLASS)) 784 --digits "$DIGITS_ALL" --per-class "$PER_CLASS"
   done
 }
-BITS_GRID() { if [ "$QUICK" = 1 ]; then echo latent=bits:3,bits:4; else echo latent=bits:3,bits:4,bits:6,bits:8; fi; }
+BITS_GRID() {
+  local l=${BITS:-}
+  [ -n "$l" ] || { if [ "$QUICK" = 1 ]; then l=3,4; else l=3,4,6,8; fi; }
+  echo "latent=bits:${l//,/,bits:}"
+}
 plan_q2_bits() {   # question 2: bits:L on MNIST 0/1/2 and on all ten digits
   sweep q2-bits-012 --digits 0,1,2 --per-class "$PER_CLASS" --grid "$(BITS_GRID)"
   sweep q2-bits-all --digits "$DIGITS_ALL" --per-class "$PER_CLASS" --grid "$(BITS_GRID)"

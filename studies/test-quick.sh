@@ -27,7 +27,7 @@ for q in "${questions[@]}"; do
   [ -z "$bad" ] || fail "question $q: rows without their 2 finished runs: $bad"
   [ -s "$png" ] || fail "question $q: no figure"
   [ "$(stat -c %s "$png")" -le 204800 ] || fail "question $q: figure over 200 KB"
-  echo "studies: question $q: $(grep "measured CPU" "$log")"
+  echo "studies: $(grep "measured CPU" "$log")"
 done
 sha() { awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "parameters_sha256") c = i; next } { print $c }' "$1"; }
 for q in "${questions[@]}"; do
