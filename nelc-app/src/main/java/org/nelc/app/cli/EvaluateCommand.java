@@ -7,6 +7,7 @@ import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.options.DataOptions;
+import org.nelc.app.progress.ProgressBar;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import picocli.CommandLine.Command;
@@ -65,7 +66,7 @@ public final class EvaluateCommand implements Runnable {
                 : Files.isDirectory(outPath) || out.endsWith("/") || out.endsWith(java.io.File.separator)
                         ? outPath.resolve("evaluation.json") : outPath, modelFile);
         ModelFile mf = ModelIO.read(modelFile, root.context().plugins());
-        Dataset data = root.context().loadData(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
+        Dataset data = root.context().loadData(dataOptions.path(mf.data(), modelFile), dataOptions.selection(mf.data()));
         if (data.dimension() != mf.model().visibleSize()) {
             throw new org.nelc.api.UserError(modelFile + ": the model has D=" + mf.model().visibleSize()
                     + " but the data (" + data.source() + ") has D=" + data.dimension());
@@ -74,9 +75,17 @@ public final class EvaluateCommand implements Runnable {
             root.spec.commandLine().getErr().println("nelc: note: evaluating on data that differs from the training data ("
                     + data.source() + ")");
         }
+        var latent = mf.model().latent();
+        org.nelc.analysis.evaluate.EvaluationMemory.check(modelFile + ": " + latent.encoding() + ":" + latent.units(),
+                latent.states(), data.classCounts().size(), chainLength, 1);
         long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1L;
         EvaluationOptions options = new EvaluationOptions(s, chainLength, burnIn, rbSamples).withPrecision(rel);
-        Evaluation e = root.context().evaluator().evaluate(mf, data, options);
+        // a long chain (--chain-length 3e8, a huge --burn-in) runs for minutes: a bar with the ETA on a console
+        ProgressBar bar = new ProgressBar(System.err, ProgressBar.interactive(json));
+        Evaluation e = root.context().evaluator().evaluate(mf, data, options,
+                (done, total) -> bar.update(done, total, String.format(java.util.Locale.ROOT, "chain %,d/%,d double steps",
+                        done, total)));
+        bar.finish();
         e.write(target);
         if (json) {
             o.print(e.toJson());

@@ -100,6 +100,8 @@ public final class ExportCommand implements Runnable {
             return Evaluation.fromJson(Files.readString(f));
         } catch (IOException e) {
             throw new UserError(f + ": cannot read (" + e.getMessage() + ")");
+        } catch (UserError e) {
+            throw new UserError(f + ": " + e.getMessage(), e);
         }
     }
 

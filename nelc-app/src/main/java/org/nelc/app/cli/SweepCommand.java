@@ -169,8 +169,12 @@ public final class SweepCommand implements Runnable {
                             + d.size() + " rows)");
                 }
             };
+            // 100 000 seeds make 100 000 cells: a bar on a console while they are planned
+            var bar = new org.nelc.app.progress.ProgressBar(System.err, org.nelc.app.progress.ProgressBar.interactive(false));
             Manifest m = Planner.plan(TrainingFlags.canonical(training), given, axes, seedList,
-                    new Manifest.EvaluationSettings(chainLength, burnIn, rbSamples, rel), plugins, check);
+                    new Manifest.EvaluationSettings(chainLength, burnIn, rbSamples, rel), plugins, check,
+                    (done, total) -> bar.update(done, total, "planned " + done + "/" + total + " cells"));
+            bar.finish();
             SweepDir dir = new SweepDir(out);
             String verb = "wrote";
             if (java.nio.file.Files.exists(dir.manifestFile())) {
@@ -274,8 +278,8 @@ public final class SweepCommand implements Runnable {
         @Option(names = "--partition", paramLabel = "P", description = "Partition (default: the cluster's).")
         String partition;
 
-        @Option(names = "--time", paramLabel = "HH:MM:SS", description = "Time limit per task (default: the "
-                + "partition's).")
+        @Option(names = "--time", paramLabel = "TIME", description = "Time limit per task, any form sbatch takes: "
+                + "M, M:S, H:M:S, D-H, D-H:M, D-H:M:S (default: the partition's).")
         String time;
 
         @Option(names = "--cpus-per-task", paramLabel = "N", description = "CPUs per task (default: "

@@ -99,7 +99,7 @@ public final class TrainCommand implements Runnable {
             dir = resume;
             ModelFile cp = Checkpoint.read(dir, root.context().plugins());
             config = cp.config();
-            data = dataLoader.load(options.dataOptions().path(cp.data()),
+            data = dataLoader.load(options.dataOptions().path(cp.data(), dir.resolve(Checkpoint.FILE)),
                     options.dataOptions().selection(cp.data()));
             if (!data.fingerprint().equals(cp.data().fingerprint())) {
                 throw new UserError(dir.resolve(Checkpoint.FILE) + ": the data changed since the checkpoint "

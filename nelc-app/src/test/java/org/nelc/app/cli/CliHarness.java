@@ -24,6 +24,22 @@ final class CliHarness {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /**
+     * Checks a refusal: exit 2 and one line on stderr (two for a usage error: picocli's line and the
+     * "(see: nelc … --help)" hint) containing every one of {@code parts}, no stack trace; returns stderr.
+     */
+    static String refused(Result r, String... parts) {
+        org.junit.jupiter.api.Assertions.assertEquals(2, r.code(), r.toString());
+        String err = r.err().strip();
+        long lines = err.lines().filter(l -> !l.startsWith("(see: nelc ")).count();
+        org.junit.jupiter.api.Assertions.assertEquals(1, lines, r.toString());
+        org.junit.jupiter.api.Assertions.assertFalse(err.contains("\tat ") || err.contains("Exception"), r.toString());
+        for (String p : parts) {
+            org.junit.jupiter.api.Assertions.assertTrue(err.contains(p), "'" + p + "' in: " + err);
+        }
+        return err;
+    }
+
     /** A small labelled dataset in the 0/1 text format: 3 prototypes, D = 36, 100 rows each. */
     static Path syntheticData(Path dir) {
         Path f = dir.resolve("synthetic.txt");
