@@ -75,11 +75,11 @@ public final class EvaluateCommand implements Runnable {
             root.spec.commandLine().getErr().println("nelc: note: evaluating on data that differs from the training data ("
                     + data.source() + ")");
         }
+        long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1L;
+        EvaluationOptions options = new EvaluationOptions(s, chainLength, burnIn, rbSamples).withPrecision(rel);
         var latent = mf.model().latent();
         org.nelc.analysis.evaluate.EvaluationMemory.check(modelFile + ": " + latent.encoding() + ":" + latent.units(),
                 latent.states(), data.classCounts().size(), chainLength, 1);
-        long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1L;
-        EvaluationOptions options = new EvaluationOptions(s, chainLength, burnIn, rbSamples).withPrecision(rel);
         // a long chain (--chain-length 3e8, a huge --burn-in) runs for minutes: a bar with the ETA on a console
         ProgressBar bar = new ProgressBar(System.err, ProgressBar.interactive(json));
         Evaluation e = root.context().evaluator().evaluate(mf, data, options,

