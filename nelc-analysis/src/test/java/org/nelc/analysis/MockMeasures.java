@@ -23,14 +23,14 @@ public final class MockMeasures {
         when(ctx.measure(anyString(), anyString(), anyString(), anyString(), any())).thenAnswer(inv -> {
             TransitionEstimate t = ctx.transitions(inv.getArgument(0));
             double v = ((ToDoubleFunction<TransitionEstimate>) inv.getArgument(4)).applyAsDouble(t);
-            return new Measurement(inv.getArgument(1), inv.getArgument(2), v, Double.NaN, inv.getArgument(3), "mock",
-                    "");
+            return Measurement.builder().key(inv.getArgument(1)).description(inv.getArgument(2)).value(v)
+                    .unit(inv.getArgument(3)).method("mock").build();
         });
         when(ctx.measureOccupancy(anyString(), anyString(), anyString(), any())).thenAnswer(inv -> {
             double[] p = ctx.transitions("count").occupancy();
             double v = ((ToDoubleFunction<double[]>) inv.getArgument(3)).applyAsDouble(p);
-            return new Measurement(inv.getArgument(0), inv.getArgument(1), v, Double.NaN, inv.getArgument(2), "mock",
-                    "");
+            return Measurement.builder().key(inv.getArgument(0)).description(inv.getArgument(1)).value(v)
+                    .unit(inv.getArgument(2)).method("mock").build();
         });
         return ctx;
     }

@@ -52,10 +52,12 @@ public final class OccupancyEntropy implements Diagnostic {
         double se = Math.sqrt(var / (BATCHES - 1) / BATCHES);
         String method = "plug-in over " + z.length + " steps; error by batch means over " + BATCHES + " segments";
         String note = String.format(java.util.Locale.ROOT, "segment bias about -%.2g nats", (states - 1) / (2.0 * per));
-        Measurement entropy = new Measurement("entropy", "H of the state occupancy", whole, se, "nats", method, note);
+        Measurement entropy = Measurement.builder().key("entropy").description("H of the state occupancy")
+                .value(whole).standardError(se).unit("nats").method(method).note(note).build();
         // e^H: error by the delta method
-        Measurement effective = new Measurement("effective-states", "e^H, effective number of states",
-                StrictMath.exp(whole), StrictMath.exp(whole) * se, "", "e^H, delta method", "");
+        Measurement effective = Measurement.builder().key("effective-states")
+                .description("e^H, effective number of states").value(StrictMath.exp(whole))
+                .standardError(StrictMath.exp(whole) * se).method("e^H, delta method").build();
         return DiagnosticResult.of(name(), List.of(entropy, effective), Map.of("segments", BATCHES));
     }
 

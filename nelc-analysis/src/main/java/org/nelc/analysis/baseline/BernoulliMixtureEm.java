@@ -146,8 +146,9 @@ public final class BernoulliMixtureEm {
         }
         BernoulliMixture fitted = byDecreasingWeight(d, weights, means);
         double[] perPoint = fitted.logLikelihoods(data);
-        return new MixtureFit(restart, fitted, Arrays.copyOf(history, it + 1), it, converged, perPoint,
-                LogLikelihood.summarize(perPoint), (System.nanoTime() - t0) * 1e-9);
+        return MixtureFit.builder().restart(restart).mixture(fitted).history(Arrays.copyOf(history, it + 1))
+                .iterations(it).converged(converged).perPoint(perPoint).summary(LogLikelihood.summarize(perPoint))
+                .seconds((System.nanoTime() - t0) * 1e-9).build();
     }
 
     /** Component {@code k}'s mean over its own random subset of {@code round(f·N)} rows (docs/model.md §5). */

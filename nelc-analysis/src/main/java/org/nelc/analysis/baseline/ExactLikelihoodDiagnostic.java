@@ -120,14 +120,17 @@ public final class ExactLikelihoodDiagnostic implements Diagnostic {
         List<Measurement> measurements = List.of(
                 // computed exactly: no Monte-Carlo error; the rows' spread is its own measurement, as for the
                 // precise LL
-                new Measurement(LOG_LIKELIHOOD, "log-likelihood (exact)", s.mean(), 0.0, "nats/image",
-                        "exact: " + exact.method(), ""),
-                new Measurement(DATA_SPREAD, "s.e. of the exact LL over the data rows", s.standardError(), 0.0,
-                        "nats/image", "the rows' spread / sqrt(rows)", ""),
-                new Measurement(OCCUPANCY_DISTANCE, "mixing check: chain occupancy vs exact p̄ (total variation)",
-                        mixing.occupancyDistance(), Double.NaN, "", "½ Σ|occupancy − p̄|; judged by the largest "
-                        + "batch-means z of the states (" + BATCHES + " batches), not by its own error",
-                        mixing.checked() && !mixing.mixes() ? mixing.verdict() : ""));
+                Measurement.builder().key(LOG_LIKELIHOOD).description("log-likelihood (exact)").value(s.mean())
+                        .standardError(0.0).unit("nats/image").method("exact: " + exact.method()).build(),
+                Measurement.builder().key(DATA_SPREAD).description("s.e. of the exact LL over the data rows")
+                        .value(s.standardError()).standardError(0.0).unit("nats/image")
+                        .method("the rows' spread / sqrt(rows)").build(),
+                Measurement.builder().key(OCCUPANCY_DISTANCE)
+                        .description("mixing check: chain occupancy vs exact p̄ (total variation)")
+                        .value(mixing.occupancyDistance()).standardError(Double.NaN)
+                        .method("½ Σ|occupancy − p̄|; judged by the largest batch-means z of the states (" + BATCHES
+                                + " batches), not by its own error")
+                        .note(mixing.checked() && !mixing.mixes() ? mixing.verdict() : "").build());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("method", exact.method());
         details.put("rows", s.points());

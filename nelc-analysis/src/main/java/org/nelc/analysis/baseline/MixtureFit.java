@@ -20,4 +20,73 @@ public record MixtureFit(int restart, BernoulliMixture mixture, double[] history
     public double logLikelihood() {
         return summary.mean();
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these components: change some and build a new one. */
+    public Builder toBuilder() {
+        return builder().restart(restart).mixture(mixture).history(history).iterations(iterations)
+                .converged(converged).perPoint(perPoint).summary(summary).seconds(seconds);
+    }
+
+    /** Names every component at the call site. */
+    public static final class Builder {
+        private int restart;
+        private BernoulliMixture mixture;
+        private double[] history;
+        private int iterations;
+        private boolean converged;
+        private double[] perPoint;
+        private LogLikelihood.Summary summary;
+        private double seconds;
+
+        private Builder() {
+        }
+
+        public Builder restart(int v) {
+            restart = v;
+            return this;
+        }
+
+        public Builder mixture(BernoulliMixture v) {
+            mixture = v;
+            return this;
+        }
+
+        public Builder history(double[] v) {
+            history = v;
+            return this;
+        }
+
+        public Builder iterations(int v) {
+            iterations = v;
+            return this;
+        }
+
+        public Builder converged(boolean v) {
+            converged = v;
+            return this;
+        }
+
+        public Builder perPoint(double[] v) {
+            perPoint = v;
+            return this;
+        }
+
+        public Builder summary(LogLikelihood.Summary v) {
+            summary = v;
+            return this;
+        }
+
+        public Builder seconds(double v) {
+            seconds = v;
+            return this;
+        }
+
+        public MixtureFit build() {
+            return new MixtureFit(restart, mixture, history, iterations, converged, perPoint, summary, seconds);
+        }
+    }
 }

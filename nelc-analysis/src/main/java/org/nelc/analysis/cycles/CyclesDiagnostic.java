@@ -19,7 +19,10 @@ import org.nelc.api.diagnostic.TransitionEstimate;
  * {@code cycles}: the dominant cycles under both estimates of {@code M}, each state labelled with its
  * class by the same rule as {@code class-kl} (when the data has labels). Measurements, for each
  * estimator {@code E}: {@code cycles.E} (how many dominant cycles) and {@code clean.E} (1 when one clean
- * cycle runs through every state, else 0), both read off the estimated M. Details, for each {@code E}:
+ * cycle runs through every state, else 0), {@code longest.E} (the length of the longest circulating cycle:
+ * length ≥ 3, positive flux; 0 if none) and {@code coverage.E} (the fraction of the states on circulating
+ * cycles) — the last two say whether a cycle that is not clean broke into sub-cycles or vanished — all read
+ * off the estimated M. Details, for each {@code E}:
  * {@code cycles.E} (list of {states, classes, flux, minTransition}), {@code clean.E},
  * {@code successor.E}, {@code currents.E} ({@code J_{z'z} − J_{zz'}} row-major, up to {@value #MAX_CURRENTS_STATES} states); plus
  * {@code stateClass} and {@code fluxDefinition}.
@@ -39,6 +42,16 @@ public final class CyclesDiagnostic implements Diagnostic {
     /** The key (of the measurement and of the detail) of "one clean cycle" under {@code estimator}. */
     public static String cleanKey(String estimator) {
         return "clean." + estimator;
+    }
+
+    /** The key of the longest circulating cycle's length under {@code estimator}. */
+    public static String longestKey(String estimator) {
+        return "longest." + estimator;
+    }
+
+    /** The key of the fraction of states on circulating cycles under {@code estimator}. */
+    public static String coverageKey(String estimator) {
+        return "coverage." + estimator;
     }
 
     @Override
@@ -71,6 +84,10 @@ public final class CyclesDiagnostic implements Diagnostic {
                     x -> find(x, stateClass).cycles().size()));
             out.add(context.measure(e, cleanKey(e), "one clean cycle (1 = yes), " + label, "",
                     x -> find(x, stateClass).clean() ? 1 : 0));
+            out.add(context.measure(e, longestKey(e), "longest circulating cycle (length >= 3, positive flux), "
+                    + label, "states", x -> find(x, stateClass).longest()));
+            out.add(context.measure(e, coverageKey(e), "fraction of states on circulating cycles, " + label, "",
+                    x -> find(x, stateClass).coverage()));
             v.put("cycles." + e, list);
             v.put("clean." + e, dc.clean());
             v.put("successor." + e, dc.successor());

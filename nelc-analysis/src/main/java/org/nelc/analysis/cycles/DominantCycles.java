@@ -13,7 +13,11 @@ import java.util.List;
  *
  * <p>The structure is <em>clean</em> when there is exactly one cycle, it passes through every state
  * considered, and its flux is positive: the "nearly deterministic cycle through the digit prototypes"
- * of the paper's best runs.
+ * of the paper's best runs. When it is not, {@link #longest()} and {@link #coverage()} say what is left of
+ * it: the longest <em>circulating</em> cycle (length ≥ 3, positive flux — a 2-cycle's two currents are
+ * opposite, so it never circulates) and the fraction of the states that lie on circulating cycles. A
+ * cycle broken into sub-cycles has coverage near 1 and a longest cycle shorter than the states; a
+ * vanished one has coverage 0.
  *
  * @param successor {@code s(z)}, or {@code -1} for a state not considered
  * @param cycles the cycles, ordered by decreasing flux
@@ -81,6 +85,33 @@ public record DominantCycles(int[] successor, List<Cycle> cycles, int states, bo
         boolean clean = cycles.size() == 1 && cycles.get(0).length() == considered && considered > 1
                 && cycles.get(0).flux() > 0;
         return new DominantCycles(succ, List.copyOf(cycles), considered, clean);
+    }
+
+    /** A cycle that carries a net current: length ≥ 3 and positive flux. */
+    public static boolean circulates(Cycle c) {
+        return c.length() >= 3 && c.flux() > 0;
+    }
+
+    /** The length of the longest circulating cycle ({@link #circulates}), 0 when none circulates. */
+    public int longest() {
+        int best = 0;
+        for (Cycle c : cycles) {
+            if (circulates(c)) {
+                best = Math.max(best, c.length());
+            }
+        }
+        return best;
+    }
+
+    /** The fraction of the considered states that lie on circulating cycles, 0 when none is considered. */
+    public double coverage() {
+        int on = 0;
+        for (Cycle c : cycles) {
+            if (circulates(c)) {
+                on += c.length();
+            }
+        }
+        return states == 0 ? 0 : (double) on / states;
     }
 
     private static Cycle cycle(int[] raw, double[] m, double[] p, int n, int[] stateClass) {

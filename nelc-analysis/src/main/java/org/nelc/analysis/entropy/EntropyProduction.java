@@ -1,5 +1,7 @@
 package org.nelc.analysis.entropy;
 
+import java.util.Locale;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.core.chain.EntropyProductionSum;
 
 /**
@@ -46,17 +48,28 @@ public final class EntropyProduction {
     public static double skippedPairsLowerBound(double[] m, double[] p, int n, long transitions) {
         double floor = 3.0 / transitions;
         double bound = 0;
+        for (double seen : oneWayFlows(m, p, n)) {
+            if (seen > floor) {
+                bound += (seen - floor) * (StrictMath.log(seen) - StrictMath.log(floor));
+            }
+        }
+        return bound;
+    }
+
+    /** The flow {@code J} of each one-way pair in the direction it was seen, pairs in {@link #of}'s order. */
+    private static double[] oneWayFlows(double[] m, double[] p, int n) {
+        double[] flows = new double[n * (n - 1) / 2];
+        int k = 0;
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
                 double jab = p[a] * m[a * n + b];
                 double jba = p[b] * m[b * n + a];
-                double seen = jab > 0 && jba > 0 ? 0 : Math.max(jab, jba);
-                if (seen > floor) {
-                    bound += (seen - floor) * (StrictMath.log(seen) - StrictMath.log(floor));
+                if (!(jab > 0 && jba > 0) && Math.max(jab, jba) > 0) {
+                    flows[k++] = Math.max(jab, jba);
                 }
             }
         }
-        return bound;
+        return java.util.Arrays.copyOf(flows, k);
     }
 
     /**
@@ -68,9 +81,53 @@ public final class EntropyProduction {
         if (r.oneWayPairs() == 0) {
             return "";
         }
-        return String.format(java.util.Locale.ROOT, "%d one-way pair%s skipped (lower bound): they add at least "
+        return String.format(Locale.ROOT, "%d one-way pair%s skipped (lower bound): they add at least "
                 + "%.3g more (95 %%, reverse flow < 3/T), with no upper bound", r.oneWayPairs(),
                 r.oneWayPairs() == 1 ? "" : "s", skippedPairsLowerBound(m, p, n, transitions));
+    }
+
+    /**
+     * How far σ of a counted M may move between runs of {@code transitions} steps through the pairs it
+     * skipped, as a standard deviation: a one-way pair's reverse flow {@code J_{zz'}} is unresolved (below
+     * about {@code 3/T}), so another run of the same length may see its reverse transition once — and then
+     * the pair adds {@code (J_{z'z} − 1/T) ln(J_{z'z} T)} — or not, and add nothing. A seen/not-seen
+     * outcome has a standard deviation of at most half that term (probability 1/2); the pairs are summed in
+     * quadrature. This is what the batch jackknife cannot see: it resamples only transitions that occurred.
+     * Nats per double step; 0 without one-way pairs.
+     */
+    public static double skippedPairsSpread(double[] m, double[] p, int n, long transitions) {
+        double once = 1.0 / transitions;
+        double ss = 0;
+        for (double seen : oneWayFlows(m, p, n)) {
+            if (seen > once) {
+                double half = 0.5 * (seen - once) * (StrictMath.log(seen) - StrictMath.log(once));
+                ss += half * half;
+            }
+        }
+        return Math.sqrt(ss);
+    }
+
+    /**
+     * σ of a counted M as it should be reported when pairs were skipped: the standard error widened by
+     * {@link #skippedPairsSpread} (in quadrature with the jackknife's), the note saying it is a lower bound,
+     * what the skipped pairs add at least ({@link #oneWayNote}) and how much of the error is theirs.
+     * Unchanged without one-way pairs. The value is never changed.
+     *
+     * @param sigma σ with its jackknife standard error, from {@code DiagnosticContext.measure}
+     * @param transitions transitions counted ({@code TransitionEstimate.samples()})
+     */
+    public static Measurement withSkippedPairs(Measurement sigma, double[] m, double[] p, int n, long transitions) {
+        String note = oneWayNote(m, p, n, transitions);
+        if (note.isEmpty()) {
+            return sigma;
+        }
+        double spread = skippedPairsSpread(m, p, n, transitions);
+        double se = sigma.standardError();
+        double widened = Math.sqrt(se * se + spread * spread);
+        String split = String.format(Locale.ROOT, "; s.e. %.3g = jackknife %.3g and %.3g for whether their reverse "
+                + "transitions are seen, in quadrature", widened, se, spread);
+        return sigma.toBuilder().standardError(widened).method(sigma.method() + "; widened for the skipped one-way "
+                + "pairs").note((sigma.note().isEmpty() ? "" : sigma.note() + "; ") + note + split).build();
     }
 
     /** σ alone. */

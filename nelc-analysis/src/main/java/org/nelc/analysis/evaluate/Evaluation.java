@@ -13,6 +13,8 @@ import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.diagnostic.DiagnosticResult;
 import org.nelc.api.diagnostic.Measurement;
+import org.nelc.core.Version;
+import org.nelc.core.model.Model;
 import org.nelc.api.io.AtomicFiles;
 
 /**
@@ -47,6 +49,12 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
     /** The model evaluated. */
     public record ModelInfo(int visibleSize, String encoding, String normalization, int units, int states,
             String visibleKernel) {
+        /** What {@code evaluation.json} records of {@code model}. */
+        public static ModelInfo of(Model model) {
+            var latent = model.latent();
+            return new ModelInfo(model.visibleSize(), latent.encoding(), latent.normalization(), latent.units(),
+                    latent.states(), model.visible().name());
+        }
     }
 
     /** The data it was evaluated on. */
@@ -137,5 +145,114 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
     /** Whether {@code details} (any diagnostic's) can be written as JSON. */
     static void checkWritable(Object details) throws JsonProcessingException {
         JSON.writeValueAsString(details);
+    }
+
+    /** A builder for this nelc's schema ({@value #SCHEMA} version {@value #SCHEMA_VERSION}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these components: change some and build a new one. */
+    public Builder toBuilder() {
+        return builder().schema(schema).schemaVersion(schemaVersion).nelcVersion(nelcVersion).model(model)
+                .data(data).seed(seed).chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples)
+                .initialState(initialState).occupancy(occupancy).transitions(transitions).diagnostics(diagnostics)
+                .timings(timings);
+    }
+
+    /** Names every component at the call site. */
+    public static final class Builder {
+        private String schema = SCHEMA;
+        private int schemaVersion = SCHEMA_VERSION;
+        private String nelcVersion = Version.VERSION;
+        private ModelInfo model;
+        private DataInfo data;
+        private long seed;
+        private int chainLength;
+        private int burnIn;
+        private int rbSamples;
+        private String initialState;
+        private double[] occupancy;
+        private List<MatrixSummary> transitions;
+        private List<DiagnosticResult> diagnostics;
+        private Timings timings;
+
+        private Builder() {
+        }
+
+        public Builder schema(String v) {
+            schema = v;
+            return this;
+        }
+
+        public Builder schemaVersion(int v) {
+            schemaVersion = v;
+            return this;
+        }
+
+        public Builder nelcVersion(String v) {
+            nelcVersion = v;
+            return this;
+        }
+
+        public Builder model(ModelInfo v) {
+            model = v;
+            return this;
+        }
+
+        public Builder data(DataInfo v) {
+            data = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder chainLength(int v) {
+            chainLength = v;
+            return this;
+        }
+
+        public Builder burnIn(int v) {
+            burnIn = v;
+            return this;
+        }
+
+        public Builder rbSamples(int v) {
+            rbSamples = v;
+            return this;
+        }
+
+        public Builder initialState(String v) {
+            initialState = v;
+            return this;
+        }
+
+        public Builder occupancy(double[] v) {
+            occupancy = v;
+            return this;
+        }
+
+        public Builder transitions(List<MatrixSummary> v) {
+            transitions = v;
+            return this;
+        }
+
+        public Builder diagnostics(List<DiagnosticResult> v) {
+            diagnostics = v;
+            return this;
+        }
+
+        public Builder timings(Timings v) {
+            timings = v;
+            return this;
+        }
+
+        public Evaluation build() {
+            return new Evaluation(schema, schemaVersion, nelcVersion, model, data, seed, chainLength, burnIn,
+                    rbSamples, initialState, occupancy, transitions, diagnostics, timings);
+        }
     }
 }

@@ -219,7 +219,8 @@ public final class EvaluationContext implements DiagnosticContext {
             m = "not estimated: " + Jackknife.undefined(reps) + " of " + reps.length
                     + " replicates are not finite; " + method;
         }
-        return new Measurement(key, description, value, se, unit, m, note);
+        return Measurement.builder().key(key).description(description).value(value).standardError(se).unit(unit)
+                .method(m).note(note).build();
     }
 
     private static String join(String a, String b) {

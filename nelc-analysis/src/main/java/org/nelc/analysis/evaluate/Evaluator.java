@@ -21,7 +21,6 @@ import org.nelc.api.diagnostic.Diagnostic;
 import org.nelc.api.diagnostic.DiagnosticResult;
 import org.nelc.api.diagnostic.Measurement;
 import org.nelc.api.diagnostic.TransitionEstimate;
-import org.nelc.core.Version;
 import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.likelihood.PreciseLikelihood;
@@ -142,15 +141,11 @@ public final class Evaluator {
 
         var timings = new Evaluation.Timings(seconds(t0, t1), seconds(t1, t2), seconds(t2, t3), seconds(t3, t4),
                 seconds(t0, t4));
-        return new Evaluation(Evaluation.SCHEMA, Evaluation.SCHEMA_VERSION, Version.VERSION, modelInfo(model),
-                dataInfo(data), options.seed(), options.chainLength(), options.burnIn(), options.rbSamples(), initial,
-                precise.occupancy(), List.of(MatrixSummary.of(count), MatrixSummary.of(rb)), results, timings);
-    }
-
-    private static Evaluation.ModelInfo modelInfo(Model model) {
-        var latent = model.latent();
-        return new Evaluation.ModelInfo(model.visibleSize(), latent.encoding(), latent.normalization(), latent.units(),
-                latent.states(), model.visible().name());
+        return Evaluation.builder().model(Evaluation.ModelInfo.of(model)).data(dataInfo(data)).seed(options.seed())
+                .chainLength(options.chainLength()).burnIn(options.burnIn()).rbSamples(options.rbSamples())
+                .initialState(initial).occupancy(precise.occupancy())
+                .transitions(List.of(MatrixSummary.of(count), MatrixSummary.of(rb))).diagnostics(results)
+                .timings(timings).build();
     }
 
     private static Evaluation.DataInfo dataInfo(Dataset data) {
@@ -198,9 +193,10 @@ public final class Evaluator {
             }
         }
         double total = seconds(t0, System.nanoTime());
-        return new Evaluation(Evaluation.SCHEMA, Evaluation.SCHEMA_VERSION, Version.VERSION, modelInfo(model),
-                dataInfo(data), options.seed(), options.chainLength(), options.burnIn(), options.rbSamples(),
-                s.initialState(), s.occupancy(), List.of(), results, new Evaluation.Timings(total, 0, 0, 0, total));
+        return Evaluation.builder().model(Evaluation.ModelInfo.of(model)).data(dataInfo(data)).seed(options.seed())
+                .chainLength(options.chainLength()).burnIn(options.burnIn()).rbSamples(options.rbSamples())
+                .initialState(s.initialState()).occupancy(s.occupancy()).transitions(List.of()).diagnostics(results)
+                .timings(new Evaluation.Timings(total, 0, 0, 0, total)).build();
     }
 
     /**

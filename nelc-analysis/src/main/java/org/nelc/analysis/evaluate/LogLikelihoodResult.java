@@ -28,11 +28,12 @@ public final class LogLikelihoodResult {
      * data, not an error of the chain (it is what paired comparisons of two models on the same rows need).
      */
     public static DiagnosticResult of(LogLikelihood.Summary summary, Measurement monteCarlo, int chainLength) {
-        Measurement ll = new Measurement(PRECISE, "log-likelihood (precise)", summary.mean(),
-                monteCarlo.standardError(), "nats/image", monteCarlo.method(), monteCarlo.note());
-        Measurement spread = new Measurement(DATA_SPREAD, "s.e. of the LL over the data rows", summary.standardError(),
-                0, "nats/image", "sd of log p(x) over the " + summary.points() + " rows / sqrt(rows): the data's "
-                + "spread, exact given p̄", "");
+        Measurement ll = monteCarlo.toBuilder().key(PRECISE).description("log-likelihood (precise)")
+                .value(summary.mean()).unit("nats/image").build();
+        Measurement spread = Measurement.builder().key(DATA_SPREAD).description("s.e. of the LL over the data rows")
+                .value(summary.standardError()).standardError(0).unit("nats/image")
+                .method("sd of log p(x) over the " + summary.points() + " rows / sqrt(rows): the data's "
+                        + "spread, exact given p̄").build();
         return DiagnosticResult.of(NAME, List.of(ll, spread), Map.of("chainLength", chainLength));
     }
 }

@@ -107,8 +107,10 @@ public final class ExactCheck {
                 withSettings(o.gradient(), o.gradientSettings()),
                 o.score().label(), o.optimizer(), o.learningRate(), o.steps(), o.chainSteps(), o.batchSize(), o.probeSegments(), o.exactAscentSteps(),
                 o.restarts(), o.seed());
-        return new ExactCheckReport(o.gradient(), setup, kernelCheck.summary(), rows, finalLl, bestTwoStep, sameInit, best,
-                (System.nanoTime() - start) * 1e-9);
+        return ExactCheckReport.builder().gradient(o.gradient()).setup(setup).kernelCheck(kernelCheck.summary())
+                .rows(rows).finalLogLikelihood(finalLl).bestTwoStepLogLikelihood(bestTwoStep)
+                .exactAscentLogLikelihood(sameInit).bestExactLogLikelihood(best)
+                .seconds((System.nanoTime() - start) * 1e-9).build();
     }
 
     /** {@code name} or {@code name(k=v,…)}. */
@@ -147,8 +149,11 @@ public final class ExactCheck {
             }
         }
         double exactNorm = Math.sqrt(dot(exact, exact, 0, 4));
-        return new ExactCheckRow(step, ll, cosine(mean, exact, 0, 4), cosine(mean, exact, 0, 2), cosine(mean, exact, 2, 4),
-                Math.sqrt(dot(mean, mean, 0, 4)) / exactNorm, single / o.probeSegments(), exactNorm);
+        // blocks 0–1 are the visible parameters, 2–3 the latent ones
+        return ExactCheckRow.builder().step(step).exactLogLikelihood(ll).cosine(cosine(mean, exact, 0, 4))
+                .cosineVisible(cosine(mean, exact, 0, 2)).cosineLatent(cosine(mean, exact, 2, 4))
+                .normRatio(Math.sqrt(dot(mean, mean, 0, 4)) / exactNorm)
+                .singleSegmentCosine(single / o.probeSegments()).exactNorm(exactNorm).build();
     }
 
     /** Exact ascent stops when its best log-likelihood has not improved by this much … */

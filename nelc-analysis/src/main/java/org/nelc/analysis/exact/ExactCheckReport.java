@@ -70,4 +70,82 @@ public record ExactCheckReport(String gradient, String setup, String kernelCheck
                 + "mean norm ratio %.4f; %.1f s%n", gradient, gap(), meanCosine(), meanNormRatio(), seconds));
         return sb.toString();
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these components: change some and build a new one. */
+    public Builder toBuilder() {
+        return builder().gradient(gradient).setup(setup).kernelCheck(kernelCheck).rows(rows)
+                .finalLogLikelihood(finalLogLikelihood).bestTwoStepLogLikelihood(bestTwoStepLogLikelihood)
+                .exactAscentLogLikelihood(exactAscentLogLikelihood).bestExactLogLikelihood(bestExactLogLikelihood)
+                .seconds(seconds);
+    }
+
+    /** Names every component at the call site. */
+    public static final class Builder {
+        private String gradient;
+        private String setup;
+        private String kernelCheck;
+        private List<ExactCheckRow> rows;
+        private double finalLogLikelihood;
+        private double bestTwoStepLogLikelihood;
+        private double exactAscentLogLikelihood;
+        private double bestExactLogLikelihood;
+        private double seconds;
+
+        private Builder() {
+        }
+
+        public Builder gradient(String v) {
+            gradient = v;
+            return this;
+        }
+
+        public Builder setup(String v) {
+            setup = v;
+            return this;
+        }
+
+        public Builder kernelCheck(String v) {
+            kernelCheck = v;
+            return this;
+        }
+
+        public Builder rows(List<ExactCheckRow> v) {
+            rows = v;
+            return this;
+        }
+
+        public Builder finalLogLikelihood(double v) {
+            finalLogLikelihood = v;
+            return this;
+        }
+
+        public Builder bestTwoStepLogLikelihood(double v) {
+            bestTwoStepLogLikelihood = v;
+            return this;
+        }
+
+        public Builder exactAscentLogLikelihood(double v) {
+            exactAscentLogLikelihood = v;
+            return this;
+        }
+
+        public Builder bestExactLogLikelihood(double v) {
+            bestExactLogLikelihood = v;
+            return this;
+        }
+
+        public Builder seconds(double v) {
+            seconds = v;
+            return this;
+        }
+
+        public ExactCheckReport build() {
+            return new ExactCheckReport(gradient, setup, kernelCheck, rows, finalLogLikelihood,
+                    bestTwoStepLogLikelihood, exactAscentLogLikelihood, bestExactLogLikelihood, seconds);
+        }
+    }
 }

@@ -67,6 +67,7 @@ public final class CountEstimator implements TransitionEstimator {
             }
         }
         double[] stationary = StationaryVector.of(m, n, visited);
-        return new TransitionEstimate(NAME, n, m, occupancy, stationary, visited, counts.total());
+        return TransitionEstimate.builder().estimator(NAME).states(n).matrix(m).occupancy(occupancy)
+                .stationary(stationary).visited(visited).samples(counts.total()).build();
     }
 }

@@ -225,7 +225,8 @@ public final class RaoBlackwellEstimator implements TransitionEstimator {
     }
 
     private static TransitionEstimate estimate(double[] m, double[] occupancy, boolean[] rows, int samples, int n) {
-        return new TransitionEstimate(NAME, n, m, occupancy, StationaryVector.of(m, n, rows), rows, samples);
+        return TransitionEstimate.builder().estimator(NAME).states(n).matrix(m).occupancy(occupancy)
+                .stationary(StationaryVector.of(m, n, rows)).visited(rows).samples(samples).build();
     }
 
     /** The draws per row the work budget allows for these rows (see the class comment). */

@@ -20,8 +20,9 @@ class ClassKlDiagnosticTest {
         DiagnosticContext ctx = MockMeasures.answering(mock(DiagnosticContext.class));
         when(ctx.model()).thenReturn(model);
         when(ctx.data()).thenReturn(data);
-        when(ctx.transitions("count")).thenReturn(new TransitionEstimate("count", 3, new double[9], occupancy,
-                occupancy, new boolean[3], 0));
+        when(ctx.transitions("count")).thenReturn(TransitionEstimate.builder().estimator("count").states(3)
+                .matrix(new double[9]).occupancy(occupancy).stationary(occupancy).visited(new boolean[3]).samples(0)
+                .build());
         return ctx;
     }
 

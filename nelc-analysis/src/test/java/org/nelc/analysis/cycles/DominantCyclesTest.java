@@ -36,6 +36,43 @@ class DominantCyclesTest {
         assertEquals(0.25 * 0.6, c.flux(), 1e-15);
         assertEquals(0.7, c.minTransition(), 0);
         assertTrue(dc.clean());
+        assertEquals(4, dc.longest());
+        assertEquals(1.0, dc.coverage(), 0);
+    }
+
+    @Test
+    void aCycleBrokenIntoTwoSubCyclesCoversEveryStateWithShorterCycles() {
+        // 0 → 1 → 2 → 0 and 3 → 4 → 5 → 3 (0.6 each), weak links between the two triangles
+        int n = 6;
+        int[] next = {1, 2, 0, 4, 5, 3};
+        double[] m = new double[n * n];
+        for (int z = 0; z < n; z++) {
+            for (int y = 0; y < n; y++) {
+                m[z * n + y] = y == next[z] ? 0.5 : 0.1;
+            }
+        }
+        double[] p = new double[n];
+        Arrays.fill(p, 1.0 / n);
+        DominantCycles dc = DominantCycles.find(m, p, n, all(n), null);
+        assertEquals(2, dc.cycles().size());
+        assertFalse(dc.clean());
+        assertEquals(3, dc.longest());
+        assertEquals(1.0, dc.coverage(), 0);
+    }
+
+    @Test
+    void withoutCirculationTheLongestIsZero() {
+        // two 2-cycles: 0 ⇄ 1, 2 ⇄ 3; a 2-cycle's currents cancel, so nothing circulates
+        int n = 4;
+        double[] m = {
+            0.2, 0.6, 0.1, 0.1,
+            0.6, 0.2, 0.1, 0.1,
+            0.1, 0.1, 0.2, 0.6,
+            0.1, 0.1, 0.6, 0.2};
+        DominantCycles dc = DominantCycles.find(m, new double[] {0.25, 0.25, 0.25, 0.25}, n, all(n), null);
+        assertEquals(2, dc.cycles().size());
+        assertEquals(0, dc.longest());
+        assertEquals(0.0, dc.coverage(), 0);
     }
 
     @Test
@@ -57,6 +94,9 @@ class DominantCyclesTest {
         assertArrayEquals(new int[] {0, 1}, dc.cycles().get(1).states());
         assertEquals(0.0, dc.cycles().get(1).flux(), 1e-15);
         assertFalse(dc.clean());
+        // the 3-cycle circulates, the 2-cycle does not: 3 of the 5 states
+        assertEquals(3, dc.longest());
+        assertEquals(3.0 / 5, dc.coverage(), 1e-15);
     }
 
     @Test

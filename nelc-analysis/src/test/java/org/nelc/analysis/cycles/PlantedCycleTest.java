@@ -53,6 +53,8 @@ class PlantedCycleTest {
             assertArrayEquals(new int[] {0, 1, 2, 3}, (int[]) c.get("classes"), est + " classes");
             assertTrue((double) c.get("flux") > 0.1, est + " flux " + c.get("flux"));
             assertEquals(1.0, cy.number("clean." + est), est + " clean");
+            assertEquals(4.0, cy.number(CyclesDiagnostic.longestKey(est)), est + " longest circulating cycle");
+            assertEquals(1.0, cy.number(CyclesDiagnostic.coverageKey(est)), est + " coverage");
         }
         assertTrue(e.value(MeasurementKey.CLASS_KL) < 0.01, "each class is one state of near-uniform weight: KL "
                 + e.value(MeasurementKey.CLASS_KL));

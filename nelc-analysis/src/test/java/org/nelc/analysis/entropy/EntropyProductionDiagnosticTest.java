@@ -21,15 +21,21 @@ class EntropyProductionDiagnosticTest {
         double[] uniform = {third, third, third};
         boolean[] all = {true, true, true};
         DiagnosticContext ctx = MockMeasures.answering(mock(DiagnosticContext.class));
-        when(ctx.transitions("count")).thenReturn(new TransitionEstimate("count", 3, det, uniform, uniform, all, 99));
+        when(ctx.transitions("count")).thenReturn(TransitionEstimate.builder().estimator("count").states(3)
+                .matrix(det).occupancy(uniform).stationary(uniform).visited(all).samples(99).build());
         // occupancy deliberately wrong for the RB estimate: the stationary vector must be used
         when(ctx.transitions("rao-blackwell")).thenReturn(
-                new TransitionEstimate("rao-blackwell", 3, cyc, new double[] {1, 0, 0}, uniform, all, 10));
+                TransitionEstimate.builder().estimator("rao-blackwell").states(3).matrix(cyc)
+                        .occupancy(new double[] {1, 0, 0}).stationary(uniform).visited(all).samples(10).build());
         DiagnosticResult r = new EntropyProductionDiagnostic().compute(ctx);
         assertEquals("entropy-production", r.diagnostic());
         assertEquals(0.0, r.number("sigma.count"));
         assertEquals(3, r.number("one-way-pairs.count"));
-        assertTrue(r.measurement("sigma.count").note().startsWith("3 one-way pair(s) skipped"));
+        // all three pairs one-way (J = 1/3 each, 99 transitions): the note gives the bound, the error their spread
+        assertTrue(r.measurement("sigma.count").note().startsWith("3 one-way pairs skipped (lower bound)"),
+                r.measurement("sigma.count").note());
+        assertTrue(Double.isNaN(r.measurement("sigma.count").standardError()),
+                "the mock's error is not estimated, and widening does not make it so");
         assertEquals((2 * q - 1) * Math.log(q / (1 - q)), r.number("sigma.rao-blackwell"), 1e-14);
         assertEquals(0, r.details().get("oneWayPairs.rao-blackwell"));
         assertEquals("nats/double step", r.measurement("sigma.rao-blackwell").unit());

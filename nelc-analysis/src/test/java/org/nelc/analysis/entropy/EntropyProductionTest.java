@@ -65,6 +65,12 @@ class EntropyProductionTest {
         double floor = 3.0 / 1000;
         double expected = (j - floor) * Math.log(j / floor);
         assertEquals(expected, EntropyProduction.skippedPairsLowerBound(m, p, 3, 1000), 1e-12);
+        // another run may see the reverse transition once (then the pair adds (J − 1/T) ln(J T)) or not: at
+        // most half that as a standard deviation
+        assertEquals(0.5 * (j - 1e-3) * Math.log(j * 1000), EntropyProduction.skippedPairsSpread(m, p, 3, 1000),
+                1e-12);
+        assertEquals(0.0, EntropyProduction.skippedPairsSpread(new double[] {0.5, 0.5, 0.5, 0.5},
+                new double[] {0.5, 0.5}, 2, 1000), 0.0);
         String note = EntropyProduction.oneWayNote(m, p, 3, 1000);
         org.junit.jupiter.api.Assertions.assertTrue(note.startsWith("1 one-way pair skipped"), note);
         assertEquals("", EntropyProduction.oneWayNote(new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {0.5, 0.5}, 2,

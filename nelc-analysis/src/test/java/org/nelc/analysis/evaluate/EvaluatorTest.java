@@ -125,7 +125,8 @@ class EvaluatorTest {
         Model model = TestModels.randomModel(6, TestModels.kernel("one-hot", 3, "softmax"), 1, 4);
         Dataset data = TestModels.prototypes(30, 6, 3, 4);
         byte[][] chain = {{1, 0, 1, 0, 1, 0}};
-        ModelFile file = new ModelFile(model, null, null, chain, new byte[0][], new double[0][], Map.of(), "test");
+        ModelFile file = ModelFile.builder().model(model).chainVisible(chain).chainRngStates(new byte[0][])
+                .optimizerState(new double[0][]).training(Map.of()).nelcVersion("test").build();
         Evaluation e = new Evaluator(List.of()).evaluate(file, data, new EvaluationOptions(1, 1000, 0, 10));
         assertEquals("model chain", e.initialState());
         assertEquals(List.of("log-likelihood"), e.diagnostics().stream().map(DiagnosticResult::diagnostic).toList());

@@ -17,9 +17,12 @@ class SpectrumDiagnosticsTest {
         double[] p = {0.25, 0.75};
         boolean[] all = {true, true};
         DiagnosticContext ctx = MockMeasures.answering(mock(DiagnosticContext.class));
-        when(ctx.transitions("count")).thenReturn(new TransitionEstimate("count", 2, twoState, p, p, all, 1000));
+        when(ctx.transitions("count")).thenReturn(TransitionEstimate.builder().estimator("count").states(2)
+                .matrix(twoState).occupancy(p).stationary(p).visited(all).samples(1000).build());
         when(ctx.transitions("rao-blackwell")).thenReturn(
-                new TransitionEstimate("rao-blackwell", 2, new double[] {0.5, 0.5, 0.5, 0.5}, p, p, all, 10));
+                TransitionEstimate.builder().estimator("rao-blackwell").states(2)
+                        .matrix(new double[] {0.5, 0.5, 0.5, 0.5}).occupancy(p).stationary(p).visited(all).samples(10)
+                        .build());
         return ctx;
     }
 

@@ -40,17 +40,94 @@ public record Measurement(String key, String description, double value, double s
 
     /** A number computed exactly (standard error 0). */
     public static Measurement exact(String key, String description, double value, String unit) {
-        return new Measurement(key, description, value, 0.0, unit, "exact", "");
+        return builder().key(key).description(description).value(value).standardError(0.0).unit(unit).method("exact")
+                .build();
     }
 
     /** The same measurement with a caveat attached (appended to an existing one). */
     public Measurement withNote(String caveat) {
-        return new Measurement(key, description, value, standardError, unit, method,
-                note.isEmpty() ? caveat : note + "; " + caveat);
+        return toBuilder().note(note.isEmpty() ? caveat : note + "; " + caveat).build();
+    }
+
+    /** The same measurement with another value (the error, unit, method and note kept). */
+    public Measurement withValue(double newValue) {
+        return toBuilder().value(newValue).build();
+    }
+
+    /** The same measurement with another label. */
+    public Measurement withDescription(String newDescription) {
+        return toBuilder().description(newDescription).build();
     }
 
     /** The relative standard error {@code standardError / |value|} (NaN when undefined). */
     public double relativeError() {
         return standardError / Math.abs(value);
+    }
+
+    /**
+     * A builder: name every part ({@code key}, {@code description}, {@code value}, {@code standardError},
+     * {@code method}); the unit and the note default to empty, the standard error to NaN (not estimated).
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these components: change some and build a new one. */
+    public Builder toBuilder() {
+        return builder().key(key).description(description).value(value).standardError(standardError).unit(unit)
+                .method(method).note(note);
+    }
+
+    /** Names every component at the call site. */
+    public static final class Builder {
+        private String key;
+        private String description;
+        private double value;
+        private double standardError = Double.NaN;
+        private String unit = "";
+        private String method;
+        private String note = "";
+
+        private Builder() {
+        }
+
+        public Builder key(String v) {
+            key = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            description = v;
+            return this;
+        }
+
+        public Builder value(double v) {
+            value = v;
+            return this;
+        }
+
+        public Builder standardError(double v) {
+            standardError = v;
+            return this;
+        }
+
+        public Builder unit(String v) {
+            unit = v;
+            return this;
+        }
+
+        public Builder method(String v) {
+            method = v;
+            return this;
+        }
+
+        public Builder note(String v) {
+            note = v;
+            return this;
+        }
+
+        public Measurement build() {
+            return new Measurement(key, description, value, standardError, unit, method, note);
+        }
     }
 }

@@ -47,4 +47,67 @@ public record TransitionEstimate(String estimator, int states, double[] matrix, 
     public boolean[] visited() {
         return visited.clone();
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these components: change some and build a new one. */
+    public Builder toBuilder() {
+        return builder().estimator(estimator).states(states).matrix(matrix).occupancy(occupancy)
+                .stationary(stationary).visited(visited).samples(samples);
+    }
+
+    /** Names every component at the call site. */
+    public static final class Builder {
+        private String estimator;
+        private int states;
+        private double[] matrix;
+        private double[] occupancy;
+        private double[] stationary;
+        private boolean[] visited;
+        private long samples;
+
+        private Builder() {
+        }
+
+        public Builder estimator(String v) {
+            estimator = v;
+            return this;
+        }
+
+        public Builder states(int v) {
+            states = v;
+            return this;
+        }
+
+        public Builder matrix(double[] v) {
+            matrix = v;
+            return this;
+        }
+
+        public Builder occupancy(double[] v) {
+            occupancy = v;
+            return this;
+        }
+
+        public Builder stationary(double[] v) {
+            stationary = v;
+            return this;
+        }
+
+        public Builder visited(boolean[] v) {
+            visited = v;
+            return this;
+        }
+
+        public Builder samples(long v) {
+            samples = v;
+            return this;
+        }
+
+        public TransitionEstimate build() {
+            return new TransitionEstimate(estimator, states, matrix, occupancy, stationary, visited, samples);
+        }
+    }
 }

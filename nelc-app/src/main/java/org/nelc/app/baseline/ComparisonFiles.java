@@ -9,14 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nelc.analysis.evaluate.MeasurementKey;
+import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.app.report.MeasurementColumns;
 import org.nelc.core.Version;
 import org.nelc.api.io.AtomicFiles;
 
 /**
  * The comparison as text: the table {@code nelc compare} prints, {@code compare.csv} (one row per run, every
- * grid point), {@code grid.csv} (one row per family and learning rate) and {@code compare.json} (schema
- * {@code nelc-compare} version 2: settings, notes, grid, rows; non-finite numbers as the strings
- * {@code "NaN"} / {@code "Infinity"}).
+ * grid point: the comparison's columns, then every measurement the runs' diagnostics returned with its
+ * standard error, built-in or plugin, as {@code summary.csv} writes them ({@link MeasurementColumns}), then
+ * {@code not_computed}), {@code grid.csv} (one row per family and learning rate) and {@code compare.json}
+ * (schema {@code nelc-compare} version 3: settings, notes, the measurements' legend, grid, rows with their
+ * measurements; non-finite numbers as the strings {@code "NaN"} / {@code "Infinity"}).
  */
 public final class ComparisonFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -26,9 +31,10 @@ public final class ComparisonFiles {
 
     /** Writes compare.csv, grid.csv, compare.json and compare.png into {@code dir}. */
     public static void write(Comparison c, Path dir) {
-        StringBuilder csv = new StringBuilder(ComparisonRow.CSV_HEADER).append('\n');
+        List<MeasurementKey> columns = MeasurementColumns.of(diagnostics(c));
+        StringBuilder csv = new StringBuilder(ComparisonRow.csvHeader(columns)).append('\n');
         for (ComparisonRow r : c.rows()) {
-            csv.append(r.csv()).append('\n');
+            csv.append(r.csv(columns)).append('\n');
         }
         AtomicFiles.writeString(dir.resolve("compare.csv"), csv.toString());
         StringBuilder grid = new StringBuilder(LearningRateGrid.Point.CSV_HEADER).append('\n');
@@ -43,17 +49,31 @@ public final class ComparisonFiles {
     static String json(Comparison c) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", "nelc-compare");
-        root.put("schemaVersion", 2);
+        root.put("schemaVersion", 3);
         root.put("nelcVersion", Version.VERSION);
         root.put("settings", c.settings());
         root.put("notes", c.notes());
         root.put("grid", c.grid());
-        root.put("rows", c.rows());
+        root.put("measurements", MeasurementColumns.legend(diagnostics(c), MeasurementColumns.of(diagnostics(c))));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ComparisonRow r : c.rows()) {
+            rows.add(r.json());
+        }
+        root.put("rows", rows);
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Each row's diagnostic results, in row order. */
+    private static List<List<DiagnosticResult>> diagnostics(Comparison c) {
+        List<List<DiagnosticResult>> out = new ArrayList<>();
+        for (ComparisonRow r : c.rows()) {
+            out.add(r.diagnostics());
+        }
+        return out;
     }
 
     /**

@@ -26,7 +26,12 @@ import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.TransitionEstimator;
+import org.nelc.analysis.classes.ClassKlDiagnostic;
+import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
+import org.nelc.analysis.evaluate.LogLikelihoodResult;
 import org.nelc.api.UserError;
+import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.api.data.Dataset;
 import org.nelc.core.gradient.RbmExactEstimator;
 import org.nelc.api.io.AtomicFiles;
@@ -55,6 +60,10 @@ import org.nelc.core.train.TrainingListener;
  * {@code components.png} and the evaluation of the best mixture as an RBM.
  */
 public final class ComparisonRunner {
+    /** Why an EM restart other than the best has no measurements. */
+    static final String NOT_EVALUATED_EM = "not evaluated: an EM restart other than the best has its exact LL only "
+            + "(only the best restart is evaluated, as the one-hot RBM it is)";
+
     /** Most mixture components EM is run with (a bits model with 2^L states is compared with 2^L). */
     public static final int MAX_EM_COMPONENTS = 1024;
 
@@ -104,6 +113,82 @@ public final class ComparisonRunner {
             rbmGradients = List.copyOf(rbmGradients);
             neqSeeds = List.copyOf(neqSeeds);
             rbmSeeds = List.copyOf(rbmSeeds);
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** A builder holding these components: change some and build a new one. */
+        public Builder toBuilder() {
+            return builder().neq(neq).learningRates(learningRates).neqSeeds(neqSeeds).rbmSeeds(rbmSeeds)
+                    .rbmGradients(rbmGradients).em(em).evaluation(evaluation).threads(threads).out(out);
+        }
+
+        /** Names every component at the call site. */
+        public static final class Builder {
+            private TrainingConfig neq;
+            private List<Double> learningRates;
+            private List<Long> neqSeeds;
+            private List<Long> rbmSeeds = List.of();
+            private List<String> rbmGradients = List.of();
+            private EmSettings em;
+            private EvaluationOptions evaluation;
+            private int threads = 1;
+            private Path out;
+
+            private Builder() {
+            }
+
+            public Builder neq(TrainingConfig v) {
+                neq = v;
+                return this;
+            }
+
+            public Builder learningRates(List<Double> v) {
+                learningRates = v;
+                return this;
+            }
+
+            public Builder neqSeeds(List<Long> v) {
+                neqSeeds = v;
+                return this;
+            }
+
+            public Builder rbmSeeds(List<Long> v) {
+                rbmSeeds = v;
+                return this;
+            }
+
+            public Builder rbmGradients(List<String> v) {
+                rbmGradients = v;
+                return this;
+            }
+
+            public Builder em(EmSettings v) {
+                em = v;
+                return this;
+            }
+
+            public Builder evaluation(EvaluationOptions v) {
+                evaluation = v;
+                return this;
+            }
+
+            public Builder threads(int v) {
+                threads = v;
+                return this;
+            }
+
+            public Builder out(Path v) {
+                out = v;
+                return this;
+            }
+
+            public Settings build() {
+                return new Settings(neq, learningRates, neqSeeds, rbmSeeds, rbmGradients, em, evaluation, threads,
+                        out);
+            }
         }
     }
 
@@ -253,10 +338,10 @@ public final class ComparisonRunner {
                 finished.add(best);
                 for (MixtureFit f : fits) {
                     if (f.restart() != best.row().seed()) {
-                        finished.add(new Run(new ComparisonRow("em", Double.NaN, true, "", f.restart(),
-                                f.logLikelihood(), f.summary().standardError(), "exact", Double.NaN, Double.NaN,
-                                Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                                Double.NaN, f.seconds(), 0, emCpu.get(f.restart()), "em"), f.perPoint()));
+                        finished.add(new Run(ComparisonRow.builder().model("em").selected(true).seed(f.restart())
+                                .logLikelihood(f.logLikelihood(), f.summary().standardError(), "exact")
+                                .seconds(f.seconds(), 0, emCpu.get(f.restart())).directory("em")
+                                .notEvaluated(NOT_EVALUATED_EM).build(), f.perPoint()));
                     }
                 }
             }
@@ -379,36 +464,23 @@ public final class ComparisonRunner {
         long e0 = System.nanoTime();
         Model model = t.model();
         EvaluationOptions options = evaluationOptions(s, config.seed());
-        double chainLl;
-        double chainSe;
-        double sigmaCount;
-        int oneWay;
-        double sigmaRb;
-        double tau;
+        List<DiagnosticResult> diagnostics;
         double kl;
         double[] perPoint;
         if (model.latent().states() <= TransitionEstimator.MAX_STATES) {
             Evaluation e = evaluator.evaluate(model, data, t.chain().state(0), options);
             e.write(dir.resolve("evaluation.json"));
             perPoint = LogLikelihood.perPoint(model, data, e.occupancy());
-            chainLl = e.logLikelihood();
-            chainSe = e.value(MeasurementKey.LOG_LIKELIHOOD_DATA_SE);
-            sigmaCount = e.value(MeasurementKey.SIGMA_COUNT);
-            oneWay = (int) e.value(MeasurementKey.ONE_WAY_PAIRS);
-            sigmaRb = e.value(MeasurementKey.SIGMA);
-            tau = e.value(MeasurementKey.TAU);
-            kl = e.value(MeasurementKey.CLASS_KL);
+            diagnostics = e.diagnostics();
         } else {
             SparseEvaluation e = SparseEvaluation.of(model, data, t.chain().state(0), options);
             perPoint = e.perPoint();
-            chainLl = e.logLikelihood().mean();
-            chainSe = e.logLikelihood().standardError();
-            sigmaCount = e.sigmaCount();
-            oneWay = e.oneWayPairs();
-            sigmaRb = Double.NaN;
-            tau = Double.NaN;
-            kl = e.classKl();
+            diagnostics = sparseResults(e, options.chainLength());
         }
+        double chainLl = MeasurementKey.LOG_LIKELIHOOD.valueIn(diagnostics);
+        double chainSe = MeasurementKey.LOG_LIKELIHOOD_DATA_SE.valueIn(diagnostics);
+        double sigmaCount = MeasurementKey.SIGMA_COUNT.valueIn(diagnostics);
+        kl = MeasurementKey.CLASS_KL.valueIn(diagnostics);
         double ll = chainLl;
         double se = chainSe;
         String method = "chain";
@@ -427,9 +499,9 @@ public final class ComparisonRunner {
         report(String.format(Locale.ROOT, "%s lr %s seed %d: LL %.3f (%s), sigma count %.3f (train %.1f s, evaluate "
                 + "%.1f s, CPU %.1f s)", kind, rate, config.seed(), ll, method, sigmaCount, t.seconds(), evalSeconds,
                 cpu), cost);
-        return new Run(new ComparisonRow(kind, config.learningRate(), false, "", config.seed(), ll, se, method, chainLl,
-                chainSe, sigmaCount, oneWay, sigmaRb, tau, kl, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                t.seconds(), evalSeconds, cpu, s.out().relativize(dir).toString()), perPoint);
+        return new Run(ComparisonRow.builder().model(kind).learningRate(config.learningRate()).seed(config.seed())
+                .logLikelihood(ll, se, method).classKl(kl).seconds(t.seconds(), evalSeconds, cpu)
+                .directory(s.out().relativize(dir).toString()).diagnostics(diagnostics).build(), perPoint);
     }
 
     private Run emRow(BernoulliMixtureEm.Result result, Dataset data, Settings s) {
@@ -448,12 +520,41 @@ public final class ComparisonRunner {
         report(String.format(Locale.ROOT, "em best (restart %d): LL %.3f (exact), evaluated as an RBM in %.1f s",
                 best.restart(), best.logLikelihood(), evalSeconds), 0);
         double cpu = emCpu.get(best.restart()) + (CostModel.threadCpuNanos() - cpu0) * 1e-9;
-        return new Run(new ComparisonRow("em", Double.NaN, true, "", best.restart(), best.logLikelihood(),
-                best.summary().standardError(), "exact", e.logLikelihood(),
-                e.value(MeasurementKey.LOG_LIKELIHOOD_DATA_SE), e.value(MeasurementKey.SIGMA_COUNT),
-                (int) e.value(MeasurementKey.ONE_WAY_PAIRS), e.value(MeasurementKey.SIGMA), e.value(MeasurementKey.TAU),
-                kl, Double.NaN, Double.NaN, Double.NaN, Double.NaN, best.seconds(), evalSeconds, cpu, "em"),
+        return new Run(ComparisonRow.builder().model("em").selected(true).seed(best.restart())
+                .logLikelihood(best.logLikelihood(), best.summary().standardError(), "exact").classKl(kl)
+                .seconds(best.seconds(), evalSeconds, cpu).directory("em").diagnostics(e.diagnostics()).build(),
                 best.perPoint());
+    }
+
+    /**
+     * A sparse evaluation's numbers as diagnostic results under the built-in names, so that its rows render
+     * like every other ({@link MeasurementKey}): the chain's LL (its Monte-Carlo error is not estimated
+     * here) and the counted σ with its one-way pairs; what only a dense {@code M} gives is named as not
+     * available.
+     */
+    static List<DiagnosticResult> sparseResults(SparseEvaluation e, int chainLength) {
+        String why = "sparse evaluation (" + e.states() + " latent states, " + e.visited() + " visited)";
+        Measurement mc = Measurement.builder().key(LogLikelihoodResult.PRECISE).description("log-likelihood (precise)")
+                .value(Double.NaN).standardError(Double.NaN).unit("nats/image")
+                .method(why + ": Monte-Carlo error not estimated").build();
+        List<DiagnosticResult> out = new ArrayList<>();
+        out.add(LogLikelihoodResult.of(e.logLikelihood(), mc, chainLength));
+        Measurement sigma = Measurement.builder().key(MeasurementKey.SIGMA_COUNT.key()).description("σ, counted M")
+                .value(e.sigmaCount()).standardError(Double.NaN).unit("nats/double step")
+                .method(why + ": counted transitions, standard error not estimated")
+                .note(e.oneWayPairs() > 0 ? e.oneWayPairs() + " one-way pair(s) skipped: a lower bound" : "").build();
+        out.add(DiagnosticResult.of(EntropyProductionDiagnostic.NAME, List.of(sigma,
+                Measurement.exact(MeasurementKey.ONE_WAY_PAIRS.key(), "one-way pairs skipped, counted M",
+                        e.oneWayPairs(), "")), Map.of()));
+        if (!Double.isNaN(e.classKl())) {
+            out.add(DiagnosticResult.of(ClassKlDiagnostic.NAME, List.of(Measurement.builder().key(ClassKlDiagnostic.KL)
+                    .description("class KL (Eq. 22)").value(e.classKl()).standardError(Double.NaN).unit("nats")
+                    .method(why + ": occupancy of the visited states, standard error not estimated").build()),
+                    Map.of()));
+        }
+        out.add(DiagnosticResult.notAvailable("dense-evaluation", why + ": no dense M, so no Rao-Blackwellized M, "
+                + "τ or plugin diagnostics"));
+        return out;
     }
 
     private static EvaluationOptions evaluationOptions(Settings s, long seed) {

@@ -17,9 +17,10 @@ import org.nelc.core.train.TrainingConfig;
  * restart: {@code iterations·N·D·K} — and converted to seconds by a constant per kind, set on this
  * project's 2-core AMD EPYC machine at the paper's setting: the default compare on MNIST 0/1/2 predicts
  * 1.7 CPU minutes and measured 109 s (per-job CPU from the thread's own clock). JIT warm-up, memory and
- * other load are not modelled: the progress lines extrapolate from the measured jobs instead.
+ * other load are not modelled: the progress lines extrapolate from the measured jobs instead. {@code nelc sweep
+ * plan} prints the same prediction for the cells of a sweep not yet finished.
  */
-final class CostModel {
+public final class CostModel {
     /** Seconds per unit of training work (NEQ 1.5–2 s, RBM 1.8–3 s per paper-setting job with its evaluation). */
     static final double NEQ_TRAIN = 4.0e-10;
     static final double RBM_PCD_TRAIN = 4.0e-10;
@@ -36,7 +37,7 @@ final class CostModel {
     }
 
     /** Predicted CPU seconds of training and evaluating one run of {@code kind}. */
-    static double trainAndEvaluate(String kind, TrainingConfig c, Dataset data, int states, EvaluationOptions e) {
+    public static double trainAndEvaluate(String kind, TrainingConfig c, Dataset data, int states, EvaluationOptions e) {
         double d = data.dimension();
         double units = c.latent().units();
         double train = 0;
@@ -59,6 +60,11 @@ final class CostModel {
         return perUnit * train + EVALUATE * evaluate;
     }
 
+    /** The kind of job {@link #trainAndEvaluate} prices a training configuration as. */
+    public static String kind(TrainingConfig c) {
+        return c.model() == org.nelc.core.train.ModelKind.RBM ? c.gradient() : "neq";
+    }
+
     /** Predicted CPU seconds of one EM restart with {@code components} components. */
     static double emRestart(Dataset data, int components, int maxIterations) {
         return EM * Math.min(maxIterations, EM_ITERATIONS) * (double) data.size() * data.dimension() * components;
@@ -70,7 +76,7 @@ final class CostModel {
     }
 
     /** {@code 42 s}, {@code 3.5 min}, {@code 1.2 h}. */
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         if (seconds < 90) {
             return String.format(Locale.ROOT, "%.0f s", seconds);
         }

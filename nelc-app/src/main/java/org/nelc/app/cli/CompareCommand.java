@@ -101,11 +101,13 @@ public final class CompareCommand implements Runnable {
         List<Double> grid = learningRates(config);
         EmSettings em = EmSettings.builder().restarts(restarts).maxIterations(emIterations)
                 .initFraction(config.initFraction()).seed(emSeed).build();
-        ComparisonRunner.Settings settings = new ComparisonRunner.Settings(config, grid, parseSeeds("--seeds", seeds),
-                rbmSeeds.equalsIgnoreCase("none") ? List.of() : parseSeeds("--rbm-seeds", rbmSeeds),
-                List.copyOf(rbmGradients), em,
-                EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples).build(), threads,
-                out);
+        ComparisonRunner.Settings settings = ComparisonRunner.Settings.builder().neq(config).learningRates(grid)
+                .neqSeeds(parseSeeds("--seeds", seeds))
+                .rbmSeeds(rbmSeeds.equalsIgnoreCase("none") ? List.of() : parseSeeds("--rbm-seeds", rbmSeeds))
+                .rbmGradients(List.copyOf(rbmGradients)).em(em)
+                .evaluation(EvaluationOptions.builder().chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples)
+                        .build())
+                .threads(threads).out(out).build();
         Dataset data = root.context().loadData(options.data(), options.selection());
         o.println(TrainCommand.describe(data));
         o.flush();

@@ -45,9 +45,8 @@ final class EvaluationTable {
                 if (hasExact && d.diagnostic().equals(LogLikelihoodResult.NAME)
                         && m.key().equals(LogLikelihoodResult.PRECISE)) {
                     // the model has an exact LL (exact-likelihood): the chain's estimate is only a mixing check
-                    m = new Measurement(m.key(), "LL from the chain (a mixing check)", m.value(), m.standardError(),
-                            m.unit(), m.method(), m.note()).withNote(String.format(Locale.ROOT, "%+.3f vs the exact LL",
-                            m.value() - exact.number(ExactLikelihoodDiagnostic.LOG_LIKELIHOOD)));
+                    m = m.withDescription("LL from the chain (a mixing check)").withNote(String.format(Locale.ROOT,
+                            "%+.3f vs the exact LL", m.value() - exact.number(ExactLikelihoodDiagnostic.LOG_LIKELIHOOD)));
                 }
                 String v = MeasurementText.valueWithError(m);
                 unknown |= v.endsWith("± ?");

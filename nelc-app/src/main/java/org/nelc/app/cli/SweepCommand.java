@@ -15,6 +15,7 @@ import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
+import org.nelc.app.baseline.CostModel;
 import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.sweep.Collector;
 import org.nelc.app.sweep.GridAxis;
@@ -189,12 +190,31 @@ public final class SweepCommand implements Runnable {
                 }
             }
             dir.writeManifest(m);
+            // the CPU the cells not yet finished will take, by nelc compare's cost model (docs/sweeps.md)
+            double cpu = 0;
+            int pending = 0;
+            for (Manifest.Cell cell : m.cells()) {
+                if (dir.cell(cell).isDone()) {
+                    continue;
+                }
+                TrainingOptions opts = TrainingFlags.parse(cell.training());
+                TrainingConfig c = opts.config();
+                Dataset d = loaded.computeIfAbsent(opts.data() + "|" + opts.selection(),
+                        k -> context.loadData(opts.data(), opts.selection()));
+                int states = context.plugins().latentKernel(c.latent().encoding(), c.latent().units(),
+                        c.normalization()).states();
+                cpu += CostModel.trainAndEvaluate(CostModel.kind(c), c, d, states,
+                        m.evaluation().options(cell.seed()));
+                pending++;
+            }
             int points = m.cells().size() / seedList.size();
             o.printf(Locale.ROOT, "%s %s: %d cells (%d setting%s x %d seed%s)%n", verb, dir.manifestFile(),
                     m.cells().size(), points, points == 1 ? "" : "s", seedList.size(), seedList.size() == 1 ? "" : "s");
             for (Manifest.Axis a : m.axes()) {
                 o.println("  " + a.name() + ": " + String.join(", ", a.values()));
             }
+            o.printf(Locale.ROOT, "estimated CPU: %s (%.0f s) for the %d of %d cells not finished (an idle core; "
+                    + "nelc compare's cost model)%n", CostModel.duration(cpu), cpu, pending, m.cells().size());
             o.println("next: nelc sweep run " + dir.root() + " --all   (or: nelc sweep slurm " + dir.root()
                     + " --submit)");
             return 0;
@@ -385,8 +405,8 @@ public final class SweepCommand implements Runnable {
 
     @Command(name = "collect", mixinStandardHelpOptions = true,
             description = {"Write SWEEP/summary.csv and summary.json (one row per cell, with a SHA-256 of each model's "
-                + "parameter bits) and SWEEP/report.html: per setting the median and quartiles of the precise LL, "
-                + "sigma, tau and class KL and the fraction of runs whose latent dynamics form one clean cycle "
+                + "parameter bits) and SWEEP/report.html: per setting the median ± its standard error (bootstrap "
+                + "over the seeds) and quartiles of the precise LL, sigma, tau and class KL and the fraction of runs whose latent dynamics form one clean cycle "
                 + "through all states (docs/model.md §7); heat maps when two axes vary. Prints the per-setting table.",
                 "Reads the files only: it may run while the sweep is still going."})
     static final class Collect implements Callable<Integer> {
@@ -412,8 +432,8 @@ public final class SweepCommand implements Runnable {
             for (Manifest.Axis a : m.axes()) {
                 head.add(a.name());
             }
-            head.addAll(List.of("done", "clean cycles", "LL median [IQR]", "sigma median [IQR]", "tau median [IQR]",
-                    "KL median [IQR]"));
+            head.addAll(List.of("done", "clean cycles", "LL median ± s.e. [IQR]", "sigma median ± s.e. [IQR]",
+                    "tau median ± s.e. [IQR]", "KL median ± s.e. [IQR]"));
             List<List<String>> rows = new ArrayList<>();
             for (SettingStats s : settings) {
                 List<String> row = new ArrayList<>();
@@ -421,8 +441,8 @@ public final class SweepCommand implements Runnable {
                     row.add(s.setting().getOrDefault(a.name(), ""));
                 }
                 row.add(s.done() + "/" + s.cells() + (s.failed() > 0 ? " (" + s.failed() + " failed)" : ""));
-                row.add(s.done() == 0 ? "-" : String.format(Locale.ROOT, "%d/%d = %.0f%%", s.cleanCycles(), s.done(),
-                        100 * s.cleanFraction()));
+                row.add(s.done() == 0 ? "-" : String.format(Locale.ROOT, "%d/%d = %.0f%% ± %.0f%%", s.cleanCycles(),
+                        s.done(), 100 * s.cleanFraction(), 100 * s.cleanFractionError()));
                 row.add(spread(s.logLikelihood(), "%.2f"));
                 row.add(spread(s.sigma(), "%.3f"));
                 row.add(spread(s.tau(), "%.1f"));
@@ -446,18 +466,12 @@ public final class SweepCommand implements Runnable {
                 }
                 sb.append('\n');
             }
+            sb.append(SettingStats.METHOD).append('\n');
             return sb.toString().replaceAll(" +\n", "\n");
         }
 
         static String spread(SettingStats.Spread s, String f) {
-            if (s.n() == 0) {
-                return "-";
-            }
-            return num(s.median(), f) + " [" + num(s.q1(), f) + ", " + num(s.q3(), f) + "]";
-        }
-
-        static String num(double v, String f) {
-            return Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : String.format(Locale.ROOT, f, v);
+            return s.text(f);
         }
     }
 }

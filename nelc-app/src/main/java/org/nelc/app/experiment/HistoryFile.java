@@ -99,9 +99,12 @@ public final class HistoryFile {
     private static EpochRecord parse(Path file, int k, String line) {
         String[] f = line.trim().split(",");
         try {
-            return new EpochRecord(Integer.parseInt(f[0]), Long.parseLong(f[1]), Integer.parseInt(f[2]),
-                    Double.parseDouble(f[3]), Double.parseDouble(f[4]), Integer.parseInt(f[5]),
-                    Double.parseDouble(f[6]), f.length > 7 ? Double.parseDouble(f[7]) : Double.NaN);
+            // the columns of EpochRecord.CSV_HEADER; histories written before sigma_rb have 7
+            EpochRecord.Builder row = EpochRecord.builder().epoch(Integer.parseInt(f[0])).step(Long.parseLong(f[1]))
+                    .batchSize(Integer.parseInt(f[2])).logLikelihood(Double.parseDouble(f[3]))
+                    .sigma(Double.parseDouble(f[4])).oneWayPairs(Integer.parseInt(f[5]))
+                    .seconds(Double.parseDouble(f[6]));
+            return (f.length > 7 ? row.sigmaRaoBlackwell(Double.parseDouble(f[7])) : row).build();
         } catch (RuntimeException e) {
             throw new UserError(file + ": line " + (k + 1) + " is not a history row: '" + line.trim() + "'");
         }

@@ -81,8 +81,9 @@ final class ModelJob {
             evaluation = evaluator.evaluate(model, data, chainState, options);
             evaluation.write(evaluationFile);
         }
-        return new ModelRun(seed, layout.modelDir(seed), ModelSummary.of(seed, evaluation, history, seconds), evaluation,
-                history, trained, evaluated);
+        return ModelRun.builder().seed(seed).dir(layout.modelDir(seed))
+                .summary(ModelSummary.of(seed, evaluation, history, seconds)).evaluation(evaluation).history(history)
+                .trained(trained).evaluated(evaluated).build();
     }
 
     /** The model file if it was made with {@code config} on this data and its history exists; else null. */

@@ -62,12 +62,15 @@ public record ModelSummary(long seed, List<DiagnosticResult> diagnostics, double
         String rb = RaoBlackwellEstimator.NAME;
         boolean labels = kl != null && kl.status() == DiagnosticResult.Status.OK;
         boolean cyc = cy != null && cy.status() == DiagnosticResult.Status.OK;
-        return new ModelSummary(seed, e.diagnostics(), e.occupancy(),
-                labels ? detail(kl, "classes", int[].class) : new int[0],
-                labels ? detail(kl, "stateClass", int[].class) : new int[0],
-                cyc ? detail(cy, CyclesDiagnostic.cyclesKey(rb), new TypeReference<List<Cycle>>() { }) : List.of(),
-                cyc && Boolean.TRUE.equals(cy.details().get(CyclesDiagnostic.cleanKey(rb))), trainingSeconds,
-                last == null ? Double.NaN : last.logLikelihood(), last == null ? Double.NaN : last.sigma());
+        return builder().seed(seed).diagnostics(e.diagnostics()).occupancy(e.occupancy())
+                .classes(labels ? detail(kl, "classes", int[].class) : new int[0])
+                .stateClass(labels ? detail(kl, "stateClass", int[].class) : new int[0])
+                .cycles(cyc ? detail(cy, CyclesDiagnostic.cyclesKey(rb), new TypeReference<List<Cycle>>() { })
+                        : List.of())
+                .cleanCycle(cyc && Boolean.TRUE.equals(cy.details().get(CyclesDiagnostic.cleanKey(rb))))
+                .trainingSeconds(trainingSeconds)
+                .finalLogLikelihoodOnTheFly(last == null ? Double.NaN : last.logLikelihood())
+                .finalSigmaOnTheFly(last == null ? Double.NaN : last.sigma()).build();
     }
 
     /** A detail as read from JSON or as the diagnostic put it (both convert the same way). */
@@ -111,13 +114,11 @@ public record ModelSummary(long seed, List<DiagnosticResult> diagnostics, double
             List<Measurement> ms = new ArrayList<>(r.measurements().size());
             for (Measurement m : r.measurements()) {
                 Double v = values.get(new MeasurementKey(r.diagnostic(), m.key()));
-                ms.add(v == null ? m : new Measurement(m.key(), m.description(), v, m.standardError(), m.unit(),
-                        m.method(), m.note()));
+                ms.add(v == null ? m : m.withValue(v));
             }
             out.add(new DiagnosticResult(r.diagnostic(), r.status(), r.message(), ms, r.details()));
         }
-        return new ModelSummary(seed, out, occupancy, classes, stateClass, cycles, cleanCycle, trainingSeconds,
-                finalLogLikelihoodOnTheFly, finalSigmaOnTheFly);
+        return toBuilder().diagnostics(out).build();
     }
 
     /** The precise log-likelihood, nats per image (docs/model.md §6). */
@@ -180,5 +181,88 @@ public record ModelSummary(long seed, List<DiagnosticResult> diagnostics, double
             parts.add(sb.toString());
         }
         return String.join("; ", parts);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these components: change some and build a new one. */
+    public Builder toBuilder() {
+        return builder().seed(seed).diagnostics(diagnostics).occupancy(occupancy).classes(classes)
+                .stateClass(stateClass).cycles(cycles).cleanCycle(cleanCycle).trainingSeconds(trainingSeconds)
+                .finalLogLikelihoodOnTheFly(finalLogLikelihoodOnTheFly).finalSigmaOnTheFly(finalSigmaOnTheFly);
+    }
+
+    /** Names every component at the call site. */
+    public static final class Builder {
+        private long seed;
+        private List<DiagnosticResult> diagnostics;
+        private double[] occupancy;
+        private int[] classes;
+        private int[] stateClass;
+        private List<Cycle> cycles;
+        private boolean cleanCycle;
+        private double trainingSeconds;
+        private double finalLogLikelihoodOnTheFly;
+        private double finalSigmaOnTheFly;
+
+        private Builder() {
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder diagnostics(List<DiagnosticResult> v) {
+            diagnostics = v;
+            return this;
+        }
+
+        public Builder occupancy(double[] v) {
+            occupancy = v;
+            return this;
+        }
+
+        public Builder classes(int[] v) {
+            classes = v;
+            return this;
+        }
+
+        public Builder stateClass(int[] v) {
+            stateClass = v;
+            return this;
+        }
+
+        public Builder cycles(List<Cycle> v) {
+            cycles = v;
+            return this;
+        }
+
+        public Builder cleanCycle(boolean v) {
+            cleanCycle = v;
+            return this;
+        }
+
+        public Builder trainingSeconds(double v) {
+            trainingSeconds = v;
+            return this;
+        }
+
+        public Builder finalLogLikelihoodOnTheFly(double v) {
+            finalLogLikelihoodOnTheFly = v;
+            return this;
+        }
+
+        public Builder finalSigmaOnTheFly(double v) {
+            finalSigmaOnTheFly = v;
+            return this;
+        }
+
+        public ModelSummary build() {
+            return new ModelSummary(seed, diagnostics, occupancy, classes, stateClass, cycles, cleanCycle,
+                    trainingSeconds, finalLogLikelihoodOnTheFly, finalSigmaOnTheFly);
+        }
     }
 }

@@ -9,11 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.api.diagnostic.DiagnosticResult;
-import org.nelc.api.diagnostic.Measurement;
 import org.nelc.analysis.cycles.Cycle;
 import org.nelc.app.experiment.ModelSummary;
 import org.nelc.api.io.AtomicFiles;
@@ -43,26 +40,23 @@ public final class SummaryFiles {
         AtomicFiles.writeString(json, json(variant, rows, regimes));
     }
 
-    /** Every measurement any row has, in the order first met (rows in order, each in its diagnostics' order). */
+    /** Every measurement any row has, in the order first met ({@link MeasurementColumns#of}). */
     public static List<MeasurementKey> columns(List<ModelSummary> rows) {
-        Set<MeasurementKey> keys = new LinkedHashSet<>();
+        return MeasurementColumns.of(diagnostics(rows));
+    }
+
+    private static List<List<DiagnosticResult>> diagnostics(List<ModelSummary> rows) {
+        List<List<DiagnosticResult>> out = new ArrayList<>();
         for (ModelSummary r : rows) {
-            for (DiagnosticResult d : r.diagnostics()) {
-                for (Measurement m : d.measurements()) {
-                    keys.add(new MeasurementKey(d.diagnostic(), m.key()));
-                }
-            }
+            out.add(r.diagnostics());
         }
-        return List.copyOf(keys);
+        return out;
     }
 
     /** The CSV header for these measurement columns. */
     public static String header(List<MeasurementKey> columns) {
         List<String> h = new ArrayList<>(List.of(LEAD));
-        for (MeasurementKey k : columns) {
-            h.add(k.column());
-            h.add(k.column() + ".se");
-        }
+        h.addAll(MeasurementColumns.header(columns));
         h.add(TAIL);
         return String.join(",", h);
     }
@@ -94,11 +88,7 @@ public final class SummaryFiles {
         List<String> f = new ArrayList<>();
         f.add(Long.toString(r.seed()));
         f.add(regime == null ? "" : new String[] {"i", "ii", "iii"}[regime]);
-        for (MeasurementKey k : columns) {
-            Measurement m = r.measurement(k);
-            f.add(m == null ? "" : num(m.value()));
-            f.add(m == null ? "" : num(m.standardError()));
-        }
+        f.addAll(MeasurementColumns.fields(r.diagnostics(), columns));
         f.add(join(r.occupancy()));
         f.add(join(r.stateClass()));
         f.add(Boolean.toString(r.cleanCycle()));
@@ -110,16 +100,9 @@ public final class SummaryFiles {
         return String.join(",", f);
     }
 
-    /** The diagnostics that gave no numbers, with why: {@code "class-kl: needs labels; x: failed: …"}. */
+    /** The diagnostics that gave no numbers, with why ({@link MeasurementColumns#notComputed}). */
     public static String notComputed(ModelSummary r) {
-        List<String> out = new ArrayList<>();
-        for (DiagnosticResult d : r.diagnostics()) {
-            if (d.status() != DiagnosticResult.Status.OK) {
-                out.add(d.diagnostic() + ": " + (d.status() == DiagnosticResult.Status.FAILED ? "failed: " : "")
-                        + d.message());
-            }
-        }
-        return String.join("; ", out);
+        return MeasurementColumns.notComputed(r.diagnostics());
     }
 
     private static String quoted(String s) {
@@ -132,17 +115,7 @@ public final class SummaryFiles {
         root.put("schemaVersion", 2);
         root.put("variant", variant);
         root.put("primaryEstimator", "rao-blackwell");
-        Map<String, Object> legend = new LinkedHashMap<>();
-        for (MeasurementKey k : columns(rows)) {
-            for (ModelSummary r : rows) {
-                Measurement m = r.measurement(k);
-                if (m != null) {
-                    legend.put(k.column(), Map.of("description", m.description(), "unit", m.unit(), "method",
-                            m.method()));
-                    break;
-                }
-            }
-        }
+        Map<String, Object> legend = MeasurementColumns.legend(diagnostics(rows), columns(rows));
         root.put("measurements", legend);
         List<Map<String, Object>> models = new ArrayList<>();
         for (ModelSummary r : rows) {
@@ -150,25 +123,8 @@ public final class SummaryFiles {
             m.put("seed", r.seed());
             Integer reg = regimes.get(r.seed());
             m.put("regime", reg == null ? null : Regimes.name(reg));
-            Map<String, Object> values = new LinkedHashMap<>();
-            List<Map<String, Object>> missing = new ArrayList<>();
-            for (DiagnosticResult d : r.diagnostics()) {
-                for (Measurement x : d.measurements()) {
-                    Map<String, Object> v = new LinkedHashMap<>();
-                    v.put("value", x.value());
-                    v.put("standardError", x.standardError());
-                    if (!x.note().isEmpty()) {
-                        v.put("note", x.note());
-                    }
-                    values.put(new MeasurementKey(d.diagnostic(), x.key()).column(), v);
-                }
-                if (d.status() != DiagnosticResult.Status.OK) {
-                    missing.add(Map.of("diagnostic", d.diagnostic(), "status",
-                            d.status().name().toLowerCase(Locale.ROOT), "message", d.message()));
-                }
-            }
-            m.put("measurements", values);
-            m.put("notComputed", missing);
+            m.put("measurements", MeasurementColumns.values(r.diagnostics()));
+            m.put("notComputed", MeasurementColumns.missing(r.diagnostics()));
             m.put("occupancy", r.occupancy());
             m.put("classes", r.classes());
             m.put("stateClass", r.stateClass());
@@ -193,13 +149,7 @@ public final class SummaryFiles {
     }
 
     static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Infinity" : "-Infinity";
-        }
-        return Double.toString(v);
+        return MeasurementColumns.num(v);
     }
 
     private static String join(double[] v) {

@@ -185,6 +185,7 @@ public final class Collector {
             m.put("failed", s.failed());
             m.put("cleanCycles", s.cleanCycles());
             m.put("cleanCycleFraction", s.cleanFraction());
+            m.put("cleanCycleFractionStandardError", s.cleanFractionError());
             m.put("logLikelihood", s.logLikelihood());
             m.put("sigma", s.sigma());
             m.put("tau", s.tau());
@@ -192,6 +193,7 @@ public final class Collector {
             settings.add(m);
         }
         root.put("settings", settings);
+        root.put("settingsUncertainty", SettingStats.METHOD);
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -15,7 +15,9 @@ import org.nelc.app.report.Png;
 
 /**
  * A heat map as a PNG, drawn with java.awt (headless, {@link Headless}): one cell per pair of axis values,
- * colored on the report's viridis scale ({@link Palette}) between the finite minimum and maximum, its value written inside; NaN cells grey.
+ * colored on the report's viridis scale ({@link Palette}) between the finite minimum and maximum, its value
+ * and its standard error written inside ({@code value} over {@code ± s.e.}, {@code ± ?} when the error is not
+ * estimated); NaN cells grey. A note under the map says how the errors were obtained.
  */
 public final class Heatmap {
     private static final int CELL_W = 96;
@@ -25,17 +27,44 @@ public final class Heatmap {
     }
 
     /**
+     * What the cells hold.
+     *
      * @param values {@code values[y][x]}
+     * @param errors their standard errors, {@code errors[y][x]}, NaN where not estimated
      * @param format how a value is written in its cell
+     * @param errorFormat how an error is written (NaN: {@code ?})
      */
-    public static byte[] png(String title, String xName, List<String> xValues, String yName, List<String> yValues,
-            double[][] values, DoubleFunction<String> format) {
+    public record Cells(double[][] values, double[][] errors, DoubleFunction<String> format,
+            DoubleFunction<String> errorFormat) {
+    }
+
+    /** The lines written in a cell: {@code "-"} for no value, else the value and {@code "± s.e."} (or {@code "± ?"}). */
+    static List<String> cellText(double value, double error, Cells cells) {
+        if (Double.isNaN(value)) {
+            return List.of("-");
+        }
+        return List.of(cells.format().apply(value), "± " + (Double.isNaN(error) ? "?"
+                : cells.errorFormat().apply(error)));
+    }
+
+    /**
+     * @param title above the map
+     * @param note under the map: how the errors were obtained
+     * @param x the columns' axis
+     * @param y the rows' axis
+     */
+    public static byte[] png(String title, String note, Manifest.Axis x, Manifest.Axis y, Cells cells) {
         Headless.ensure();
+        String xName = x.name();
+        List<String> xValues = x.values();
+        String yName = y.name();
+        List<String> yValues = y.values();
+        double[][] values = cells.values();
         int left = 130;
         int top = 50;
         int right = 30;
-        int bottom = 60;
-        int w = left + CELL_W * xValues.size() + right;
+        int bottom = 80;
+        int w = Math.max(left + CELL_W * xValues.size() + right, 7 * note.length() + 20);
         int h = top + CELL_H * yValues.size() + bottom;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -60,9 +89,9 @@ public final class Heatmap {
             g.setColor(Color.BLACK);
             g.drawString(title, 10, 22);
             g.setFont(plain);
-            for (int y = 0; y < yValues.size(); y++) {
-                for (int x = 0; x < xValues.size(); x++) {
-                    double v = values[y][x];
+            for (int j = 0; j < yValues.size(); j++) {
+                for (int i = 0; i < xValues.size(); i++) {
+                    double v = values[j][i];
                     Color c;
                     if (Double.isNaN(v)) {
                         c = new Color(0.85f, 0.85f, 0.85f);
@@ -75,8 +104,8 @@ public final class Heatmap {
                         }
                         c = Palette.viridis(t);
                     }
-                    int px = left + x * CELL_W;
-                    int py = top + y * CELL_H;
+                    int px = left + i * CELL_W;
+                    int py = top + j * CELL_H;
                     g.setColor(c);
                     g.fillRect(px, py, CELL_W, CELL_H);
                     g.setColor(Color.WHITE);
@@ -84,18 +113,24 @@ public final class Heatmap {
                     g.drawRect(px, py, CELL_W, CELL_H);
                     boolean dark = luminance(c) < 0.5;
                     g.setColor(dark ? Color.WHITE : Color.BLACK);
-                    centered(g, Double.isNaN(v) ? "-" : format.apply(v), px + CELL_W / 2, py + CELL_H / 2 + 5);
+                    List<String> lines = cellText(v, cells.errors()[j][i], cells);
+                    int first = py + CELL_H / 2 + 5 - 7 * (lines.size() - 1);
+                    for (int k = 0; k < lines.size(); k++) {
+                        centered(g, lines.get(k), px + CELL_W / 2, first + 15 * k);
+                    }
                 }
             }
             g.setColor(Color.BLACK);
-            for (int x = 0; x < xValues.size(); x++) {
-                centered(g, clip(g, xValues.get(x), CELL_W - 4), left + x * CELL_W + CELL_W / 2,
+            for (int i = 0; i < xValues.size(); i++) {
+                centered(g, clip(g, xValues.get(i), CELL_W - 4), left + i * CELL_W + CELL_W / 2,
                         top + yValues.size() * CELL_H + 16);
             }
-            for (int y = 0; y < yValues.size(); y++) {
-                String s = clip(g, yValues.get(y), left - 14);
-                g.drawString(s, left - 8 - g.getFontMetrics().stringWidth(s), top + y * CELL_H + CELL_H / 2 + 5);
+            for (int j = 0; j < yValues.size(); j++) {
+                String s = clip(g, yValues.get(j), left - 14);
+                g.drawString(s, left - 8 - g.getFontMetrics().stringWidth(s), top + j * CELL_H + CELL_H / 2 + 5);
             }
+            g.setFont(plain.deriveFont(11f));
+            g.drawString(note, 10, top + yValues.size() * CELL_H + 64);
             g.setFont(bold.deriveFont(12f));
             centered(g, xName, left + CELL_W * xValues.size() / 2, top + yValues.size() * CELL_H + 40);
             g.drawString(yName, 10, top - 8);

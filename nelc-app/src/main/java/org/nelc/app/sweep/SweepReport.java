@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleFunction;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.api.diagnostic.Measurement;
 import org.nelc.app.experiment.ModelSummary;
@@ -15,9 +15,10 @@ import org.nelc.app.report.SummaryFiles;
 
 /**
  * {@code report.html} of a sweep, self-contained (figures embedded as base64 PNG): what was swept, the
- * state of the cells, per setting the median and quartiles (and extremes) of the precise LL, σ, τ and
- * class KL and the fraction of runs with one clean cycle, heat maps over the first two axes that vary
- * (other axes pooled; one-row maps when one axis varies), the failures, and every cell.
+ * state of the cells, per setting the median with its standard error and the quartiles (and extremes) of
+ * the precise LL, σ, τ and class KL and the fraction of runs with one clean cycle with its error
+ * ({@link SettingStats}), heat maps over the first two axes that vary (other axes pooled; one-row maps when
+ * one axis varies), each cell {@code median ± s.e.}, the failures, and every cell.
  */
 public final class SweepReport {
     private SweepReport() {
@@ -56,7 +57,9 @@ public final class SweepReport {
                         + "seed = the cell's seed.<br>σ (nats per double step), τ (double steps) and the cycles come "
                         + "from the Rao-Blackwellized M (docs/model.md §7); a <i>clean cycle</i> is one cycle of the dominant-"
                         + "successor map through all states, with positive flux. LL is the precise log-likelihood "
-                        + "(docs/model.md §6, nats per image). Cells: median [lower quartile, upper quartile] (min&ndash;max).</p>\n");
+                        + "(docs/model.md §6, nats per image). Cells: median ± its standard error [lower quartile, upper quartile] "
+                        + "(runs ± the median of the runs' own standard errors) (min&ndash;max).<br>")
+                .append(esc(SettingStats.METHOD)).append(".</p>\n");
 
         h.append("<h2>Per setting</h2>\n<table><tr>");
         for (Manifest.Axis a : m.axes()) {
@@ -71,7 +74,7 @@ public final class SweepReport {
             h.append("<td>").append(s.done()).append('/').append(s.cells())
                     .append(s.failed() > 0 ? " (" + s.failed() + " failed)" : "").append("</td>");
             h.append("<td>").append(s.done() == 0 ? "-" : s.cleanCycles() + "/" + s.done() + " = "
-                    + pct(s.cleanFraction())).append("</td>");
+                    + pct(s.cleanFraction()) + " ± " + pct(s.cleanFractionError())).append("</td>");
             h.append("<td>").append(spread(s.logLikelihood(), "%.2f")).append("</td>");
             h.append("<td>").append(spread(s.sigma(), "%.3f")).append("</td>");
             h.append("<td>").append(spread(s.tau(), "%.1f")).append("</td>");
@@ -91,28 +94,14 @@ public final class SweepReport {
                 }
                 h.append(").</p>\n");
             }
-            heat(h, "clean-cycle fraction", x, y, r.rows(), rows -> fraction(rows), v -> pct(v));
-            heat(h, "median precise LL", x, y, r.rows(), rows -> median(rows, ModelSummary::logLikelihood),
-                    v -> String.format(Locale.ROOT, "%.2f", v));
-            heat(h, "median sigma", x, y, r.rows(), rows -> median(rows, ModelSummary::sigma),
-                    v -> String.format(Locale.ROOT, "%.3f", v));
-            heat(h, "median tau", x, y, r.rows(), rows -> median(rows, ModelSummary::tau),
-                    v -> String.format(Locale.ROOT, "%.1f", v));
-            heat(h, "median class KL", x, y, r.rows(), rows -> median(rows, ModelSummary::classKl),
-                    v -> String.format(Locale.ROOT, "%.3f", v));
+            heatMaps(h, x, y, r.rows(), true);
         }
 
         if (varying.size() == 1) {
             Manifest.Axis x = varying.get(0);
             Manifest.Axis all = new Manifest.Axis("", List.of("all seeds"));
             h.append("<h2>By ").append(esc(x.name())).append("</h2>\n");
-            heat(h, "clean-cycle fraction", x, all, r.rows(), rows -> fraction(rows), v -> pct(v));
-            heat(h, "median precise LL", x, all, r.rows(), rows -> median(rows, ModelSummary::logLikelihood),
-                    v -> String.format(Locale.ROOT, "%.2f", v));
-            heat(h, "median sigma", x, all, r.rows(), rows -> median(rows, ModelSummary::sigma),
-                    v -> String.format(Locale.ROOT, "%.3f", v));
-            heat(h, "median tau", x, all, r.rows(), rows -> median(rows, ModelSummary::tau),
-                    v -> String.format(Locale.ROOT, "%.1f", v));
+            heatMaps(h, x, all, r.rows(), false);
         }
 
         List<CellRow> failed = r.rows().stream().filter(c -> c.state() == SweepStatus.State.FAILED).toList();
@@ -166,40 +155,67 @@ public final class SweepReport {
         return h.toString();
     }
 
-    private static void heat(StringBuilder h, String title, Manifest.Axis x, Manifest.Axis y, List<CellRow> rows,
-            ToDoubleFunction<List<CellRow>> value, DoubleFunction<String> format) {
+    /** The heat maps: clean-cycle fraction, then the median of LL, σ, τ (and class KL), each with its error. */
+    private static void heatMaps(StringBuilder h, Manifest.Axis x, Manifest.Axis y, List<CellRow> rows,
+            boolean withKl) {
+        String medianNote = "± = standard error of the median (bootstrap over the seeds, " + SettingStats.RESAMPLES
+                + " resamples)";
+        heat(h, "clean-cycle fraction ± s.e.", "± = Agresti-Coull standard error of the fraction", x, y, rows,
+                SweepReport::fraction, SweepReport::pct);
+        heat(h, "median precise LL ± s.e.", medianNote, x, y, rows,
+                at -> median(at, MeasurementKey.LOG_LIKELIHOOD), v -> String.format(Locale.ROOT, "%.2f", v));
+        heat(h, "median sigma ± s.e.", medianNote, x, y, rows, at -> median(at, MeasurementKey.SIGMA),
+                v -> String.format(Locale.ROOT, "%.3f", v));
+        heat(h, "median tau ± s.e.", medianNote, x, y, rows, at -> median(at, MeasurementKey.TAU),
+                v -> String.format(Locale.ROOT, "%.1f", v));
+        if (withKl) {
+            heat(h, "median class KL ± s.e.", medianNote, x, y, rows, at -> median(at, MeasurementKey.CLASS_KL),
+                    v -> String.format(Locale.ROOT, "%.3f", v));
+        }
+    }
+
+    /** One heat map; {@code value} gives a cell's value and its standard error from the cell's runs. */
+    private static void heat(StringBuilder h, String title, String note, Manifest.Axis x, Manifest.Axis y,
+            List<CellRow> rows, Function<List<CellRow>, double[]> value, DoubleFunction<String> format) {
+        DoubleFunction<String> errorFormat = title.startsWith("clean") ? format : SettingStats::error;
         double[][] v = new double[y.values().size()][x.values().size()];
+        double[][] e = new double[y.values().size()][x.values().size()];
         for (int j = 0; j < y.values().size(); j++) {
             for (int i = 0; i < x.values().size(); i++) {
                 String xv = x.values().get(i);
                 String yv = y.values().get(j);
                 List<CellRow> at = rows.stream().filter(c -> xv.equals(c.cell().setting().get(x.name()))
                         && (y.name().isEmpty() || yv.equals(c.cell().setting().get(y.name())))).toList();
-                v[j][i] = value.applyAsDouble(at);
+                double[] ve = value.apply(at);
+                v[j][i] = ve[0];
+                e[j][i] = ve[1];
             }
         }
-        byte[] png = Heatmap.png(title, x.name(), x.values(), y.name(), y.values(), v, format);
-        h.append("<img alt=\"").append(esc(title)).append("\" src=\"data:image/png;base64,")
+        byte[] png = Heatmap.png(title, note, x, y, new Heatmap.Cells(v, e, format, errorFormat));
+        h.append("<img alt=\"").append(esc(title + " (" + note + ")")).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
     }
 
-    static double fraction(List<CellRow> rows) {
-        long done = rows.stream().filter(CellRow::done).count();
-        long clean = rows.stream().filter(c -> c.done() && c.summary().cleanCycle()).count();
-        return done == 0 ? Double.NaN : (double) clean / done;
+    /** The clean-cycle fraction of the finished {@code rows} and its Agresti–Coull error (NaN, NaN if none). */
+    static double[] fraction(List<CellRow> rows) {
+        int done = (int) rows.stream().filter(CellRow::done).count();
+        int clean = (int) rows.stream().filter(c -> c.done() && c.summary().cleanCycle()).count();
+        return new double[] {done == 0 ? Double.NaN : (double) clean / done, SettingStats.fractionError(clean, done)};
     }
 
-    static double median(List<CellRow> rows, ToDoubleFunction<ModelSummary> f) {
-        return SettingStats.Spread.of(rows.stream().filter(CellRow::done).mapToDouble(c -> f.applyAsDouble(c.summary()))
-                .toArray()).median();
+    /** The median of {@code key} over the finished {@code rows} and its bootstrap error. */
+    static double[] median(List<CellRow> rows, MeasurementKey key) {
+        SettingStats.Spread s = SettingStats.spread(rows, key);
+        return new double[] {s.median(), s.medianStandardError()};
     }
 
+    /** {@code median ± s.e. [q1, q3] (runs ± …)} as the CLI prints it, then the extremes in small print. */
     static String spread(SettingStats.Spread s, String format) {
         if (s.n() == 0) {
             return "-";
         }
-        return fmt(s.median(), format) + " [" + fmt(s.q1(), format) + ", " + fmt(s.q3(), format) + "]"
-                + " <span class=\"small\">(" + fmt(s.min(), format) + "&ndash;" + fmt(s.max(), format) + ")</span>";
+        return esc(s.text(format)) + " <span class=\"small\">(" + fmt(s.min(), format) + "&ndash;"
+                + fmt(s.max(), format) + ")</span>";
     }
 
     static String fmt(double v, String format) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The selection rule of the learning-rate grid on hand-made rows whose answer is known. */
 class LearningRateGridTest {
     private static ComparisonRow row(String model, double lr, long seed, double ll) {
-        return new ComparisonRow(model, lr, false, "", seed, ll, 1.0, "exact", Double.NaN, Double.NaN, 0, 0, 0, 1, 0,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, model + "/" + lr + "/" + seed);
+        return ComparisonRow.builder().model(model).learningRate(lr).seed(seed).logLikelihood(ll, 1.0, "exact")
+                .classKl(0).directory(model + "/" + lr + "/" + seed).build();
     }
 
     private static void add(List<ComparisonRow> rows, String model, double lr, double... ll) {

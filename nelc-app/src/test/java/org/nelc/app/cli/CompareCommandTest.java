@@ -73,7 +73,8 @@ class CompareCommandTest {
                 assertEquals("exact", row.get("method").asText());
                 // reversible: the Rao-Blackwellized σ is sampling noise only; with 200 draws per row the entries
                 // of M carry ~7% relative error, so σ ~ Σ_pairs J·0.07² stays below 0.01 (NEQ: 0.3 to 2 here)
-                assertEquals(0.0, row.get("sigmaRaoBlackwell").asDouble(), 0.01, "a reversible chain");
+                assertEquals(0.0, row.get("measurements").get("entropy-production.sigma.rao-blackwell").get("value")
+                        .asDouble(), 0.01, "a reversible chain");
             }
             if (!row.get("model").asText().equals("neq")) {
                 // EM bounds every one-hot mixture up to EM's own local optimum: allow the sampling error

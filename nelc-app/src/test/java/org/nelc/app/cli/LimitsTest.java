@@ -159,4 +159,23 @@ class LimitsTest {
         assertEquals(0, r.code(), r.toString());
         assertTrue(Files.isRegularFile(rep.resolve("report.html")), r.toString());
     }
+
+    /**
+     * sweep plan --seeds 1..100000 took minutes (every cell parsed by picocli four times). Now a grid
+     * point is parsed once: 20 000 cells must plan within 60 s even on a loaded machine (they took ~250 s
+     * before, ~10 s now), and the last cell is exactly what planning its seed alone (fully parsed) gives.
+     */
+    @Test
+    void sweepPlanOfManySeedsIsFastAndEveryCellIsWhatItsSeedAloneGives() {
+        Path many = dir.resolve("many");
+        long t0 = System.nanoTime();
+        SweepCommandTest.ok(SweepCommandTest.plan(data, many, "--seeds", "1..20000", "--grid", "lr=0.03,0.1"));
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        assertTrue(seconds < 60, "20 000 cells planned in " + seconds + " s");
+        SweepCommandTest.ok(SweepCommandTest.plan(data, dir.resolve("one"), "--seeds", "20000", "--grid", "lr=0.1"));
+        var last = new org.nelc.app.sweep.SweepDir(many).readManifest().cells().get(39_999);
+        var alone = new org.nelc.app.sweep.SweepDir(dir.resolve("one")).readManifest().cells().get(0);
+        assertEquals(alone.training(), last.training());
+        assertEquals(alone.id(), last.id());
+    }
 }

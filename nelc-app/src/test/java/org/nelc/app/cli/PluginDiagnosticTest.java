@@ -20,8 +20,8 @@ import org.nelc.api.diagnostic.Diagnostic;
 
 /**
  * A third-party diagnostic, compiled here into a jar against nelc-api only, shows up in every output with
- * no change to the app — the evaluate table, {@code evaluation.json}, {@code summary.csv} and
- * {@code report.html} — and a diagnostic that throws is reported as failed while the rest is written.
+ * no change to the app — the evaluate table, {@code evaluation.json}, {@code summary.csv},
+ * {@code report.html}, {@code compare.csv} and {@code compare.json} — and a diagnostic that throws is reported as failed while the rest is written.
  */
 class PluginDiagnosticTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +78,63 @@ class PluginDiagnosticTest {
         assertTrue(summary.get("models").get(0).get("measurements").has("occupancy-entropy.entropy"));
     }
 
+    /**
+     * The same jar's diagnostic reaches {@code compare.csv} and {@code compare.json} with no change to the app:
+     * a column with its standard error for every evaluated run (NEQ, RBM, the best EM restart), the broken one
+     * named in {@code not_computed}; the EM restart that is not evaluated has its LL only and says so.
+     */
+    @Test
+    void aPluginDiagnosticReachesCompareCsvAndJson() throws Exception {
+        Path plugins = buildJar(dir.resolve("plugins"));
+        Path data = CliHarness.syntheticData(dir);
+        Path out = dir.resolve("cmp");
+        CliHarness.Result r = CliHarness.run("--plugins", plugins.toString(), "compare", "--data", data.toString(),
+                "--per-class", "100", "--latent", "one-hot:3", "--epochs", "2", "--steps-per-epoch", "10", "--batch",
+                "8:32", "--chain-steps", "12", "--seeds", "1", "--rbm-seeds", "1", "--rbm-gradient", "rbm-exact",
+                "--restarts", "2", "--chain-length", "2000", "--burn-in", "100", "--rb-samples", "50", "--lr", "0.1",
+                "--threads", "2", "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        List<String> csv = Files.readAllLines(out.resolve("compare.csv"));
+        List<String> head = List.of(csv.get(0).split(","));
+        int col = head.indexOf("occupancy-entropy.entropy");
+        assertTrue(col > 0 && head.get(col + 1).equals("occupancy-entropy.entropy.se"), csv.get(0));
+        int notComputed = head.indexOf("not_computed");
+        assertEquals(head.size() - 1, notComputed, csv.get(0));
+        int evaluated = 0;
+        int llOnly = 0;
+        for (String row : csv.subList(1, csv.size())) {
+            String[] f = row.split(",", -1);
+            if (f[col].isEmpty()) {
+                assertTrue(row.startsWith("em,") && row.contains("not evaluated: an EM restart other than the best"),
+                        row);
+                assertTrue(Double.parseDouble(f[head.indexOf("ll")]) < 0, "its LL is there: " + row);
+                llOnly++;
+            } else {
+                double h = Double.parseDouble(f[col]);
+                assertTrue(h > 0 && h <= Math.log(3) + 1e-12, row);
+                assertTrue(Double.parseDouble(f[col + 1]) >= 0, "with its standard error: " + row);
+                assertTrue(row.contains("always-broken: failed: IllegalStateException: plugin bug"), row);
+                evaluated++;
+            }
+        }
+        assertEquals(3, evaluated, "NEQ, RBM-exact and the best EM restart: " + csv);
+        assertEquals(1, llOnly, "the other EM restart: " + csv);
+        JsonNode json = JSON.readTree(out.resolve("compare.json").toFile());
+        assertEquals("half-difference of the trajectory's two halves",
+                json.get("measurements").get("occupancy-entropy.entropy").get("method").asText());
+        int withPlugin = 0;
+        for (JsonNode row : json.get("rows")) {
+            JsonNode m = row.get("measurements").get("occupancy-entropy.entropy");
+            if (m != null) {
+                assertTrue(m.get("value").asDouble() > 0 && m.has("standardError"), row.toString());
+                withPlugin++;
+            } else {
+                assertTrue(row.get("notEvaluated").asText().startsWith("not evaluated"), row.toString());
+            }
+        }
+        assertEquals(3, withPlugin);
+    }
+
     private static JsonNode find(JsonNode results, String name) {
         for (JsonNode r : results) {
             if (r.get("diagnostic").asText().equals(name)) {
@@ -105,8 +162,10 @@ class PluginDiagnosticTest {
                         double whole = entropy(t, 0, t.length, n);
                         double a = entropy(t, 0, t.length / 2, n);
                         double b = entropy(t, t.length / 2, t.length, n);
-                        Measurement m = new Measurement("entropy", "entropy of the occupancy p̄", whole,
-                                Math.abs(a - b) / 2, "nats", "half-difference of the trajectory's two halves", "");
+                        Measurement m = Measurement.builder().key("entropy")
+                                .description("entropy of the occupancy p̄").value(whole)
+                                .standardError(Math.abs(a - b) / 2).unit("nats")
+                                .method("half-difference of the trajectory's two halves").build();
                         return DiagnosticResult.of(name(), List.of(m), Map.of("states", n));
                     }
                     static double entropy(int[] t, int from, int to, int n) {

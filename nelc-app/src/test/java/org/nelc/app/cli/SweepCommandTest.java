@@ -175,6 +175,12 @@ class SweepCommandTest {
 
         CliHarness.Result collect = ok("sweep", "collect", s.toString());
         assertTrue(collect.out().contains("clean cycles") && collect.out().contains("one-hot:4  2/2"), collect.out());
+        // every per-setting number with its uncertainty and the method named
+        assertTrue(collect.out().contains("sigma median ± s.e. [IQR]") && collect.out().contains("(runs ± ")
+                && collect.out().contains("standard error of the median over the setting's seeds (bootstrap"),
+                collect.out());
+        assertTrue(collect.out().lines().filter(l -> l.startsWith("0.05  one-hot:3")).findFirst().orElseThrow()
+                .matches(".*% ± \\d+%.* ± \\d.*"), collect.out());
         List<String> csv = Files.readAllLines(s.resolve("summary.csv"));
         assertEquals(9, csv.size());
         assertTrue(csv.get(0).startsWith("index,id,lr,latent,state,seed,regime,log-likelihood.precise,"
@@ -193,6 +199,12 @@ class SweepCommandTest {
         assertTrue(html.contains("<h2>Heat maps: latent &times; lr</h2>"), "heat maps when two axes vary");
         assertEquals(5, html.split("data:image/png;base64,").length - 1);
         assertTrue(html.contains("clean cycles"));
+        assertTrue(html.contains("alt=\"median sigma ± s.e. (± = standard error of the median (bootstrap over the "
+                + "seeds, 1000 resamples))\""), "the heat map says what its ± is");
+        assertTrue(html.contains("standard error of the median over the setting&#39;s seeds")
+                || html.contains("standard error of the median over the setting's seeds"), "the method is named");
+        assertTrue(st.get("sigma").get("medianStandardError").asDouble() >= 0, st.toString());
+        assertTrue(st.get("cleanCycleFractionStandardError").asDouble() > 0, st.toString());
     }
 
     @Test

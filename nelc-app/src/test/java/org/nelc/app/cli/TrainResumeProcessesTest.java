@@ -106,8 +106,7 @@ class TrainResumeProcessesTest {
     }
 
     private static EpochRecord untimed(EpochRecord r) {
-        return new EpochRecord(r.epoch(), r.step(), r.batchSize(), r.logLikelihood(), r.sigma(), r.oneWayPairs(), 0,
-                r.sigmaRaoBlackwell());
+        return r.toBuilder().seconds(0).build();
     }
 
     @Test

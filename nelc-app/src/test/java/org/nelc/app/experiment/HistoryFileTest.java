@@ -17,7 +17,8 @@ class HistoryFileTest {
     Path dir;
 
     private static EpochRecord row(int e) {
-        return new EpochRecord(e, 30L * e, 15 + e, -160.5 + e, 0.25 * e, e % 3, 0.5 * e, e == 2 ? Double.NaN : 0.125);
+        return EpochRecord.builder().epoch(e).step(30L * e).batchSize(15 + e).logLikelihood(-160.5 + e).sigma(0.25 * e)
+                .oneWayPairs(e % 3).seconds(0.5 * e).sigmaRaoBlackwell(e == 2 ? Double.NaN : 0.125).build();
     }
 
     @Test

@@ -36,8 +36,11 @@ class SeedRangeTest {
 
     @Test
     void historyRoundTrips() {
-        List<EpochRecord> rows = List.of(new EpochRecord(1, 30, 16, -160.5, 0.25, 3, 0.5),
-                new EpochRecord(2, 60, 17, -150.25, Double.NaN, 0, 1.0));
+        List<EpochRecord> rows = List.of(
+                EpochRecord.builder().epoch(1).step(30).batchSize(16).logLikelihood(-160.5).sigma(0.25).oneWayPairs(3)
+                        .seconds(0.5).build(),
+                EpochRecord.builder().epoch(2).step(60).batchSize(17).logLikelihood(-150.25).sigma(Double.NaN)
+                        .oneWayPairs(0).seconds(1.0).build());
         Path f = dir.resolve("history.csv");
         HistoryFile.write(f, rows);
         List<EpochRecord> back = HistoryFile.read(f);

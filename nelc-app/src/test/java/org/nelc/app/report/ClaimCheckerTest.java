@@ -17,47 +17,105 @@ import org.nelc.app.experiment.ModelSummary;
 
 /** The claim rules on hand-made ensembles where each claim holds, or does not. */
 class ClaimCheckerTest {
-    /** A model: 6 one-hot states, classes 0,0,1,1,2,2, uniform p̄ unless {@code skewed}. */
-    static ModelSummary model(long seed, double ll, double sigma, double tau, double selfTransition, double kl,
-            boolean protoCycle) {
-        double[] occ = {1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0};
-        int[] stateClass = {0, 0, 1, 1, 2, 2};
-        List<Cycle> cycles = protoCycle
-                ? List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 2, 2}, 0.1, 0.8))
-                : List.of(new Cycle(new int[] {0, 2}, new int[] {0, 1}, -0.01, 0.3),
-                        new Cycle(new int[] {1, 3}, new int[] {0, 1}, -0.02, 0.3));
-        return new ModelSummary(seed, results(ll, sigma, tau, selfTransition, kl, 0), occ, new int[] {0, 1, 2}, stateClass,
-                cycles, protoCycle, 1.0, ll, sigma);
-    }
-
     /**
-     * The built-in results of a model with these values: LL ± 0.3, and σ, τ, Tr(M)/L, KL with relative
-     * standard error {@code rel} (the same for both estimates of M).
+     * A hand-made model's numbers, named: the built-in results (LL ± 0.3; σ, τ, Tr(M)/L and KL with
+     * relative standard error {@code rel}, the same for both estimates of M) and, with {@link #model()}, a
+     * model of 6 one-hot states, classes 0,0,1,1,2,2 and uniform p̄ whose cycle runs through the prototypes
+     * when {@code protoCycle}.
      */
-    static List<DiagnosticResult> results(double ll, double sigma, double tau, double selfTransition, double kl,
-            double rel) {
-        List<DiagnosticResult> out = new ArrayList<>();
-        Map<String, List<Measurement>> by = new LinkedHashMap<>();
-        put(by, MeasurementKey.LOG_LIKELIHOOD, ll, 0.3);
-        for (MeasurementKey k : List.of(MeasurementKey.SIGMA_COUNT, MeasurementKey.SIGMA)) {
-            put(by, k, sigma, rel * sigma);
-        }
-        put(by, MeasurementKey.ONE_WAY_PAIRS, 0, 0);
-        for (MeasurementKey k : List.of(MeasurementKey.TAU_COUNT, MeasurementKey.TAU)) {
-            put(by, k, tau, rel * tau);
-        }
-        for (MeasurementKey k : List.of(MeasurementKey.SELF_TRANSITION_COUNT, MeasurementKey.SELF_TRANSITION)) {
-            put(by, k, selfTransition, rel * selfTransition);
-        }
-        put(by, MeasurementKey.SELF_TRANSITION_BASELINE, 1 / 6.0, 0);
-        put(by, MeasurementKey.CLASS_KL, kl, Double.isFinite(kl) ? rel * kl : 0);
-        by.forEach((d, ms) -> out.add(DiagnosticResult.of(d, ms, Map.of())));
-        return out;
-    }
+    static final class Fake {
+        private long seed;
+        private double ll = -140;
+        private double sigma = 3;
+        private double tau = 50;
+        private double selfTransition = 0.02;
+        private double kl = 0.01;
+        private double rel;
+        private boolean protoCycle;
 
-    private static void put(Map<String, List<Measurement>> by, MeasurementKey k, double v, double se) {
-        by.computeIfAbsent(k.diagnostic(), x -> new ArrayList<>()).add(new Measurement(k.key(), k.key(), v, se, "",
-                "test", ""));
+        static Fake seed(long seed) {
+            Fake f = new Fake();
+            f.seed = seed;
+            return f;
+        }
+
+        /** The numbers of {@code m} (its cycle flag included). */
+        static Fake like(ModelSummary m) {
+            return seed(m.seed()).ll(m.logLikelihood()).sigma(m.sigma()).tau(m.tau())
+                    .selfTransition(m.selfTransition()).kl(m.classKl()).protoCycle(m.cleanCycle());
+        }
+
+        Fake ll(double v) {
+            ll = v;
+            return this;
+        }
+
+        Fake sigma(double v) {
+            sigma = v;
+            return this;
+        }
+
+        Fake tau(double v) {
+            tau = v;
+            return this;
+        }
+
+        Fake selfTransition(double v) {
+            selfTransition = v;
+            return this;
+        }
+
+        Fake kl(double v) {
+            kl = v;
+            return this;
+        }
+
+        Fake rel(double v) {
+            rel = v;
+            return this;
+        }
+
+        Fake protoCycle(boolean v) {
+            protoCycle = v;
+            return this;
+        }
+
+        List<DiagnosticResult> results() {
+            Map<String, List<Measurement>> by = new LinkedHashMap<>();
+            put(by, MeasurementKey.LOG_LIKELIHOOD, ll, 0.3);
+            for (MeasurementKey k : List.of(MeasurementKey.SIGMA_COUNT, MeasurementKey.SIGMA)) {
+                put(by, k, sigma, rel * sigma);
+            }
+            put(by, MeasurementKey.ONE_WAY_PAIRS, 0, 0);
+            for (MeasurementKey k : List.of(MeasurementKey.TAU_COUNT, MeasurementKey.TAU)) {
+                put(by, k, tau, rel * tau);
+            }
+            for (MeasurementKey k : List.of(MeasurementKey.SELF_TRANSITION_COUNT, MeasurementKey.SELF_TRANSITION)) {
+                put(by, k, selfTransition, rel * selfTransition);
+            }
+            put(by, MeasurementKey.SELF_TRANSITION_BASELINE, 1 / 6.0, 0);
+            put(by, MeasurementKey.CLASS_KL, kl, Double.isFinite(kl) ? rel * kl : 0);
+            List<DiagnosticResult> out = new ArrayList<>();
+            by.forEach((d, ms) -> out.add(DiagnosticResult.of(d, ms, Map.of())));
+            return out;
+        }
+
+        ModelSummary model() {
+            List<Cycle> cycles = protoCycle
+                    ? List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 2, 2}, 0.1, 0.8))
+                    : List.of(new Cycle(new int[] {0, 2}, new int[] {0, 1}, -0.01, 0.3),
+                            new Cycle(new int[] {1, 3}, new int[] {0, 1}, -0.02, 0.3));
+            return ModelSummary.builder().seed(seed).diagnostics(results())
+                    .occupancy(new double[] {1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0})
+                    .classes(new int[] {0, 1, 2}).stateClass(new int[] {0, 0, 1, 1, 2, 2}).cycles(cycles)
+                    .cleanCycle(protoCycle).trainingSeconds(1.0).finalLogLikelihoodOnTheFly(ll)
+                    .finalSigmaOnTheFly(sigma).build();
+        }
+
+        private static void put(Map<String, List<Measurement>> by, MeasurementKey k, double v, double se) {
+            by.computeIfAbsent(k.diagnostic(), x -> new ArrayList<>()).add(Measurement.builder().key(k.key())
+                    .description(k.key()).value(v).standardError(se).method("test").build());
+        }
     }
 
     /** The paper's picture: 6 low-LL reversible runs, 15 high-LL mid-σ, 15 high-LL high-σ cycling runs. */
@@ -66,16 +124,17 @@ class ClaimCheckerTest {
         List<ModelSummary> rows = new ArrayList<>();
         long seed = 1;
         for (int k = 0; k < 6; k++) {
-            rows.add(model(seed++, -160 + r.nextGaussian(), 0.01 * (1 + 0.2 * r.nextGaussian()), 2 + r.nextDouble(),
-                    0.10, 0.3 + 0.05 * r.nextDouble(), false));
+            rows.add(Fake.seed(seed++).ll(-160 + r.nextGaussian()).sigma(0.01 * (1 + 0.2 * r.nextGaussian()))
+                    .tau(2 + r.nextDouble()).selfTransition(0.10).kl(0.3 + 0.05 * r.nextDouble()).model());
         }
         for (int k = 0; k < 15; k++) {
-            rows.add(model(seed++, -140 + r.nextGaussian(), 0.5 * (1 + 0.2 * r.nextGaussian()), 5 + r.nextDouble(),
-                    0.08, 0.1 + 0.05 * r.nextDouble(), false));
+            rows.add(Fake.seed(seed++).ll(-140 + r.nextGaussian()).sigma(0.5 * (1 + 0.2 * r.nextGaussian()))
+                    .tau(5 + r.nextDouble()).selfTransition(0.08).kl(0.1 + 0.05 * r.nextDouble()).model());
         }
         for (int k = 0; k < 15; k++) {
-            rows.add(model(seed++, -139 + r.nextGaussian(), 3 * (1 + 0.2 * r.nextGaussian()), 45 + 10 * r.nextDouble(),
-                    0.02, 0.02 * r.nextDouble(), true));
+            rows.add(Fake.seed(seed++).ll(-139 + r.nextGaussian()).sigma(3 * (1 + 0.2 * r.nextGaussian()))
+                    .tau(45 + 10 * r.nextDouble()).selfTransition(0.02).kl(0.02 * r.nextDouble()).protoCycle(true)
+                    .model());
         }
         return rows;
     }
@@ -98,7 +157,8 @@ class ClaimCheckerTest {
         Random r = new Random(2);
         List<ModelSummary> rows = new ArrayList<>();
         for (int k = 1; k <= 36; k++) {
-            rows.add(model(k, -140 + r.nextGaussian(), Math.exp(r.nextGaussian() * 0.3), 3, 0.1, 0.1, false));
+            rows.add(Fake.seed(k).ll(-140 + r.nextGaussian()).sigma(Math.exp(r.nextGaussian() * 0.3)).tau(3)
+                    .selfTransition(0.1).kl(0.1).model());
         }
         ClaimReport c = ClaimChecker.verdicts(rows);
         assertEquals(Verdict.DOES_NOT_HOLD, c.claim("three-regimes").verdict(), c.claim("three-regimes").measured());
@@ -113,8 +173,8 @@ class ClaimCheckerTest {
         List<ModelSummary> rows = new ArrayList<>();
         for (ModelSummary m : paperLike()) {
             // merge (ii) into (iii): every high-LL run gets the same σ scale
-            rows.add(m.logLikelihood() > -150 ? model(m.seed(), m.logLikelihood(), 3 + 0.1 * (m.seed() % 5), 50, 0.02,
-                    0.01, true) : m);
+            rows.add(m.logLikelihood() > -150 ? Fake.seed(m.seed()).ll(m.logLikelihood())
+                    .sigma(3 + 0.1 * (m.seed() % 5)).tau(50).selfTransition(0.02).kl(0.01).protoCycle(true).model() : m);
         }
         ClaimReport c = ClaimChecker.verdicts(rows);
         assertEquals(Verdict.PARTLY, c.claim("three-regimes").verdict(), c.claim("three-regimes").measured());
@@ -124,7 +184,8 @@ class ClaimCheckerTest {
     void lowLikelihoodAtHighSigmaContradictsReversibility() {
         List<ModelSummary> rows = new ArrayList<>();
         for (ModelSummary m : paperLike()) {
-            rows.add(m.logLikelihood() < -150 ? model(m.seed(), m.logLikelihood(), 5, 3, 0.1, 0.3, false) : m);
+            rows.add(m.logLikelihood() < -150 ? Fake.seed(m.seed()).ll(m.logLikelihood()).sigma(5).tau(3)
+                    .selfTransition(0.1).kl(0.3).model() : m);
         }
         ClaimReport c = ClaimChecker.verdicts(rows);
         assertEquals(Verdict.DOES_NOT_HOLD, c.claim("low-ll-reversible").verdict(), c.claim("low-ll-reversible").measured());
@@ -134,12 +195,11 @@ class ClaimCheckerTest {
     void selfTransitionsAboveTheBaseline() {
         List<ModelSummary> rows = new ArrayList<>(paperLike());
         ModelSummary m = rows.get(0);
-        rows.set(0, model(m.seed(), m.logLikelihood(), m.sigma(), m.tau(), 0.3, m.classKl(), false));
+        rows.set(0, Fake.like(m).selfTransition(0.3).protoCycle(false).model());
         assertEquals(Verdict.PARTLY, ClaimChecker.verdicts(rows).claim("self-transition").verdict());
         for (int k = 0; k < 20; k++) {
             m = rows.get(k);
-            rows.set(k, model(m.seed(), m.logLikelihood(), m.sigma(), m.tau(), 0.3, m.classKl(),
-                    ClaimChecker.cyclesThroughPrototypes(m)));
+            rows.set(k, Fake.like(m).selfTransition(0.3).protoCycle(ClaimChecker.cyclesThroughPrototypes(m)).model());
         }
         assertEquals(Verdict.DOES_NOT_HOLD, ClaimChecker.verdicts(rows).claim("self-transition").verdict());
     }
@@ -149,12 +209,12 @@ class ClaimCheckerTest {
         List<ModelSummary> rows = new ArrayList<>();
         for (ModelSummary m : paperLike()) {
             double kl = m.sigma() < 1 ? 0.01 : 0.4; // low KL only at LOW σ
-            rows.add(model(m.seed(), m.logLikelihood(), m.sigma(), m.tau(), 0.05, kl, m.cleanCycle()));
+            rows.add(Fake.like(m).selfTransition(0.05).kl(kl).model());
         }
         assertEquals(Verdict.DOES_NOT_HOLD, ClaimChecker.verdicts(rows).claim("kl-high-sigma").verdict());
         List<ModelSummary> none = new ArrayList<>();
         for (ModelSummary m : paperLike()) {
-            none.add(model(m.seed(), m.logLikelihood(), m.sigma(), m.tau(), 0.05, 0.5, m.cleanCycle()));
+            none.add(Fake.like(m).selfTransition(0.05).kl(0.5).model());
         }
         ClaimReport c = ClaimChecker.verdicts(none);
         assertEquals(Verdict.DOES_NOT_HOLD, c.claim("kl-high-sigma").verdict());
@@ -165,8 +225,7 @@ class ClaimCheckerTest {
     void shortTauAtHighSigmaIsPartlyWhenItStillCorrelates() {
         List<ModelSummary> rows = new ArrayList<>();
         for (ModelSummary m : paperLike()) {
-            rows.add(model(m.seed(), m.logLikelihood(), m.sigma(), m.tau() / 10, m.selfTransition(), m.classKl(),
-                    m.cleanCycle()));
+            rows.add(Fake.like(m).tau(m.tau() / 10).model());
         }
         ClaimReport c = ClaimChecker.verdicts(rows);
         assertEquals(Verdict.PARTLY, c.claim("tau-50").verdict(), c.claim("tau-50").measured());
@@ -176,8 +235,7 @@ class ClaimCheckerTest {
     void infiniteTauCountsAsLong() {
         List<ModelSummary> rows = new ArrayList<>();
         for (ModelSummary m : paperLike()) {
-            rows.add(m.sigma() > 1 ? model(m.seed(), m.logLikelihood(), m.sigma(), Double.POSITIVE_INFINITY,
-                    m.selfTransition(), m.classKl(), true) : m);
+            rows.add(m.sigma() > 1 ? Fake.like(m).tau(Double.POSITIVE_INFINITY).protoCycle(true).model() : m);
         }
         ClaimReport c = ClaimChecker.verdicts(rows);
         // median τ = ∞ is outside [25, 100], the correlation still holds
@@ -186,28 +244,25 @@ class ClaimCheckerTest {
 
     @Test
     void cyclesMustBeCleanDeterministicAndVisitEveryClass() {
-        ModelSummary good = model(1, -140, 3, 50, 0.02, 0.01, true);
+        ModelSummary good = Fake.seed(1).protoCycle(true).model();
         assertTrue(ClaimChecker.cyclesThroughPrototypes(good));
         assertTrue(ClaimChecker.hasPaperStructure(good));
-        ModelSummary interleaved = new ModelSummary(2, results(-140, 3, 50, 0.02, 0.01, 0),
-                good.occupancy(), new int[] {0, 1, 2}, good.stateClass(),
-                List.of(new Cycle(new int[] {0, 2, 1, 3, 4, 5}, new int[] {0, 1, 0, 1, 2, 2}, 0.1, 0.8)), true, 1, -140, 3);
+        ModelSummary interleaved = good.toBuilder().seed(2)
+                .cycles(List.of(new Cycle(new int[] {0, 2, 1, 3, 4, 5}, new int[] {0, 1, 0, 1, 2, 2}, 0.1, 0.8))).build();
         assertTrue(ClaimChecker.cyclesThroughPrototypes(interleaved), "any fixed order of the classes counts");
-        ModelSummary missing = new ModelSummary(4, results(-140, 3, 50, 0.02, 0.01, 0),
-                good.occupancy(), new int[] {0, 1, 2}, new int[] {0, 0, 1, 1, 1, 1},
-                List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 1, 1}, 0.1, 0.8)), true, 1, -140, 3);
+        ModelSummary missing = good.toBuilder().seed(4).stateClass(new int[] {0, 0, 1, 1, 1, 1})
+                .cycles(List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 1, 1}, 0.1, 0.8))).build();
         assertTrue(!ClaimChecker.cyclesThroughPrototypes(missing), "class 2 never visited");
         assertEquals(0, ClaimChecker.classOrder(new int[] {0, 2, 1, 0, 2, 1}));
         assertEquals(1, ClaimChecker.classOrder(new int[] {1, 1, 2, 2, 0, 0}));
         assertEquals(1, ClaimChecker.classOrder(new int[] {0, 1, 1, 2, 2, 0}));
         assertEquals(2, ClaimChecker.classOrder(new int[] {0, 1, 0, 1, 2, 2}));
-        ModelSummary weak = new ModelSummary(3, results(-140, 3, 50, 0.02, 0.01, 0),
-                good.occupancy(), new int[] {0, 1, 2}, good.stateClass(),
-                List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 2, 2}, 0.1, 0.3)), true, 1, -140, 3);
+        ModelSummary weak = good.toBuilder().seed(3)
+                .cycles(List.of(new Cycle(new int[] {0, 1, 2, 3, 4, 5}, new int[] {0, 0, 1, 1, 2, 2}, 0.1, 0.3))).build();
         assertTrue(!ClaimChecker.cyclesThroughPrototypes(weak), "not nearly deterministic");
         List<ModelSummary> rows = new ArrayList<>();
         for (ModelSummary m : paperLike()) {
-            rows.add(model(m.seed(), m.logLikelihood(), m.sigma(), m.tau(), m.selfTransition(), m.classKl(), false));
+            rows.add(Fake.like(m).protoCycle(false).model());
         }
         assertEquals(Verdict.DOES_NOT_HOLD, ClaimChecker.verdicts(rows).claim("prototype-cycles").verdict());
     }
@@ -239,9 +294,7 @@ class ClaimCheckerTest {
             List<ModelSummary> rows = new ArrayList<>();
             for (ModelSummary m : paperLike()) {
                 double st = 1 / 6.0 - 0.001; // 0.6 % below 1/L: a 5 % error crosses it often
-                rows.add(new ModelSummary(m.seed(), results(m.logLikelihood(), m.sigma(), m.tau(), st, m.classKl(), rel),
-                        m.occupancy(), m.classes(), m.stateClass(), m.cycles(), m.cleanCycle(), 1, m.logLikelihood(),
-                        m.sigma()));
+                rows.add(m.toBuilder().diagnostics(Fake.like(m).selfTransition(st).rel(rel).results()).build());
             }
             ClaimReport r = ClaimChecker.check(rows);
             Claim c = r.claim("self-transition");
@@ -268,9 +321,7 @@ class ClaimCheckerTest {
     void numbersWithoutAnErrorAreHeldFixedAndCounted() {
         List<ModelSummary> rows = new ArrayList<>();
         for (ModelSummary m : paperLike()) {
-            rows.add(new ModelSummary(m.seed(), results(m.logLikelihood(), m.sigma(), m.tau(), m.selfTransition(),
-                    m.classKl(), Double.NaN), m.occupancy(), m.classes(), m.stateClass(), m.cycles(), m.cleanCycle(), 1,
-                    m.logLikelihood(), m.sigma()));
+            rows.add(m.toBuilder().diagnostics(Fake.like(m).rel(Double.NaN).results()).build());
         }
         Claim c = ClaimChecker.check(rows).claim("tau-50");
         // the LL has its 0.3; the five other redrawn numbers have no error (NaN): held fixed in every model

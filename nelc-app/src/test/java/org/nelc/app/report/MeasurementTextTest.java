@@ -7,7 +7,8 @@ import org.nelc.api.diagnostic.Measurement;
 
 class MeasurementTextTest {
     private static String text(double v, double se) {
-        return MeasurementText.valueWithError(new Measurement("k", "d", v, se, "", "m", ""));
+        return MeasurementText.valueWithError(Measurement.builder().key("k").description("d").value(v)
+                .standardError(se).method("m").build());
     }
 
     @Test

@@ -57,7 +57,8 @@ public final class Checkpoint {
         for (int i = 0; i < opt.length; i++) {
             optCopy[i] = opt[i].clone();
         }
-        return new ModelFile(session.model().copy(), config, data, vis, rng, optCopy, training, Version.VERSION);
+        return ModelFile.builder().model(session.model().copy()).config(config).data(data).chainVisible(vis)
+                .chainRngStates(rng).optimizerState(optCopy).training(training).nelcVersion(Version.VERSION).build();
     }
 
     /** The epochs a snapshot has completed. */

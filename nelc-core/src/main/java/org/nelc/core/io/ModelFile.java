@@ -15,4 +15,75 @@ import org.nelc.core.train.TrainingConfig;
  */
 public record ModelFile(Model model, TrainingConfig config, DataInfo data, byte[][] chainVisible,
         byte[][] chainRngStates, double[][] optimizerState, Map<String, Object> training, String nelcVersion) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these components: change some and build a new one. */
+    public Builder toBuilder() {
+        return builder().model(model).config(config).data(data).chainVisible(chainVisible)
+                .chainRngStates(chainRngStates).optimizerState(optimizerState).training(training)
+                .nelcVersion(nelcVersion);
+    }
+
+    /** Names every component at the call site. */
+    public static final class Builder {
+        private Model model;
+        private TrainingConfig config;
+        private DataInfo data;
+        private byte[][] chainVisible;
+        private byte[][] chainRngStates;
+        private double[][] optimizerState;
+        private Map<String, Object> training;
+        private String nelcVersion;
+
+        private Builder() {
+        }
+
+        public Builder model(Model v) {
+            model = v;
+            return this;
+        }
+
+        public Builder config(TrainingConfig v) {
+            config = v;
+            return this;
+        }
+
+        public Builder data(DataInfo v) {
+            data = v;
+            return this;
+        }
+
+        public Builder chainVisible(byte[][] v) {
+            chainVisible = v;
+            return this;
+        }
+
+        public Builder chainRngStates(byte[][] v) {
+            chainRngStates = v;
+            return this;
+        }
+
+        public Builder optimizerState(double[][] v) {
+            optimizerState = v;
+            return this;
+        }
+
+        public Builder training(Map<String, Object> v) {
+            training = v;
+            return this;
+        }
+
+        public Builder nelcVersion(String v) {
+            nelcVersion = v;
+            return this;
+        }
+
+        public ModelFile build() {
+            return new ModelFile(model, config, data, chainVisible, chainRngStates, optimizerState, training,
+                    nelcVersion);
+        }
+    }
 }

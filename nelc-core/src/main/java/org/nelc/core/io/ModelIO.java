@@ -89,8 +89,9 @@ public final class ModelIO {
         training.put("seconds", trained.seconds());
         training.put("finalLogLikelihoodOnTheFly", trained.finalLogLikelihood());
         training.put("finalSigmaCount", trained.finalSigma());
-        write(file, new ModelFile(trained.model(), trained.config(), trained.data(), vis, rng,
-                trained.optimizerState(), training, Version.VERSION));
+        write(file, ModelFile.builder().model(trained.model()).config(trained.config()).data(trained.data())
+                .chainVisible(vis).chainRngStates(rng).optimizerState(trained.optimizerState()).training(training)
+                .nelcVersion(Version.VERSION).build());
     }
 
     /**
@@ -458,8 +459,9 @@ public final class ModelIO {
         if (root.has("training")) {
             training = JSON.convertValue(root.get("training"), LinkedHashMap.class);
         }
-        return new ModelFile(model, config, data, vis.toArray(new byte[0][]), rng.toArray(new byte[0][]),
-                opt.toArray(new double[0][]), training, root.path("nelcVersion").asText("unknown"));
+        return ModelFile.builder().model(model).config(config).data(data).chainVisible(vis.toArray(new byte[0][]))
+                .chainRngStates(rng.toArray(new byte[0][])).optimizerState(opt.toArray(new double[0][]))
+                .training(training).nelcVersion(root.path("nelcVersion").asText("unknown")).build();
     }
 
     private static TrainingConfig readConfig(Reader r, JsonNode c) {

@@ -14,8 +14,28 @@ package org.nelc.core.plugin;
  */
 public record BrokenPlugin(String jar, PluginCatalog.Kind kind, String className, String name, String reason,
         Throwable cause) {
-    public BrokenPlugin(String jar, PluginCatalog.Kind kind, String className, String name, String reason) {
-        this(jar, kind, className, name, reason, null);
+    /** A jar (or the class path) that cannot be used at all. */
+    public static BrokenPlugin jar(String jar, String reason) {
+        return jar(jar, reason, null);
+    }
+
+    public static BrokenPlugin jar(String jar, String reason, Throwable cause) {
+        return new BrokenPlugin(jar, null, null, null, reason, cause);
+    }
+
+    /** A class listed in {@code jar} as a {@code kind} plugin that cannot be used (its name unknown yet). */
+    public static BrokenPlugin plugin(String jar, PluginCatalog.Kind kind, String className, String reason) {
+        return plugin(jar, kind, className, reason, null);
+    }
+
+    public static BrokenPlugin plugin(String jar, PluginCatalog.Kind kind, String className, String reason,
+            Throwable cause) {
+        return new BrokenPlugin(jar, kind, className, null, reason, cause);
+    }
+
+    /** The same entry with the plugin's name, once it is known. */
+    public BrokenPlugin named(String pluginName) {
+        return new BrokenPlugin(jar, kind, className, pluginName, reason, cause);
     }
 
     /** {@code jar: class (kind): reason}, or {@code jar: reason} for a jar that cannot be used at all. */

@@ -102,9 +102,9 @@ public final class PluginLoader {
                     Named old = named.get(name);
                     if (old != null) {
                         if (old.getClass() != p.getClass()) {
-                            broken.add(new BrokenPlugin(file.jar, kind, className, name, "the " + kind.label()
+                            broken.add(BrokenPlugin.plugin(file.jar, kind, className, "the " + kind.label()
                                     + " name '" + name + "' is already taken by " + old.getClass().getName() + " ("
-                                    + origins.get(old) + ")"));
+                                    + origins.get(old) + ")").named(name));
                         }
                         continue;
                     }
@@ -123,8 +123,8 @@ public final class PluginLoader {
                     try {
                         aware.plugins(all);
                     } catch (RuntimeException | LinkageError e) {
-                        broken.add(new BrokenPlugin(origins.get(p), kind, p.getClass().getName(), p.name(),
-                                "its plugins(lookup) threw " + oneLine(e), e));
+                        broken.add(BrokenPlugin.plugin(origins.get(p), kind, p.getClass().getName(),
+                                "its plugins(lookup) threw " + oneLine(e), e).named(p.name()));
                         it.remove();
                     }
                 }
@@ -141,7 +141,7 @@ public final class PluginLoader {
         for (Path jar : jars) {
             String label = jar.toString();
             if (!Files.isRegularFile(jar) || !Files.isReadable(jar)) {
-                broken.add(new BrokenPlugin(label, null, null, null, Files.exists(jar)
+                broken.add(BrokenPlugin.jar(label, Files.exists(jar)
                         ? "cannot be read (not a readable regular file); skipped"
                         : "cannot be read (it does not exist: a dangling link?); skipped"));
                 continue;
@@ -158,11 +158,11 @@ public final class PluginLoader {
                     }
                 }
             } catch (ZipException e) {
-                broken.add(new BrokenPlugin(label, null, null, null, "not a jar (zip) file (" + e.getMessage()
+                broken.add(BrokenPlugin.jar(label, "not a jar (zip) file (" + e.getMessage()
                         + "); skipped", e));
                 continue;
             } catch (IOException | SecurityException e) {
-                broken.add(new BrokenPlugin(label, null, null, null, "cannot be read (" + e + "); skipped", e));
+                broken.add(BrokenPlugin.jar(label, "cannot be read (" + e + "); skipped", e));
                 continue;
             }
             String clash = null;
@@ -175,7 +175,7 @@ public final class PluginLoader {
             }
             if (clash != null) {
                 String className = clash.substring(0, clash.length() - ".class".length()).replace('/', '.');
-                broken.add(new BrokenPlugin(label, null, null, null, "holds a different version of " + className
+                broken.add(BrokenPlugin.jar(label, "holds a different version of " + className
                         + " than " + classJar.get(clash) + " (two versions of one class); skipped"));
                 continue;
             }
@@ -203,11 +203,11 @@ public final class PluginLoader {
                 try (InputStream in = url.openStream()) {
                     files.add(new ServiceFile(jar, classNames(in)));
                 } catch (IOException e) {
-                    broken.add(new BrokenPlugin(jar, null, null, null, "cannot read " + resource + " (" + e + ")"));
+                    broken.add(BrokenPlugin.jar(jar, "cannot read " + resource + " (" + e + ")"));
                 }
             }
         } catch (IOException e) {
-            broken.add(new BrokenPlugin("class path", null, null, null, "cannot list " + resource + " (" + e + ")"));
+            broken.add(BrokenPlugin.jar("class path", "cannot list " + resource + " (" + e + ")"));
         }
         for (Path jar : usable) {
             try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -218,7 +218,7 @@ public final class PluginLoader {
                     }
                 }
             } catch (IOException e) {
-                broken.add(new BrokenPlugin(jar.toString(), null, null, null, "cannot read " + resource + " (" + e
+                broken.add(BrokenPlugin.jar(jar.toString(), "cannot read " + resource + " (" + e
                         + ")"));
             }
         }
@@ -248,20 +248,20 @@ public final class PluginLoader {
         try {
             c = Class.forName(className, false, loader);
         } catch (ClassNotFoundException e) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "class not found (listed in META-INF/services/"
+            broken.add(BrokenPlugin.plugin(jar, kind, className, "class not found (listed in META-INF/services/"
                     + kind.spi().getName() + ")", e));
             return null;
         } catch (LinkageError e) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "cannot be loaded (" + oneLine(e) + ")", e));
+            broken.add(BrokenPlugin.plugin(jar, kind, className, "cannot be loaded (" + oneLine(e) + ")", e));
             return null;
         }
         if (!kind.spi().isAssignableFrom(c)) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "is not an implementation of "
+            broken.add(BrokenPlugin.plugin(jar, kind, className, "is not an implementation of "
                     + kind.spi().getName()));
             return null;
         }
         if (!Modifier.isPublic(c.getModifiers()) || Modifier.isAbstract(c.getModifiers())) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "is not a public concrete class"));
+            broken.add(BrokenPlugin.plugin(jar, kind, className, "is not a public concrete class"));
             return null;
         }
         Named p;
@@ -269,27 +269,27 @@ public final class PluginLoader {
             Constructor<?> k = c.getConstructor();
             p = kind.spi().cast(k.newInstance());
         } catch (NoSuchMethodException e) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "has no public no-argument constructor"));
+            broken.add(BrokenPlugin.plugin(jar, kind, className, "has no public no-argument constructor"));
             return null;
         } catch (InvocationTargetException e) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "its constructor threw " + oneLine(e.getCause()),
+            broken.add(BrokenPlugin.plugin(jar, kind, className, "its constructor threw " + oneLine(e.getCause()),
                     e.getCause()));
             return null;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "cannot be created (" + oneLine(e) + ")", e));
+            broken.add(BrokenPlugin.plugin(jar, kind, className, "cannot be created (" + oneLine(e) + ")", e));
             return null;
         }
         String name;
         try {
             name = p.name();
         } catch (RuntimeException | LinkageError e) {
-            broken.add(new BrokenPlugin(jar, kind, className, null, "its name() threw " + oneLine(e), e));
+            broken.add(BrokenPlugin.plugin(jar, kind, className, "its name() threw " + oneLine(e), e));
             return null;
         }
         if (name == null || !NAME.matcher(name).matches()) {
-            broken.add(new BrokenPlugin(jar, kind, className, name, "invalid name "
+            broken.add(BrokenPlugin.plugin(jar, kind, className, "invalid name "
                     + (name == null ? "null" : "'" + name + "'")
-                    + " (a name is lower-case letters, digits and dashes, e.g. my-optimizer)"));
+                    + " (a name is lower-case letters, digits and dashes, e.g. my-optimizer)").named(name));
             return null;
         }
         return p;

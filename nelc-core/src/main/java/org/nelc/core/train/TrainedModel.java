@@ -66,7 +66,7 @@ public record TrainedModel(Model model, TrainingConfig config, PersistentChain c
 
     /** This model with {@code info} as its data provenance. */
     public TrainedModel withData(DataInfo info) {
-        return new TrainedModel(model, config, chain, optimizerState, history, info, seconds);
+        return toBuilder().data(info).build();
     }
 
     public double finalLogLikelihood() {
@@ -75,5 +75,68 @@ public record TrainedModel(Model model, TrainingConfig config, PersistentChain c
 
     public double finalSigma() {
         return history.isEmpty() ? Double.NaN : history.get(history.size() - 1).sigma();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these components: change some and build a new one. */
+    public Builder toBuilder() {
+        return builder().model(model).config(config).chain(chain).optimizerState(optimizerState).history(history)
+                .data(data).seconds(seconds);
+    }
+
+    /** Names every component at the call site. */
+    public static final class Builder {
+        private Model model;
+        private TrainingConfig config;
+        private PersistentChain chain;
+        private double[][] optimizerState;
+        private List<EpochRecord> history;
+        private DataInfo data;
+        private double seconds;
+
+        private Builder() {
+        }
+
+        public Builder model(Model v) {
+            model = v;
+            return this;
+        }
+
+        public Builder config(TrainingConfig v) {
+            config = v;
+            return this;
+        }
+
+        public Builder chain(PersistentChain v) {
+            chain = v;
+            return this;
+        }
+
+        public Builder optimizerState(double[][] v) {
+            optimizerState = v;
+            return this;
+        }
+
+        public Builder history(List<EpochRecord> v) {
+            history = v;
+            return this;
+        }
+
+        public Builder data(DataInfo v) {
+            data = v;
+            return this;
+        }
+
+        public Builder seconds(double v) {
+            seconds = v;
+            return this;
+        }
+
+        public TrainedModel build() {
+            return new TrainedModel(model, config, chain, optimizerState, history, data, seconds);
+        }
     }
 }

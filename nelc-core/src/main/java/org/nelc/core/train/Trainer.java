@@ -47,7 +47,8 @@ public final class Trainer {
             history.add(rec);
             listener.onEpoch(rec);
         }
-        return new TrainedModel(session.model(), config, session.chain(), session.optimizer().state(),
-                List.copyOf(history), TrainedModel.DataInfo.of(data), session.seconds());
+        return TrainedModel.builder().model(session.model()).config(config).chain(session.chain())
+                .optimizerState(session.optimizer().state()).history(List.copyOf(history))
+                .data(TrainedModel.DataInfo.of(data)).seconds(session.seconds()).build();
     }
 }

@@ -164,11 +164,14 @@ public final class TrainingSession {
             llSum += step(batchSize);
             listener.onStep(epoch, steps);
         }
-        EpochRecord rec = new EpochRecord(epoch, steps, batchSize, llSum / stepsPerEpoch,
-                counts.entropyProduction(), counts.oneWayPairs(), seconds(),
-                latentRows != null ? latentRows.entropyProduction() : Double.NaN);
+        EpochRecord.Builder rec = EpochRecord.builder().epoch(epoch).step(steps).batchSize(batchSize)
+                .logLikelihood(llSum / stepsPerEpoch).sigma(counts.entropyProduction())
+                .oneWayPairs(counts.oneWayPairs()).seconds(seconds());
+        if (latentRows != null) {
+            rec.sigmaRaoBlackwell(latentRows.entropyProduction());
+        }
         epoch++;
-        return rec;
+        return rec.build();
     }
 
     /** One gradient step with a minibatch of {@code batchSize}; returns the estimator's log-likelihood. */

@@ -1,0 +1,341 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nelc.analysis.cycles.Cycle;
+import org.nelc.analysis.cycles.CyclesDiagnostic;
+import org.nelc.analysis.evaluate.MeasurementKey;
+import org.nelc.api.io.AtomicFiles;
+import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.app.experiment.ModelSummary;
+import org.nelc.app.report.Claim;
+import org.nelc.app.report.ClaimChecker;
+import org.nelc.app.report.ClaimReport;
+import org.nelc.app.sweep.CellRow;
+import org.nelc.app.sweep.Collector;
+import org.nelc.app.sweep.Manifest;
+import org.nelc.app.sweep.SweepDir;
+import org.nelc.core.plugin.PluginCatalog;
+
+/**
+ * The tables and the figure of one study (studies/q*.sh), from its sweeps' cells and its EM ceilings:
+ * per setting (a grid point of a sweep, all its seeds) the log-likelihood (median and best run; the exact
+ * LL where the model has one, else the precise chain estimate), its gap to the Bernoulli-mixture ceiling
+ * with as many components as latent states, σ, τ, Tr(M)/L, class KL, the fraction of runs with one clean
+ * cycle through all states and, when the cycle is not clean, what is left of it (the longest circulating
+ * cycle, the fraction of states on circulating cycles: docs/model.md §7, the `cycles` diagnostic).
+ *
+ * <p>Errors. A median over seeds carries the seed-to-seed spread: its standard error is the bootstrap's
+ * (2000 resamples of the seeds, fixed random seed, so the same cells give the same table). The best run's
+ * LL carries its own Monte-Carlo error (the evaluation chain's). A fraction k/n carries its 95 % Wilson
+ * interval. The EM ceiling is the exact LL of the best of the restarts (no Monte-Carlo error; a local
+ * optimum at worst, so a gap above 0 means EM's restarts missed a better mixture).
+ *
+ * <p>Run as a source file on nelc's class path:
+ * {@code java -cp nelc-app/target/nelc.jar studies/Tables.java --title T --md OUT.md --png OUT.png
+ * [--claims] [--em DIR]... SWEEP...}
+ */
+public final class Tables {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MeasurementKey EXACT_LL = new MeasurementKey("exact-likelihood", "log-likelihood");
+    private static final MeasurementKey COVERAGE = new MeasurementKey(CyclesDiagnostic.NAME,
+            CyclesDiagnostic.coverageKey("rao-blackwell"));
+    private static final MeasurementKey LONGEST = new MeasurementKey(CyclesDiagnostic.NAME,
+            CyclesDiagnostic.longestKey("rao-blackwell"));
+    private static final int BOOTSTRAP = 2000;
+
+    /** One finished run: its sweep, setting, summary, data fingerprint and states. */
+    record Run(String setting, ModelSummary s, String fingerprint, int states) {
+        double ll() {
+            return hasExact() ? s.value(EXACT_LL) : s.logLikelihood();
+        }
+
+        double llError() {
+            return hasExact() ? 0 : s.standardError(MeasurementKey.LOG_LIKELIHOOD);
+        }
+
+        boolean hasExact() {
+            DiagnosticResult r = s.diagnostics().stream().filter(d -> d.diagnostic().equals("exact-likelihood"))
+                    .findFirst().orElse(null);
+            return r != null && r.status() == DiagnosticResult.Status.OK && Double.isFinite(s.value(EXACT_LL));
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        String title = "";
+        Path md = null;
+        Path png = null;
+        boolean claims = false;
+        List<Path> sweeps = new ArrayList<>();
+        List<Path> ems = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--title" -> title = args[++i];
+                case "--md" -> md = Path.of(args[++i]);
+                case "--png" -> png = Path.of(args[++i]);
+                case "--claims" -> claims = true;
+                case "--em" -> ems.add(Path.of(args[++i]));
+                default -> sweeps.add(Path.of(args[i]));
+            }
+        }
+        // EM ceilings by (data fingerprint, components)
+        Map<String, Double> ceiling = new LinkedHashMap<>();
+        for (Path e : ems) {
+            Path f = e.resolve("em.json");
+            if (Files.exists(f)) {
+                JsonNode j = JSON.readTree(f.toFile());
+                ceiling.put(j.path("data").path("fingerprint").asText() + "/" + j.path("settings").path("components")
+                        .asInt(), j.path("best").path("logLikelihood").asDouble());
+            }
+        }
+        PluginCatalog plugins = PluginCatalog.discover(Tables.class.getClassLoader());
+        Map<String, List<Run>> bySetting = new LinkedHashMap<>();
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (Path p : sweeps) {
+            SweepDir dir = new SweepDir(p);
+            Manifest m = dir.readManifest();
+            Collector.Result r = new Collector(dir, m, plugins).collect();
+            for (CellRow row : r.rows()) {
+                String setting = p.getFileName() + (row.cell().settingLabel().isEmpty() ? ""
+                        : " " + row.cell().settingLabel());
+                int[] c = counts.computeIfAbsent(setting, k -> new int[2]);
+                c[0]++;
+                bySetting.computeIfAbsent(setting, k -> new ArrayList<>());
+                if (!row.done()) {
+                    continue;
+                }
+                c[1]++;
+                JsonNode model = JSON.readTree(dir.cell(row.cell()).dir().resolve("model.json").toFile());
+                bySetting.get(setting).add(new Run(setting, row.summary(),
+                        model.path("data").path("fingerprint").asText(), row.summary().states()));
+            }
+        }
+
+        StringBuilder out = new StringBuilder();
+        out.append("| setting | runs | LL median | LL best | EM ceiling | gap median | gap best | σ median | τ median "
+                + "| Tr(M)/L median (1/L) | class KL median | clean cycle | states on circulating cycles | longest "
+                + "circulating cycle |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Map.Entry<String, List<Run>> e : bySetting.entrySet()) {
+            List<Run> runs = e.getValue();
+            int[] c = counts.get(e.getKey());
+            String runsText = c[1] + (c[1] < c[0] ? " of " + c[0] : "");
+            if (runs.isEmpty()) {
+                out.append("| ").append(e.getKey()).append(" | ").append(runsText).append(" |").append(" |".repeat(12))
+                        .append('\n');
+                continue;
+            }
+            double[] ll = runs.stream().mapToDouble(Run::ll).toArray();
+            Run best = runs.stream().max((a, b) -> Double.compare(a.ll(), b.ll())).orElseThrow();
+            Double em = ceiling.get(best.fingerprint() + "/" + best.states());
+            double med = median(ll);
+            double medSe = bootstrapMedianSe(ll);
+            int clean = (int) runs.stream().filter(x -> x.s().cleanCycle()).count();
+            double[] wilson = wilson(clean, runs.size());
+            out.append("| ").append(e.getKey())
+                    .append(" | ").append(runsText)
+                    .append(" | ").append(f(med, 2)).append(" ± ").append(f(medSe, 2))
+                    .append(best.hasExact() ? " (exact)" : "")
+                    .append(" | ").append(f(best.ll(), 2)).append(best.hasExact() ? "" : " ± " + g(best.llError()))
+                    .append(" | ").append(em == null ? "—" : f(em, 2))
+                    .append(" | ").append(em == null ? "—" : f(med - em, 2) + " ± " + f(medSe, 2))
+                    .append(" | ").append(em == null ? "—" : f(best.ll() - em, 2))
+                    .append(" | ").append(medianText(runs, MeasurementKey.SIGMA, 3))
+                    .append(" | ").append(medianText(runs, MeasurementKey.TAU, 3))
+                    .append(" | ").append(medianText(runs, MeasurementKey.SELF_TRANSITION, 2)).append(" (")
+                    .append(g(1.0 / best.states())).append(")")
+                    .append(" | ").append(medianText(runs, MeasurementKey.CLASS_KL, 2))
+                    .append(" | ").append(clean).append('/').append(runs.size())
+                    .append(String.format(Locale.ROOT, " [%.2f, %.2f]", wilson[0], wilson[1]))
+                    .append(" | ").append(medianText(runs, COVERAGE, 2))
+                    .append(" | ").append(medianText(runs, LONGEST, 2)).append(" of ").append(best.states())
+                    .append(" |\n");
+        }
+        out.append("\nMedians over the seeds ± the bootstrap standard error of the median; best run ± its chain's "
+                + "Monte-Carlo error; clean cycle: runs with one clean cycle through all states, 95 % Wilson interval; "
+                + "gaps in nats/image against the EM mixture with as many components as states.\n");
+        out.append("\nDominant cycles of the best run of each setting (Rao-Blackwellized M; states > ... [their "
+                + "classes] and the cycle's net flux):\n\n");
+        for (Map.Entry<String, List<Run>> e : bySetting.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            Run best = e.getValue().stream().max((a, b) -> Double.compare(a.ll(), b.ll())).orElseThrow();
+            out.append("- ").append(e.getKey()).append(", seed ").append(best.s().seed()).append(": ")
+                    .append(cyclesText(best.s())).append('\n');
+        }
+        if (claims) {
+            out.append("\nThe paper's six claims (nelc reproduce's rules, ClaimChecker), per setting:\n\n");
+            out.append("| setting | ");
+            List<String> ids = null;
+            StringBuilder body = new StringBuilder();
+            for (Map.Entry<String, List<Run>> e : bySetting.entrySet()) {
+                List<ModelSummary> rows = e.getValue().stream().map(Run::s).toList();
+                if (rows.size() < ClaimChecker.MIN_MODELS) {
+                    body.append("| ").append(e.getKey()).append(" | fewer than ").append(ClaimChecker.MIN_MODELS)
+                            .append(" runs |\n");
+                    continue;
+                }
+                ClaimReport report = ClaimChecker.check(rows);
+                if (ids == null) {
+                    ids = report.claims().stream().map(Claim::id).toList();
+                }
+                body.append("| ").append(e.getKey());
+                for (Claim cl : report.claims()) {
+                    body.append(" | ").append(cl.verdictText());
+                }
+                body.append(" |\n");
+            }
+            out.append(ids == null ? "claims" : String.join(" | ", ids)).append(" |\n|---|")
+                    .append("---|".repeat(ids == null ? 1 : ids.size())).append('\n').append(body);
+        }
+        String text = (title.isEmpty() ? "" : "### " + title + "\n\n") + out;
+        if (md != null) {
+            AtomicFiles.writeString(md, text);
+        }
+        System.out.print(text);
+        if (png != null) {
+            figure(bySetting, title, png);
+        }
+    }
+
+    /** LL against σ, one colour per setting; filled circles: one clean cycle, crosses: not. */
+    private static void figure(Map<String, List<Run>> bySetting, String title, Path png) throws IOException {
+        XYChart c = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle("log-likelihood (nats/image)")
+                .yAxisTitle("σ (nats/double step), log scale").build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setLegendVisible(true);
+        c.getStyler().setMarkerSize(7);
+        Color[] palette = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
+            new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22),
+            new Color(0x17becf)};
+        int k = 0;
+        boolean any = false;
+        for (Map.Entry<String, List<Run>> e : bySetting.entrySet()) {
+            Color col = palette[k++ % palette.length];
+            for (boolean clean : new boolean[] {true, false}) {
+                List<Double> x = new ArrayList<>();
+                List<Double> y = new ArrayList<>();
+                for (Run r : e.getValue()) {
+                    if (r.s().cleanCycle() == clean && Double.isFinite(r.ll())) {
+                        x.add(r.ll());
+                        y.add(Math.max(1e-3, r.s().sigma()));
+                    }
+                }
+                if (x.isEmpty()) {
+                    continue;
+                }
+                XYSeries s = c.addSeries(e.getKey() + (clean ? " (clean cycle)" : ""), x, y);
+                s.setMarker(clean ? SeriesMarkers.CIRCLE : SeriesMarkers.CROSS);
+                s.setMarkerColor(col);
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        Path tmp = png.resolveSibling(png.getFileName() + ".tmp.png");
+        BitmapEncoder.saveBitmap(c, tmp.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
+        Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String cyclesText(ModelSummary s) {
+        List<String> parts = new ArrayList<>();
+        for (Cycle c : s.cycles()) {
+            StringBuilder sb = new StringBuilder();
+            int[] st = c.states();
+            for (int j = 0; j < st.length; j++) {
+                sb.append(j == 0 ? "" : ">").append(st[j]);
+            }
+            sb.append(" [");
+            for (int j = 0; j < c.classes().length; j++) {
+                sb.append(j == 0 ? "" : " ").append(c.classes()[j] < 0 ? "?" : String.valueOf(c.classes()[j]));
+            }
+            sb.append("] ").append(g(c.flux()));
+            parts.add(sb.toString());
+        }
+        return parts.isEmpty() ? "none" : String.join("; ", parts);
+    }
+
+    private static String medianText(List<Run> runs, MeasurementKey key, int digits) {
+        double[] v = runs.stream().mapToDouble(r -> r.s().value(key)).filter(x -> !Double.isNaN(x)).toArray();
+        if (v.length == 0) {
+            return "—";
+        }
+        double m = median(v);
+        double se = bootstrapMedianSe(v);
+        return g(m) + (Double.isFinite(se) ? " ± " + g(se) : "");
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] == s[n / 2] ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]));
+    }
+
+    /** The bootstrap standard error of the median (seeded: the same values give the same number). */
+    static double bootstrapMedianSe(double[] v) {
+        if (v.length < 2) {
+            return Double.NaN;
+        }
+        SplittableRandom rnd = new SplittableRandom(20_261_130L);
+        double[] meds = new double[BOOTSTRAP];
+        double[] b = new double[v.length];
+        for (int i = 0; i < BOOTSTRAP; i++) {
+            for (int j = 0; j < v.length; j++) {
+                b[j] = v[rnd.nextInt(v.length)];
+            }
+            meds[i] = median(b);
+        }
+        if (Arrays.stream(meds).anyMatch(x -> !Double.isFinite(x))) {
+            return Double.NaN;
+        }
+        double mean = Arrays.stream(meds).average().orElse(Double.NaN);
+        double ss = 0;
+        for (double x : meds) {
+            ss += (x - mean) * (x - mean);
+        }
+        return Math.sqrt(ss / (BOOTSTRAP - 1));
+    }
+
+    /** The 95 % Wilson score interval of k successes in n. */
+    static double[] wilson(int k, int n) {
+        double z = 1.959964;
+        double p = (double) k / n;
+        double d = 1 + z * z / n;
+        double centre = (p + z * z / (2 * n)) / d;
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / d;
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+
+    private static String f(double x, int digits) {
+        return Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "%." + digits + "f", x);
+    }
+
+    private static String g(double x) {
+        if (Double.isNaN(x)) {
+            return "—";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "∞" : "−∞";
+        }
+        return String.format(Locale.ROOT, "%.3g", x);
+    }
+}
