@@ -193,18 +193,25 @@ public final class SweepCommand implements Runnable {
             // the CPU the cells not yet finished will take, by nelc compare's cost model (docs/sweeps.md)
             double cpu = 0;
             int pending = 0;
+            // the cost does not depend on the seed: one estimate per configuration (parsing every one of
+            // 100 000 cells made planning take minutes, docs/reliability.md)
+            Map<String, Double> costs = new HashMap<>();
             for (Manifest.Cell cell : m.cells()) {
                 if (dir.cell(cell).isDone()) {
                     continue;
                 }
-                TrainingOptions opts = TrainingFlags.parse(cell.training());
-                TrainingConfig c = opts.config();
-                Dataset d = loaded.computeIfAbsent(opts.data() + "|" + opts.selection(),
-                        k -> context.loadData(opts.data(), opts.selection()));
-                int states = context.plugins().latentKernel(c.latent().encoding(), c.latent().units(),
-                        c.normalization()).states();
-                cpu += CostModel.trainAndEvaluate(CostModel.kind(c), c, d, states,
-                        m.evaluation().options(cell.seed()));
+                java.util.TreeMap<String, String> setting = new java.util.TreeMap<>(cell.training());
+                setting.remove("seed");
+                cpu += costs.computeIfAbsent(setting.toString(), k -> {
+                    TrainingOptions opts = TrainingFlags.parse(cell.training());
+                    TrainingConfig c = opts.config();
+                    Dataset d = loaded.computeIfAbsent(opts.data() + "|" + opts.selection(),
+                            key -> context.loadData(opts.data(), opts.selection()));
+                    int states = context.plugins().latentKernel(c.latent().encoding(), c.latent().units(),
+                            c.normalization()).states();
+                    return CostModel.trainAndEvaluate(CostModel.kind(c), c, d, states,
+                            m.evaluation().options(cell.seed()));
+                });
                 pending++;
             }
             int points = m.cells().size() / seedList.size();
