@@ -30,10 +30,15 @@ import org.nelc.api.io.AtomicFiles;
  * @param occupancy the empirical {@code p̄_e} of the trajectory (used by the likelihood)
  * @param transitions the estimates of {@code M} (counted, Rao-Blackwellized)
  * @param diagnostics every result, in order
+ * @param precision σ's relative standard error the Rao-Blackwellized draws grew for (0 in files written
+ *     before it was recorded)
+ * @param modelFingerprint {@code sha256:<hex>} of the bytes of the model file evaluated, set by whoever
+ *     read or wrote that file ({@link #forModel}); null when unknown (an in-memory model, an older file)
  */
 public record Evaluation(String schema, int schemaVersion, String nelcVersion, ModelInfo model, DataInfo data,
         long seed, int chainLength, int burnIn, int rbSamples, String initialState, double[] occupancy,
-        List<MatrixSummary> transitions, List<DiagnosticResult> diagnostics, Timings timings) {
+        List<MatrixSummary> transitions, List<DiagnosticResult> diagnostics, Timings timings, double precision,
+        String modelFingerprint) {
 
     public static final String SCHEMA = "nelc-evaluation";
     /** 2: every number moved into {@code diagnostics} as measurements (issue 10). */
@@ -64,6 +69,11 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
     /** Wall-clock seconds of each phase. */
     public record Timings(double preciseLikelihood, double countEstimate, double raoBlackwellEstimate,
             double diagnostics, double total) {
+    }
+
+    /** This evaluation, recorded as that of the model file whose bytes have {@code fingerprint}. */
+    public Evaluation forModel(String fingerprint) {
+        return toBuilder().modelFingerprint(fingerprint).build();
     }
 
     /** The result of the named diagnostic, or null when it did not run. */
@@ -157,7 +167,7 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
         return builder().schema(schema).schemaVersion(schemaVersion).nelcVersion(nelcVersion).model(model)
                 .data(data).seed(seed).chainLength(chainLength).burnIn(burnIn).rbSamples(rbSamples)
                 .initialState(initialState).occupancy(occupancy).transitions(transitions).diagnostics(diagnostics)
-                .timings(timings);
+                .timings(timings).precision(precision).modelFingerprint(modelFingerprint);
     }
 
     /** Names every component at the call site. */
@@ -176,6 +186,8 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
         private List<MatrixSummary> transitions;
         private List<DiagnosticResult> diagnostics;
         private Timings timings;
+        private double precision;
+        private String modelFingerprint;
 
         private Builder() {
         }
@@ -250,9 +262,20 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
             return this;
         }
 
+        public Builder precision(double v) {
+            precision = v;
+            return this;
+        }
+
+        public Builder modelFingerprint(String v) {
+            modelFingerprint = v;
+            return this;
+        }
+
         public Evaluation build() {
             return new Evaluation(schema, schemaVersion, nelcVersion, model, data, seed, chainLength, burnIn,
-                    rbSamples, initialState, occupancy, transitions, diagnostics, timings);
+                    rbSamples, initialState, occupancy, transitions, diagnostics, timings, precision,
+                    modelFingerprint);
         }
     }
 }

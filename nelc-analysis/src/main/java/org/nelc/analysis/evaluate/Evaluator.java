@@ -145,7 +145,7 @@ public final class Evaluator {
                 .chainLength(options.chainLength()).burnIn(options.burnIn()).rbSamples(options.rbSamples())
                 .initialState(initial).occupancy(precise.occupancy())
                 .transitions(List.of(MatrixSummary.of(count), MatrixSummary.of(rb))).diagnostics(results)
-                .timings(timings).build();
+                .timings(timings).precision(options.precision()).build();
     }
 
     private static Evaluation.DataInfo dataInfo(Dataset data) {

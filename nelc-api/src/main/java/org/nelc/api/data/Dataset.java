@@ -24,7 +24,8 @@ public final class Dataset {
     private final int[] labels;
     private final String source;
     private final int[][] active;
-    private final String fingerprint;
+    /** Computed on first use and shared by the copies ({@link #withOrigin} …): the rows are the same. */
+    private final Fingerprint fingerprint;
     private final String path;
     private final DataSelection selection;
     private final int[] imageShape;
@@ -40,6 +41,28 @@ public final class Dataset {
      */
     public Dataset(int size, int dimension, byte[] bits, int[] labels, String source, String path,
             DataSelection selection) {
+        this(size, dimension, bits, labels, source, path, selection, null);
+    }
+
+    /**
+     * Rows restored from a store that kept their fingerprint beside them under one checksum (the row cache):
+     * the fingerprint is taken as given instead of hashed again. A JVM's first SHA-256 over the paper's
+     * 2.3 MB of bits costs 80-95 ms of thread CPU (the digest runs interpreted until compiled), a fifth of a
+     * short command's own time (docs/design-notes.md, "Start-up").
+     *
+     * @param fingerprint {@link #fingerprint()} of a dataset with these size, dimension, bits and labels
+     * @throws IllegalArgumentException if it is not of that form ({@code sha256:} and 64 hex digits)
+     */
+    public static Dataset restored(int size, int dimension, byte[] bits, int[] labels, String source,
+            String fingerprint) {
+        if (fingerprint == null || !fingerprint.matches("sha256:[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a dataset fingerprint: " + fingerprint);
+        }
+        return new Dataset(size, dimension, bits, labels, source, null, null, fingerprint);
+    }
+
+    private Dataset(int size, int dimension, byte[] bits, int[] labels, String source, String path,
+            DataSelection selection, String knownFingerprint) {
         if (size < 1) {
             throw new UserError("dataset " + source + ": no rows");
         }
@@ -71,7 +94,7 @@ public final class Dataset {
             }
             active[n] = Arrays.copyOf(buf, k);
         }
-        this.fingerprint = computeFingerprint();
+        this.fingerprint = new Fingerprint(knownFingerprint);
         this.path = path;
         this.selection = selection;
         this.imageShape = null;
@@ -195,7 +218,20 @@ public final class Dataset {
 
     /** SHA-256 over dimension, bits and labels: two datasets with the same fingerprint are the same data. */
     public String fingerprint() {
-        return fingerprint;
+        String f = fingerprint.value;
+        if (f == null) {
+            f = computeFingerprint(); // a race computes the same string twice: harmless
+            fingerprint.value = f;
+        }
+        return f;
+    }
+
+    private static final class Fingerprint {
+        volatile String value;
+
+        Fingerprint(String value) {
+            this.value = value;
+        }
     }
 
     /** Per-pixel mean {@code ⟨x_i⟩} over all rows (the centering vector {@code c}). */

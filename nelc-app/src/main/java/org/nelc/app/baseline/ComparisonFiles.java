@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.app.report.MeasurementColumns;
+import org.nelc.app.report.MeasurementText;
 import org.nelc.core.Version;
 import org.nelc.api.io.AtomicFiles;
 
@@ -78,7 +80,8 @@ public final class ComparisonFiles {
 
     /**
      * The summary table: each family at its chosen learning rate (NEQ and each RBM's best / median / worst
-     * seed, EM's best restart) with the paired gaps to EM and to the best NEQ run; the whole grid; a line per
+     * seed, EM's best restart) with the paired gaps to EM and to the best NEQ run, σ and τ each ± its
+     * standard error; the whole grid; a line per
      * family with the mean and spread of its selected runs; the notes.
      */
     public static String table(Comparison c) {
@@ -92,7 +95,7 @@ public final class ComparisonFiles {
             }
         }
         StringBuilder sb = new StringBuilder();
-        String format = "%-9s %-6s %-6s %5s  %-18s %-6s %-18s %8s %8s %7s %8s %15s %15s%n";
+        String format = "%-9s %-6s %-6s %5s  %-18s %-6s %-18s %14s %14s %12s %8s %15s %15s%n";
         String head = String.format(Locale.ROOT, format, "model", "lr", "run", "seed", "LL nats/image", "method",
                 "LL chain", "σ count", "σ RB", "τ RB", "class KL", "gap to EM", "gap to NEQ");
         sb.append(head);
@@ -101,8 +104,9 @@ public final class ComparisonFiles {
             sb.append(String.format(Locale.ROOT, format, r.model().toUpperCase(Locale.ROOT),
                     Double.isNaN(r.learningRate()) ? "-" : LearningRateGrid.rate(r.learningRate()), r.role(),
                     (r.model().equals("em") ? "r" : "") + r.seed(), pm(r.logLikelihood(), r.standardError()),
-                    r.method(), pm(r.chainLogLikelihood(), r.chainStandardError()), num(r.sigmaCount(), 3),
-                    num(r.sigmaRaoBlackwell(), 3), num(r.tau(), 1), num(r.classKl(), 3),
+                    r.method(), pm(r.chainLogLikelihood(), r.chainStandardError()),
+                    measured(r, MeasurementKey.SIGMA_COUNT), measured(r, MeasurementKey.SIGMA),
+                    measured(r, MeasurementKey.TAU), num(r.classKl(), 3),
                     gap(r.gapToEm(), r.gapStandardError()), gap(r.gapToNeq(), r.gapToNeqStandardError())));
         }
         if (!c.grid().isEmpty()) {
@@ -151,6 +155,12 @@ public final class ComparisonFiles {
             sb.append("note: ").append(note).append('\n');
         }
         return sb.toString();
+    }
+
+    /** A run's measurement as every output writes it ({@link MeasurementText}: value ± s.e.), {@code -} if absent. */
+    private static String measured(ComparisonRow r, MeasurementKey key) {
+        Measurement m = key.in(r.diagnostics());
+        return m == null ? "-" : MeasurementText.valueWithError(m);
     }
 
     private static LearningRateGrid.Point chosenPoint(Comparison c, String model) {

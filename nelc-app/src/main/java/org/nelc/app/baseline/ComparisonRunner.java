@@ -468,7 +468,8 @@ public final class ComparisonRunner {
         double kl;
         double[] perPoint;
         if (model.latent().states() <= TransitionEstimator.MAX_STATES) {
-            Evaluation e = evaluator.evaluate(model, data, t.chain().state(0), options);
+            Evaluation e = evaluator.evaluate(model, data, t.chain().state(0), options)
+                    .forModel(org.nelc.app.rundir.ModelEvaluations.fingerprint(dir.resolve("model.json")));
             e.write(dir.resolve("evaluation.json"));
             perPoint = LogLikelihood.perPoint(model, data, e.occupancy());
             diagnostics = e.diagnostics();

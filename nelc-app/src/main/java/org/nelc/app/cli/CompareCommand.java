@@ -14,6 +14,8 @@ import org.nelc.app.baseline.ComparisonFiles;
 import org.nelc.app.baseline.ComparisonRunner;
 import org.nelc.api.io.AtomicFiles;
 import org.nelc.app.options.TrainingOptions;
+import org.nelc.app.rundir.Interrupted;
+import org.nelc.app.rundir.RunDirectory;
 import org.nelc.core.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,6 +95,9 @@ public final class CompareCommand implements Runnable {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @Option(names = "--force", description = "Write into OUT even though it was made with other settings.")
+    boolean force;
+
     @Override
     public void run() {
         OutputFiles.named("--out", out);
@@ -109,6 +114,16 @@ public final class CompareCommand implements Runnable {
                         .build())
                 .threads(threads).out(out).build();
         Dataset data = root.context().loadData(options.data(), options.selection());
+        try (RunDirectory run = RunDirectory.open("--out", out, spec, data, root.spec.commandLine().getErr())) {
+            run.checkAgainst(out, force);
+            run.writeManifest(out);
+            run.whenInterrupted(() -> Interrupted.say("kept the runs finished so far under " + out + " (compare.* "
+                    + "are written at the end; compare has no checkpoints): run the same command again"));
+            compare(o, settings, data);
+        }
+    }
+
+    private void compare(PrintWriter o, ComparisonRunner.Settings settings, Dataset data) {
         o.println(TrainCommand.describe(data));
         o.flush();
         PrintWriter progress = quiet ? null : root.spec.commandLine().getErr();

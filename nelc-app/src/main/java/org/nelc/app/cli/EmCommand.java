@@ -13,6 +13,7 @@ import org.nelc.app.baseline.ComponentsFigure;
 import org.nelc.app.baseline.MixtureJson;
 import org.nelc.api.io.AtomicFiles;
 import org.nelc.app.options.DataOptions;
+import org.nelc.app.rundir.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,6 +63,12 @@ public final class EmCommand implements Runnable {
     @Mixin
     DataOptions dataOptions;
 
+    @Option(names = "--force", description = "Write into OUT even though it was made with other settings.")
+    boolean force;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
         OutputFiles.named("--out", out);
@@ -72,6 +79,15 @@ public final class EmCommand implements Runnable {
             throw new org.nelc.api.UserError("--threads: must be at least 1, got " + threads);
         }
         Dataset dataset = root.context().loadData(dataOptions.data(), dataOptions.selection());
+        Path dir = out != null ? out : Path.of("runs", "em-L" + components + "-seed-" + seed);
+        try (RunDirectory run = RunDirectory.open("--out", dir, spec, dataset, root.spec.commandLine().getErr())) {
+            run.checkAgainst(dir, force);
+            fit(o, settings, dataset, dir);
+            run.writeManifest(dir);
+        }
+    }
+
+    private void fit(PrintWriter o, EmSettings settings, Dataset dataset, Path dir) {
         o.println(TrainCommand.describe(dataset));
         BernoulliMixtureEm.Result result = BernoulliMixtureEm.fit(dataset, settings, threads);
         for (MixtureFit f : result.restarts()) {
@@ -87,7 +103,6 @@ public final class EmCommand implements Runnable {
             w.append(String.format(Locale.ROOT, " %.4f", v));
         }
         o.println(w);
-        Path dir = out != null ? out : Path.of("runs", "em-L" + components + "-seed-" + seed);
         AtomicFiles.writeString(dir.resolve("em.json"), MixtureJson.toJson(result, dataset));
         ComponentsFigure.write(best.mixture(), dir.resolve("components.png"));
         o.println("wrote " + dir.resolve("em.json") + " and " + dir.resolve("components.png"));

@@ -8,6 +8,9 @@ import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.options.DataOptions;
 import org.nelc.app.progress.ProgressBar;
+import org.nelc.app.rundir.Interrupted;
+import org.nelc.app.rundir.ModelEvaluations;
+import org.nelc.app.rundir.RunDirectory;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import picocli.CommandLine.Command;
@@ -20,7 +23,9 @@ import picocli.CommandLine.ParentCommand;
         description = {"Precise log-likelihood (docs/model.md §6) and the diagnostics of the latent dynamics (docs/model.md §7) of a "
             + "trained model: a long chain gives the occupancy and the counted M; the Rao-Blackwellized M averages "
             + "exact Abar probabilities over x ~ A(z'); sigma, tau, Tr(M)/L, class KL and cycles follow.",
-            "Prints a table and writes evaluation.json beside the model (or --out). Same seed, same numbers."})
+            "Prints a table and writes evaluation.json beside the model (or --out). Same seed, same numbers. "
+            + "evaluation.json records the fingerprint of the model file and the settings; an evaluation of this "
+            + "model with other settings (as reproduce's, which show uses) is replaced only with --force."})
 public final class EvaluateCommand implements Runnable {
     @ParentCommand
     NelcCommand root;
@@ -57,6 +62,10 @@ public final class EvaluateCommand implements Runnable {
     @Option(names = "--json", description = "Print the JSON to stdout instead of the table.")
     boolean json;
 
+    @Option(names = "--force", description = "Replace an evaluation of this model made with other settings (or a "
+            + "file that is no evaluation).")
+    boolean force;
+
     @Override
     public void run() {
         double rel = EvaluationOptions.parsePrecision(precision);
@@ -65,6 +74,7 @@ public final class EvaluateCommand implements Runnable {
         Path target = OutputFiles.file("--out", outPath == null ? sibling(modelFile)
                 : Files.isDirectory(outPath) || out.endsWith("/") || out.endsWith(java.io.File.separator)
                         ? outPath.resolve("evaluation.json") : outPath, modelFile);
+        String fingerprint = ModelEvaluations.fingerprint(modelFile);
         ModelFile mf = ModelIO.read(modelFile, root.context().plugins());
         Dataset data = root.context().loadData(dataOptions.path(mf.data(), modelFile), dataOptions.selection(mf.data()));
         if (data.dimension() != mf.model().visibleSize()) {
@@ -80,13 +90,20 @@ public final class EvaluateCommand implements Runnable {
         var latent = mf.model().latent();
         org.nelc.analysis.evaluate.EvaluationMemory.check(modelFile + ": " + latent.encoding() + ":" + latent.units(),
                 latent.states(), data.classCounts().size(), chainLength, 1);
-        // a long chain (--chain-length 3e8, a huge --burn-in) runs for minutes: a bar with the ETA on a console
-        ProgressBar bar = new ProgressBar(System.err, ProgressBar.interactive(json));
-        Evaluation e = root.context().evaluator().evaluate(mf, data, options,
-                (done, total) -> bar.update(done, total, String.format(java.util.Locale.ROOT, "chain %,d/%,d double steps",
-                        done, total)));
-        bar.finish();
-        e.write(target);
+        Evaluation e;
+        try (RunDirectory run = RunDirectory.lock("--out", target.toAbsolutePath().getParent(),
+                root.spec.commandLine().getErr())) {
+            refuseToReplace(target, fingerprint, options, data.fingerprint());
+            run.whenInterrupted(() -> Interrupted.say(target + " is unchanged (an evaluation has no checkpoint); "
+                    + "run the same command again"));
+            // a long chain (--chain-length 3e8, a huge --burn-in) runs for minutes: a bar with the ETA on a console
+            ProgressBar bar = new ProgressBar(System.err, ProgressBar.interactive(json));
+            e = root.context().evaluator().evaluate(mf, data, options, (done, total) -> bar.update(done, total,
+                    String.format(java.util.Locale.ROOT, "chain %,d/%,d double steps", done, total)))
+                    .forModel(fingerprint);
+            bar.finish();
+            e.write(target);
+        }
         if (json) {
             o.print(e.toJson());
         } else {
@@ -94,6 +111,31 @@ public final class EvaluateCommand implements Runnable {
             o.print(EvaluationTable.render(e, fly instanceof Number n ? n.doubleValue() : null));
             o.println("  wrote " + target);
         }
+    }
+
+    /**
+     * An existing {@code target} is replaced when it is an evaluation of another model (stale) or of this one
+     * with the same settings (same numbers); this model's evaluation with other settings, or a file that is no
+     * evaluation, only with {@code --force}.
+     */
+    private void refuseToReplace(Path target, String fingerprint, EvaluationOptions options, String data) {
+        if (force || !Files.isRegularFile(target)) {
+            return;
+        }
+        Evaluation old;
+        try {
+            old = ModelEvaluations.read(target);
+        } catch (org.nelc.api.UserError notOne) {
+            throw new org.nelc.api.UserError("--out " + target + ": exists and is no evaluation (" + notOne.getMessage()
+                    + "); name another file, or replace it with --force");
+        }
+        if (ModelEvaluations.foreign(old, fingerprint).isPresent()) {
+            return;
+        }
+        ModelEvaluations.settingsDifference(old, options, data).ifPresent(d -> {
+            throw new org.nelc.api.UserError("--out " + target + ": holds this model's evaluation with other settings ("
+                    + d + "; show and reproduce use it); write elsewhere with --out FILE, or replace it with --force");
+        });
     }
 
     private static Path sibling(Path model) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.api.UserError;
 import org.nelc.app.experiment.EnsembleLayout;
+import org.nelc.app.rundir.ModelEvaluations;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.model.Model;
@@ -91,18 +92,11 @@ public final class ExportCommand implements Runnable {
 
     private Evaluation evaluation() {
         Path beside = model.toAbsolutePath().resolveSibling(EnsembleLayout.EVALUATION_FILE);
-        Path f = evaluationFile != null ? evaluationFile : Files.isRegularFile(beside) ? beside : null;
-        if (f == null) {
-            return null;
+        if (evaluationFile == null && Files.isRegularFile(beside)) {
+            evaluationFile = beside;
         }
-        evaluationFile = f;
-        try {
-            return Evaluation.fromJson(Files.readString(f));
-        } catch (IOException e) {
-            throw new UserError(f + ": cannot read (" + e.getMessage() + ")");
-        } catch (UserError e) {
-            throw new UserError(f + ": " + e.getMessage(), e);
-        }
+        return ModelEvaluations.forReader(model, evaluationFile == beside ? null : evaluationFile,
+                root.spec.commandLine().getErr(), "no pbar");
     }
 
     /** model.json without the large blocks: schema, model, config, data, training. */

@@ -29,6 +29,8 @@ import org.nelc.app.report.Headless;
 import org.nelc.app.report.Regimes;
 import org.nelc.app.report.ReportWriter;
 import org.nelc.app.report.RunInfo;
+import org.nelc.app.rundir.Interrupted;
+import org.nelc.app.rundir.RunDirectory;
 import org.nelc.app.wiring.DataLoader;
 import org.nelc.core.plugin.PluginCatalog;
 import org.nelc.core.train.ModelKind;
@@ -45,7 +47,10 @@ import picocli.CommandLine.Spec;
             + "summary.csv/json and a self-contained report.html that checks every claim of docs/model.md §9.",
             "Layout: DIR/models/seed-XX/{model.json,history.csv,evaluation.json}, DIR/fig*.png, DIR/summary.*, "
             + "DIR/report.html. Each file is written atomically; --resume skips the models already complete.",
-            "Every model depends on its seed only (--seed is refused: use --seeds)."})
+            "Every model depends on its seed only (--seed is refused: use --seeds).",
+            "DIR is locked while reproduce writes it and records what made it (DIR/nelc-run.json); a directory made "
+            + "with other settings is refused unless --force (--models and --seeds may change: each model depends on "
+            + "its seed only)."})
 public final class ReproduceCommand implements Runnable {
     @ParentCommand
     NelcCommand root;
@@ -94,6 +99,10 @@ public final class ReproduceCommand implements Runnable {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--force", description = "Write into DIR even though it was made with other settings (each model "
+            + "made with them is retrained).")
+    boolean force;
+
     @Mixin
     TrainingOptions options;
 
@@ -138,6 +147,18 @@ public final class ReproduceCommand implements Runnable {
                 .rbSamples(rbSamples).precision(EvaluationOptions.parsePrecision(precision)).build();
         EnsemblePlan base = new EnsemblePlan(Variant.PAPER.name(), options.config(), seedList, evaluation);
         Dataset data = dataLoader.load(options.data(), options.selection());
+        try (RunDirectory run = RunDirectory.open("--out", out, spec, data, root.spec.commandLine().getErr(),
+                "--models", "--seeds")) {
+            run.checkAgainst(out, force);
+            run.writeManifest(out);
+            run.whenInterrupted(() -> Interrupted.say("kept " + completeModels(out) + " complete model(s) under " + out
+                    + " (model.json, history.csv, evaluation.json each); continue with: " + resumeLine()));
+            reproduce(o, start, seedList, evaluation, base, data);
+        }
+    }
+
+    private void reproduce(PrintWriter o, long start, List<Long> seedList, EvaluationOptions evaluation,
+            EnsemblePlan base, Dataset data) {
         String dataText = TrainCommand.describe(data);
         o.println(dataText);
         checkLimits(base.template(), data, Math.min(threads, seedList.size()));
@@ -187,6 +208,25 @@ public final class ReproduceCommand implements Runnable {
         if (!failures.isEmpty()) {
             throw new UserError(failures.size() + " model(s) failed (the report covers the others): "
                     + String.join("; ", failures));
+        }
+    }
+
+    /** The command line again, with --resume. */
+    private String resumeLine() {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.contains("--resume")) {
+            args.add("--resume");
+        }
+        return "nelc " + String.join(" ", args);
+    }
+
+    /** Models whose evaluation.json exists (the last file of a model: its presence marks it complete). */
+    private static long completeModels(Path dir) {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir, 5)) {
+            return s.filter(p -> p.getFileName().toString().equals(EnsembleLayout.EVALUATION_FILE)
+                    && p.getParent().getParent().getFileName().toString().equals("models")).count();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.nelc.app.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import org.nelc.app.report.Headless;
 import org.nelc.app.report.ImageShape;
 import org.nelc.app.report.ModelPanel;
 import org.nelc.app.report.Png;
+import org.nelc.app.rundir.ModelEvaluations;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import picocli.CommandLine.Command;
@@ -70,15 +70,9 @@ public final class ShowCommand implements Runnable {
         Path beside = model.toAbsolutePath().resolveSibling(EnsembleLayout.EVALUATION_FILE);
         Path evFile = evaluationFile != null ? evaluationFile : Files.isRegularFile(beside) ? beside : null;
         OutputFiles.file("--png", png, model, evFile);
-        Evaluation ev;
-        if (evFile != null) {
-            try {
-                ev = Evaluation.fromJson(Files.readString(evFile));
-            } catch (IOException e) {
-                throw new UserError(evFile + ": cannot read (" + e.getMessage() + ")");
-            } catch (UserError e) {
-                throw new UserError(evFile + ": " + e.getMessage());
-            }
+        Evaluation ev = ModelEvaluations.forReader(model, evaluationFile, root.spec.commandLine().getErr(),
+                "evaluating afresh");
+        if (ev != null) {
             if (ev.model().states() != mf.model().latent().states() || ev.model().visibleSize() != mf.model().visibleSize()) {
                 throw new UserError(evFile + ": evaluation of a different model (" + ev.model().states() + " states, D="
                         + ev.model().visibleSize() + ")");

@@ -28,6 +28,8 @@ import org.nelc.app.sweep.SweepDir;
 import org.nelc.app.sweep.SweepRunner;
 import org.nelc.app.sweep.SweepStatus;
 import org.nelc.app.sweep.TrainingFlags;
+import org.nelc.app.rundir.Interrupted;
+import org.nelc.app.rundir.RunDirectory;
 import org.nelc.core.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -178,18 +180,21 @@ public final class SweepCommand implements Runnable {
             bar.finish();
             SweepDir dir = new SweepDir(out);
             String verb = "wrote";
-            if (java.nio.file.Files.exists(dir.manifestFile())) {
-                Manifest old = dir.readManifest();
-                if (old.toJson().equals(m.toJson())) {
-                    verb = "unchanged:";
-                } else {
-                    Set<String> oldIds = new HashSet<>();
-                    old.cells().forEach(c -> oldIds.add(c.id()));
-                    long kept = m.cells().stream().filter(c -> oldIds.contains(c.id())).count();
-                    verb = "replaced (" + kept + " of its cells were in the old plan and keep their results)";
+            // one planner at a time (a re-plan keeps the cells whose configuration is unchanged: ids are contents)
+            try (RunDirectory lock = RunDirectory.lock("--out", dir.root(), sweep.root.spec.commandLine().getErr())) {
+                if (java.nio.file.Files.exists(dir.manifestFile())) {
+                    Manifest old = dir.readManifest();
+                    if (old.toJson().equals(m.toJson())) {
+                        verb = "unchanged:";
+                    } else {
+                        Set<String> oldIds = new HashSet<>();
+                        old.cells().forEach(c -> oldIds.add(c.id()));
+                        long kept = m.cells().stream().filter(c -> oldIds.contains(c.id())).count();
+                        verb = "replaced (" + kept + " of its cells were in the old plan and keep their results)";
+                    }
                 }
+                dir.writeManifest(m);
             }
-            dir.writeManifest(m);
             // the CPU the cells not yet finished will take, by nelc compare's cost model (docs/sweeps.md)
             double cpu = 0;
             int pending = 0;
@@ -277,7 +282,14 @@ public final class SweepCommand implements Runnable {
             var context = sweep.context(m);
             long start = System.nanoTime();
             SweepRunner runner = new SweepRunner(sd, m, context.plugins(), context::loadData, sweep.out());
-            SweepRunner.Report report = runner.run(indices, n, retryFailed);
+            SweepRunner.Report report;
+            String again = "nelc sweep run " + sd.root() + (all ? " --all" : " --index " + index)
+                    + (retryFailed ? " --retry-failed" : "");
+            try (Interrupted.Hook hook = Interrupted.on(() -> Interrupted.say("kept the finished cells ("
+                    + SweepStatus.counts(SweepStatus.read(sd, m)).get(SweepStatus.State.DONE) + " of "
+                    + m.cells().size() + " done; a cell in progress starts over); continue with: " + again))) {
+                report = runner.run(indices, n, retryFailed);
+            }
             sweep.out().printf(Locale.ROOT, "%s in %.1f s%n", report.line(), (System.nanoTime() - start) * 1e-9);
             if (all) {
                 var counts = SweepStatus.counts(SweepStatus.read(sd, m));

@@ -17,6 +17,11 @@ import org.nelc.app.options.TrainingOptions;
 import org.nelc.app.progress.ProgressBar;
 import org.nelc.app.wiring.DataLoader;
 import org.nelc.app.experiment.HistoryFile;
+import org.nelc.app.rundir.Interrupted;
+import org.nelc.app.rundir.ModelEvaluations;
+import org.nelc.app.rundir.RunDirectory;
+import org.nelc.app.rundir.RunManifest;
+import org.nelc.app.rundir.Staging;
 import org.nelc.api.io.AtomicFiles;
 import org.nelc.core.io.Checkpoint;
 import org.nelc.core.io.ModelFile;
@@ -41,7 +46,10 @@ import picocli.CommandLine.Spec;
             + "MNIST digits 0,1,2 (1000 each); on other data classes 0,1,2, or every row when it has no labels.",
             "Writes OUT/model.json and OUT/history.csv (a row appended after every epoch). While it runs, "
             + "OUT/checkpoint.json is written every --checkpoint-every epochs and on INT/TERM; "
-            + "'train --resume OUT' continues from it bit-identically to an uninterrupted run."})
+            + "'train --resume OUT' continues from it bit-identically to an uninterrupted run.",
+            "OUT is locked while train writes it and records what made it (OUT/nelc-run.json); a directory made with "
+            + "other settings is refused unless --force. Retraining over a finished run writes the new files in "
+            + "OUT/.nelc-next/ and switches them in together at the end (docs/reliability.md, Run directories)."})
 public final class TrainCommand implements Runnable {
     /** The options that may accompany --resume: the rest come from the checkpoint. */
     private static final List<String> RESUME_OPTIONS = List.of("--resume", "--quiet", "--checkpoint-every");
@@ -69,6 +77,10 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--force", description = "Train into OUT even though it was made with other settings (its files "
+            + "are replaced together when this run ends).")
+    boolean force;
+
     @Inject
     Trainer trainer;
 
@@ -84,11 +96,7 @@ public final class TrainCommand implements Runnable {
         if (checkpointEvery < 1) {
             throw new UserError("--checkpoint-every: must be at least 1, got " + checkpointEvery);
         }
-        TrainingConfig config;
-        Dataset data;
-        Path dir;
-        TrainingSession session;
-        List<EpochRecord> before;
+        PrintWriter err = root.spec.commandLine().getErr();
         if (resume != null) {
             for (OptionSpec opt : spec.commandLine().getParseResult().matchedOptions()) {
                 if (!RESUME_OPTIONS.contains(opt.longestName())) {
@@ -96,41 +104,81 @@ public final class TrainCommand implements Runnable {
                             + "the configuration and data of its checkpoint)");
                 }
             }
-            dir = resume;
-            ModelFile cp = Checkpoint.read(dir, root.context().plugins());
+            if (!Files.isDirectory(resume)) {
+                throw new UserError("--resume " + resume + ": no such directory");
+            }
+            try (RunDirectory run = RunDirectory.lock("--resume", resume, err)) {
+                train(run, o);
+            }
+            return;
+        }
+        TrainingConfig config = options.config();
+        Dataset data = dataLoader.load(options.data(), options.selection());
+        Path dir = out != null ? out : Path.of("runs", "seed-" + config.seed());
+        try (RunDirectory run = RunDirectory.open("--out", dir, spec, data, err)) {
+            run.checkAgainst(dir, force);
+            if (Files.isRegularFile(Staging.of(dir).resolve(Checkpoint.FILE))) {
+                run.checkAgainst(Staging.of(dir), force); // an unfinished retrain: this run replaces it
+            }
+            train(run, o, config, data);
+        }
+    }
+
+    /** Resumes the run in {@code run}'s directory: from its staging directory when a retrain was stopped there. */
+    private void train(RunDirectory run, PrintWriter o) {
+        train(run, o, null, null);
+    }
+
+    /**
+     * Trains into {@code run}'s directory: a new run ({@code config}, {@code data}) or the resumed one (null).
+     * A new run over the files of another writes them into the staging directory and switches them in at the
+     * end ({@link Staging}), so that a run killed at any point leaves the old files together.
+     */
+    private void train(RunDirectory run, PrintWriter o, TrainingConfig newConfig, Dataset newData) {
+        TrainingConfig config;
+        Dataset data;
+        Path dir = run.dir();
+        Path work;
+        TrainingSession session;
+        List<EpochRecord> before;
+        if (newConfig == null) {
+            work = Files.isRegularFile(Staging.of(dir).resolve(Checkpoint.FILE)) ? Staging.of(dir) : dir;
+            ModelFile cp = Checkpoint.read(work, root.context().plugins());
             config = cp.config();
             data = dataLoader.load(options.dataOptions().path(cp.data(), dir.resolve(Checkpoint.FILE)),
                     options.dataOptions().selection(cp.data()));
             if (!data.fingerprint().equals(cp.data().fingerprint())) {
-                throw new UserError(dir.resolve(Checkpoint.FILE) + ": the data changed since the checkpoint "
+                throw new UserError(work.resolve(Checkpoint.FILE) + ": the data changed since the checkpoint "
                         + "(fingerprint " + data.fingerprint() + ", recorded " + cp.data().fingerprint() + ")");
             }
             session = TrainingSession.start(root.context().plugins(), config, data);
-            Checkpoint.restore(session, cp, dir.resolve(Checkpoint.FILE));
-            before = HistoryFile.readPrefix(dir.resolve("history.csv"), Checkpoint.epochsDone(cp));
-            HistoryFile.write(dir.resolve("history.csv"), before);
+            Checkpoint.restore(session, cp, work.resolve(Checkpoint.FILE));
+            before = HistoryFile.readPrefix(work.resolve("history.csv"), Checkpoint.epochsDone(cp));
+            HistoryFile.write(work.resolve("history.csv"), before);
             o.println(describe(data));
             o.println("resuming " + dir + " after epoch " + Checkpoint.epochsDone(cp) + " of " + config.epochs());
         } else {
-            config = options.config();
-            data = dataLoader.load(options.data(), options.selection());
+            config = newConfig;
+            data = newData;
             o.println(describe(data));
-            dir = out != null ? out : Path.of("runs", "seed-" + config.seed());
+            boolean replacing = Files.exists(dir.resolve("model.json")) || Files.exists(dir.resolve("history.csv"));
+            work = replacing ? Staging.fresh(dir) : dir;
+            run.writeManifest(work);
             session = TrainingSession.start(root.context().plugins(), config, data);
             before = List.of();
-            HistoryFile.write(dir.resolve("history.csv"), before);
-            deleteCheckpoint(dir);
+            HistoryFile.write(work.resolve("history.csv"), before);
+            deleteCheckpoint(work);
         }
-        Path historyFile = dir.resolve("history.csv");
+        Path historyFile = work.resolve("history.csv");
         TrainedModel.DataInfo info = TrainedModel.DataInfo.of(data);
-        Keeper keeper = new Keeper(dir, historyFile, before.size());
+        Keeper keeper = new Keeper(dir, work, historyFile, before.size());
         ProgressBar bar = new ProgressBar(System.err, ProgressBar.interactive(quiet));
         EpochRecord[] last = {before.isEmpty() ? null : before.get(before.size() - 1)};
         TrainingConfig cfg = config;
         TrainingListener listener = new TrainingListener() {
             @Override
             public void onStep(int epoch, long step, long totalSteps) {
-                bar.update(step, totalSteps, "epoch " + epoch + "/" + cfg.epochs()
+                bar.update(step, totalSteps, () -> "epoch " + epoch + "/" + cfg.epochs()
                         + (last[0] == null ? "" : String.format(Locale.ROOT, "  ll %.2f", last[0].logLikelihood())));
             }
 
@@ -141,21 +189,19 @@ public final class TrainCommand implements Runnable {
                 keeper.epochDone(Checkpoint.snapshot(session, cfg, info), record.epoch() % checkpointEvery == 0);
             }
         };
-        Thread hook = new Thread(() -> keeper.interrupted(System.err), "nelc-train-checkpoint");
-        Runtime.getRuntime().addShutdownHook(hook);
+        run.whenInterrupted(keeper::interrupted);
         TrainedModel trained;
         try {
             trained = trainer.run(session, config, data, before, listener);
         } finally {
             bar.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook writes the checkpoint
-            }
+            run.whenInterrupted(null); // from here on INT/TERM only releases the lock: model.json is atomic
         }
-        ModelIO.write(dir.resolve("model.json"), trained);
-        keeper.finished();
+        ModelIO.write(work.resolve("model.json"), trained);
+        if (keeper.finished() && !work.equals(dir)) {
+            Staging.commit(dir, List.of("history.csv", "model.json", RunManifest.FILE),
+                    List.of(ModelEvaluations.FILE, Checkpoint.FILE));
+        }
         List<EpochRecord> rows = trained.history();
         o.printf(Locale.ROOT, "trained %s in %.2f s (%d steps)%n", config.latent(), trained.seconds(),
                 rows.isEmpty() ? 0 : rows.get(rows.size() - 1).step());
@@ -177,6 +223,7 @@ public final class TrainCommand implements Runnable {
      */
     private static final class Keeper {
         private final Path dir;
+        private final Path work;
         private final Path history;
         private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "nelc-train-checkpoint-writer");
@@ -190,8 +237,9 @@ public final class TrainCommand implements Runnable {
         private volatile boolean done;
         private boolean stopping;
 
-        Keeper(Path dir, Path history, int resumedAt) {
+        Keeper(Path dir, Path work, Path history, int resumedAt) {
             this.dir = dir;
+            this.work = work;
             this.history = history;
             this.written = resumedAt;
         }
@@ -220,16 +268,17 @@ public final class TrainCommand implements Runnable {
             stopping = last;
             int epochs = Checkpoint.epochsDone(snapshot);
             if (epochs > written) {
-                Checkpoint.write(dir, snapshot);
+                Checkpoint.write(work, snapshot);
                 written = epochs;
             }
         }
 
         /**
          * The run finished and model.json is written: the checkpoint has nothing left to resume, unless INT/TERM
-         * came first and its line promised it (then it stays, and resuming it gives this model.json again).
+         * came first and its line promised it (then it stays, and resuming it gives this model.json again:
+         * false).
          */
-        void finished() {
+        boolean finished() {
             writer.shutdown();
             try {
                 writer.awaitTermination(1, TimeUnit.HOURS);
@@ -238,14 +287,15 @@ public final class TrainCommand implements Runnable {
             }
             synchronized (this) {
                 if (stopping) {
-                    return;
+                    return false;
                 }
                 done = true;
             }
-            deleteCheckpoint(dir);
+            deleteCheckpoint(work);
+            return true;
         }
 
-        void interrupted(java.io.PrintStream err) {
+        void interrupted() {
             synchronized (this) {
                 if (done) {
                     return;
@@ -256,12 +306,11 @@ public final class TrainCommand implements Runnable {
                 }
                 stopping = true;
             }
-            err.println();
-            err.println(written == 0
-                    ? "nelc: interrupted before the first epoch ended; nothing to resume (" + history + " has no rows)"
-                    : "nelc: interrupted; kept " + history + " and " + dir.resolve(Checkpoint.FILE) + " (epoch "
-                            + written + "); continue with: nelc train --resume " + dir);
-            err.flush();
+            Interrupted.say(written == 0
+                    ? "no epoch had ended, nothing to resume (" + history + " has no rows)"
+                    : "kept " + history + " and " + work.resolve(Checkpoint.FILE) + " (epoch " + written
+                            + (work.equals(dir) ? "" : "; the finished run's files in " + dir + " are untouched")
+                            + "); continue with: nelc train --resume " + dir);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.nelc.app.experiment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +8,8 @@ import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
+import org.nelc.app.rundir.ModelEvaluations;
+import org.nelc.app.rundir.Staging;
 import org.nelc.core.io.ModelFile;
 import org.nelc.core.io.ModelIO;
 import org.nelc.core.model.Model;
@@ -21,11 +21,14 @@ import org.nelc.core.train.TrainingConfig;
 import org.nelc.core.train.TrainingListener;
 
 /**
- * Trains and evaluates one model of an ensemble into {@code DIR/models/seed-XX/}. Files are written
- * atomically in the order {@code history.csv}, {@code model.json}, {@code evaluation.json}; a stale
- * {@code evaluation.json} is deleted before training starts, so its presence always means "this model is
- * complete". With {@code resume}, a {@code model.json} + {@code history.csv} made with the same settings
- * and data is reused instead of retrained, and a matching {@code evaluation.json} instead of re-evaluated.
+ * Trains and evaluates one model of an ensemble into {@code DIR/models/seed-XX/}. A new model's
+ * {@code history.csv} and {@code model.json} are written into the staging directory and switched in
+ * together ({@link Staging}: the old {@code evaluation.json} is deleted first, so its presence always
+ * means "this model is complete"); then {@code evaluation.json}, which records the fingerprint of
+ * {@code model.json}. A run killed at any point leaves either the old model's files or the new ones, never
+ * a mix. With {@code resume}, a {@code model.json} + {@code history.csv} made with the same settings and
+ * data is reused instead of retrained, and an {@code evaluation.json} of that very model file with the same
+ * evaluation settings instead of re-evaluated.
  */
 final class ModelJob {
     private final PluginCatalog plugins;
@@ -47,6 +50,7 @@ final class ModelJob {
         Path historyFile = layout.historyFile(seed);
         Path evaluationFile = layout.evaluationFile(seed);
 
+        Staging.recover(layout.modelDir(seed));
         ModelFile existing = resume ? reusableModel(modelFile, historyFile, config) : null;
         Model model;
         byte[] chainState;
@@ -59,7 +63,6 @@ final class ModelJob {
             history = HistoryFile.read(historyFile);
             seconds = existing.training().get("seconds") instanceof Number n ? n.doubleValue() : Double.NaN;
         } else {
-            deleteIfExists(evaluationFile);
             TrainingListener listener = new TrainingListener() {
                 @Override
                 public void onStep(int epoch, long step, long totalSteps) {
@@ -67,18 +70,22 @@ final class ModelJob {
                 }
             };
             TrainedModel t = new Trainer(plugins).train(config, data, listener);
-            HistoryFile.write(historyFile, t.history());
-            ModelIO.write(modelFile, t);
+            Path next = Staging.fresh(layout.modelDir(seed));
+            HistoryFile.write(next.resolve(EnsembleLayout.HISTORY_FILE), t.history());
+            ModelIO.write(next.resolve(EnsembleLayout.MODEL_FILE), t);
+            Staging.commit(layout.modelDir(seed), List.of(EnsembleLayout.HISTORY_FILE, EnsembleLayout.MODEL_FILE),
+                    List.of(EnsembleLayout.EVALUATION_FILE));
             model = t.model();
             chainState = t.chain().state(0);
             history = t.history();
             seconds = t.seconds();
         }
         progress.progress(seed, EnsembleProgress.TRAINING_SHARE);
-        Evaluation evaluation = !trained ? reusableEvaluation(evaluationFile, options) : null;
+        String fingerprint = ModelEvaluations.fingerprint(modelFile);
+        Evaluation evaluation = !trained ? reusableEvaluation(evaluationFile, options, fingerprint) : null;
         boolean evaluated = evaluation == null;
         if (evaluated) {
-            evaluation = evaluator.evaluate(model, data, chainState, options);
+            evaluation = evaluator.evaluate(model, data, chainState, options).forModel(fingerprint);
             evaluation.write(evaluationFile);
         }
         return ModelRun.builder().seed(seed).dir(layout.modelDir(seed))
@@ -109,27 +116,21 @@ final class ModelJob {
         }
     }
 
-    /** The evaluation file if it was made with {@code options} on this data; else null. */
-    private Evaluation reusableEvaluation(Path file, EvaluationOptions options) {
+    /**
+     * The evaluation file if it is that of the model file with {@code fingerprint}, made with {@code options}
+     * on this data; else null (it is evaluated again).
+     */
+    private Evaluation reusableEvaluation(Path file, EvaluationOptions options, String fingerprint) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            Evaluation e = Evaluation.fromJson(Files.readString(file));
-            boolean same = e.seed() == options.seed() && e.chainLength() == options.chainLength()
-                    && e.burnIn() == options.burnIn() && e.rbSamples() == options.rbSamples() && e.data() != null
-                    && data.fingerprint().equals(e.data().fingerprint());
+            Evaluation e = ModelEvaluations.read(file);
+            boolean same = ModelEvaluations.foreign(e, fingerprint).isEmpty()
+                    && ModelEvaluations.settingsDifference(e, options, data.fingerprint()).isEmpty();
             return same ? e : null;
-        } catch (IOException | UserError e) {
+        } catch (UserError e) {
             return null;
-        }
-    }
-
-    private static void deleteIfExists(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(p + ": cannot delete the stale file", e);
         }
     }
 }

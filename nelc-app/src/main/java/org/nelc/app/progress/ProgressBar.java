@@ -2,6 +2,7 @@ package org.nelc.app.progress;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * A one-line progress bar on stderr: {@code [#####.....]  45%  label  ETA 3.2s}. Redrawn at most ten
@@ -36,6 +37,14 @@ public final class ProgressBar {
     }
 
     public void update(double done, double total, String label) {
+        update(done, total, () -> label);
+    }
+
+    /**
+     * As above, the label made only when the bar is drawn (at most 10 times a second): a caller that
+     * formats it per training step would format 3 600 labels per paper run, none of them shown when quiet.
+     */
+    public void update(double done, double total, Supplier<String> label) {
         if (!enabled) {
             return;
         }
@@ -49,7 +58,7 @@ public final class ProgressBar {
         double elapsed = (now - start) * 1e-9;
         String eta = f > 0 ? String.format(Locale.ROOT, "ETA %.1fs", elapsed * (1 - f) / f) : "ETA ?";
         out.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
-                + String.format(Locale.ROOT, "%3.0f%%  %s  %s   ", f * 100, label, eta));
+                + String.format(Locale.ROOT, "%3.0f%%  %s  %s   ", f * 100, label.get(), eta));
         out.flush();
         drawn = true;
     }

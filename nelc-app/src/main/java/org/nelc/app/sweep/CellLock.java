@@ -239,6 +239,11 @@ public final class CellLock {
         }
     }
 
+    /** This machine's host name, as claims record it. */
+    public static String localHost() {
+        return Hosts.local();
+    }
+
     private static String startOf(ProcessHandle p) {
         return p.info().startInstant().map(Instant::toString).orElse("");
     }

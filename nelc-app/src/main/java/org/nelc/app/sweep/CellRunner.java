@@ -72,7 +72,8 @@ public final class CellRunner {
         long t1 = System.nanoTime();
         Manifest.EvaluationSettings ev = manifest.evaluation();
         Evaluation evaluation = new Evaluator(plugins.diagnostics()).evaluate(trained.model(), dataset,
-                trained.chain().state(0), ev.options(cell.seed()));
+                trained.chain().state(0), ev.options(cell.seed()))
+                .forModel(org.nelc.app.rundir.ModelEvaluations.fingerprint(files.model()));
         evaluation.write(files.evaluation());
         long t2 = System.nanoTime();
         Outcome outcome = new Outcome(evaluation, (t1 - t0) * 1e-9, (t2 - t1) * 1e-9);

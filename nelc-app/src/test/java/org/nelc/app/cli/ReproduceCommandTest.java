@@ -170,10 +170,13 @@ class ReproduceCommandTest {
     }
 
     @Test
-    void resumeWithOtherSettingsRetrains() throws IOException {
+    void resumeWithOtherSettingsRetrainsOnlyWithForce() throws IOException {
         Path copy = dir.resolve("changed");
         copyTree(out, copy);
-        CliHarness.Result r = CliHarness.run(reproduce(copy, "--models", "2", "--resume", "--lr", "0.05"));
+        CliHarness.Result refused = CliHarness.run(reproduce(copy, "--models", "2", "--resume", "--lr", "0.05"));
+        assertEquals(2, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("made with other settings (--lr: 0.1 there, 0.05 now;"), refused.err());
+        CliHarness.Result r = CliHarness.run(reproduce(copy, "--models", "2", "--resume", "--lr", "0.05", "--force"));
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("seed 1: trained") && r.out().contains("seed 2: trained"), r.out());
     }
@@ -277,6 +280,8 @@ class ReproduceCommandTest {
     private static String withoutTimings(Path evaluation) throws IOException {
         ObjectNode n = (ObjectNode) JSON.readTree(evaluation.toFile());
         n.remove("timings");
+        // the fingerprint of model.json's bytes, which record the model's wall-clock training time
+        n.remove("modelFingerprint");
         return n.toString();
     }
 

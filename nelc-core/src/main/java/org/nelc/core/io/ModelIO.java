@@ -4,6 +4,8 @@ import org.nelc.api.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,8 +53,15 @@ import org.nelc.core.train.TrainingConfig;
 public final class ModelIO {
     public static final String SCHEMA = "nelc-model";
     public static final int SCHEMA_VERSION = 1;
-    /** Reads NaN/Infinity tokens (as Python's json writes them) so that the error can name the field. */
+    /**
+     * Reads NaN/Infinity tokens (as Python's json writes them) so that the error can name the field. Doubles
+     * are parsed and written by Jackson's own fast routines (FastDoubleParser: correctly rounded, so the same
+     * double as {@code Double.parseDouble}; Schubfach: the shortest decimal that reads back as the same
+     * double), not the JDK's: 30 000 of them per model, and a command writes or reads one model once, in
+     * code still interpreted (docs/design-notes.md, "Start-up").
+     */
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /**

@@ -46,7 +46,8 @@ import org.nelc.data.mnist.MnistCache;
  * only once their last write has {@linkplain FileStamp#settled settled} (a file written a moment ago
  * could be rewritten within the same tick of the file-system clock, unseen by its stamp).
  *
- * <p>Entry. {@code NELCROW1}, the key text, the dataset's source description, size, dimension, image
+ * <p>Entry. {@code NELCROW2}, the key text, the dataset's source description, its fingerprint (kept so that
+ * a command does not hash the rows again: {@link Dataset#restored}), size, dimension, image
  * shape, class names, labels, the bits packed 8 per byte, then a CRC-32 of all of it. An entry that does not read back whole (torn,
  * truncated, another key, bad checksum) is ignored and rewritten. Entries are written to a temporary file
  * and renamed into place (atomic: readers see the old entry or the new one), without {@code fsync}: after
@@ -61,7 +62,7 @@ public final class RowCache {
     /** Entries kept: the most recently used; older ones are deleted when a new one is written. */
     public static final int MAX_ENTRIES = 16;
 
-    private static final long MAGIC = 0x4e454c43524f5731L; // "NELCROW1"
+    private static final long MAGIC = 0x4e454c43524f5732L; // "NELCROW2"
     private static final String SUFFIX = ".rows";
     /** Per class, once per process: the code does not change under a running JVM. */
     private static final ClassValue<Optional<String>> CODE = new ClassValue<>() {
@@ -194,6 +195,7 @@ public final class RowCache {
                 return null;
             }
             String source = in.readUTF();
+            String fingerprint = in.readUTF();
             int size = in.readInt();
             int dimension = in.readInt();
             int shapeRows = in.readInt();
@@ -220,7 +222,7 @@ public final class RowCache {
                     bits[out + i] = (byte) ((packed[row + (i >>> 3)] >>> (i & 7)) & 1);
                 }
             }
-            Dataset d = new Dataset(size, dimension, bits, labels, source);
+            Dataset d = Dataset.restored(size, dimension, bits, labels, source, fingerprint);
             if (shapeRows > 0) {
                 d = d.withImageShape(new int[] {shapeRows, shapeColumns});
             }
@@ -237,6 +239,7 @@ public final class RowCache {
             out.writeLong(MAGIC);
             out.writeUTF(key);
             out.writeUTF(d.source());
+            out.writeUTF(d.fingerprint());
             int size = d.size();
             int dimension = d.dimension();
             out.writeInt(size);
