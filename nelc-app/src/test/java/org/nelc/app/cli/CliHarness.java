@@ -47,20 +47,24 @@ final class CliHarness {
         return f;
     }
 
-    /**
-     * Training flags for a run of a fraction of a second on {@link #syntheticData}; {@code extra} flags
-     * replace the base ones of the same name (a repeated single-valued option is refused) or are added.
-     */
+    /** Training flags for a run of a fraction of a second on {@link #syntheticData}; {@code extra} as in {@link #overriding}. */
     static String[] quickTrain(Path data, Path out, String... extra) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("train", "--data", data.toString(),
-                "--per-class", "100", "--epochs", "4", "--steps-per-epoch", "10", "--batch", "8:32", "--chain-steps",
-                "12", "--latent", "one-hot:3", "--quiet", "--out", out.toString()));
-        int base = all.size();
+        return overriding(java.util.List.of("train", "--data", data.toString(), "--per-class", "100", "--epochs", "4",
+                "--steps-per-epoch", "10", "--batch", "8:32", "--chain-steps", "12", "--latent", "one-hot:3", "--quiet",
+                "--out", out.toString()), extra);
+    }
+
+    /**
+     * {@code base} with {@code extra}: a flag of {@code base} given again in {@code extra} takes its new
+     * value (a repeated single-valued option is refused), other arguments are added.
+     */
+    static String[] overriding(java.util.List<String> base, String... extra) {
+        java.util.List<String> all = new java.util.ArrayList<>(base);
         for (int i = 0; i < extra.length; i++) {
-            int at = all.subList(0, base).indexOf(extra[i]);
+            int at = base.indexOf(extra[i]);
             boolean valued = i + 1 < extra.length && !extra[i + 1].startsWith("--");
-            if (at > 0 && extra[i].startsWith("--") && valued && at + 1 < all.size()
-                    && !all.get(at + 1).startsWith("--")) {
+            if (at > 0 && extra[i].startsWith("--") && valued && at + 1 < base.size()
+                    && !base.get(at + 1).startsWith("--")) {
                 all.set(at + 1, extra[++i]);
             } else {
                 all.add(extra[i]);
