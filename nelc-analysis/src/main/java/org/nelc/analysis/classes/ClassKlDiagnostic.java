@@ -42,6 +42,14 @@ public final class ClassKlDiagnostic implements Diagnostic {
         ClassKl.Result r = of(model, data, context.transitions(CountEstimator.NAME).occupancy());
         // the assignment is redone on each replicate's occupancy: it is part of the estimate
         Measurement kl = context.measureOccupancy(KL, "class KL (Eq. 22)", "nats", p -> of(model, data, p).kl());
+        return result(r, kl);
+    }
+
+    /**
+     * The result for {@code r} with its measurement {@code kl} (the value {@code r.kl()}, its error as the
+     * caller estimated it): the note on classes without a state, and the details every output reads.
+     */
+    public static DiagnosticResult result(ClassKl.Result r, Measurement kl) {
         if (!r.classesWithoutState().isEmpty()) {
             kl = kl.withNote("no state for class " + r.classesWithoutState());
         }

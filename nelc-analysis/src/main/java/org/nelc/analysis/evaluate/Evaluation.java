@@ -143,7 +143,7 @@ public record Evaluation(String schema, int schemaVersion, String nelcVersion, M
             }
             return JSON.readValue(json, Evaluation.class);
         } catch (JsonProcessingException e) {
-            throw new UserError("not an evaluation.json (" + e.getOriginalMessage() + ")", e);
+            throw new UserError("not an evaluation.json (" + org.nelc.core.io.JsonErrors.describe(e) + ")", e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.nelc.analysis.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.nelc.analysis.baseline.ExactLikelihoodDiagnostic;
@@ -12,10 +13,13 @@ import org.nelc.analysis.spectrum.DecorrelationTimeDiagnostic;
 import org.nelc.analysis.spectrum.SelfTransitionDiagnostic;
 import org.nelc.analysis.transition.CountEstimator;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
+import org.nelc.analysis.transition.TransitionEstimator;
+import org.nelc.analysis.sparse.SparseEvaluation;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.api.diagnostic.Diagnostic;
 import org.nelc.api.diagnostic.DiagnosticResult;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.api.diagnostic.TransitionEstimate;
 import org.nelc.core.chain.PersistentChain;
 import org.nelc.core.io.ModelFile;
@@ -72,8 +76,14 @@ public final class Evaluator {
 
     /** Evaluates a loaded model file, starting from its saved chain 0 (or a data row if none was saved). */
     public Evaluation evaluate(ModelFile file, Dataset data, EvaluationOptions options) {
+        return evaluate(file, data, options, PreciseLikelihood.Progress.NONE);
+    }
+
+    /** As {@link #evaluate(ModelFile, Dataset, EvaluationOptions)}, reporting the chain's progress. */
+    public Evaluation evaluate(ModelFile file, Dataset data, EvaluationOptions options,
+            PreciseLikelihood.Progress progress) {
         byte[][] vis = file.chainVisible();
-        return evaluate(file.model(), data, vis != null && vis.length > 0 ? vis[0] : null, options);
+        return evaluate(file.model(), data, vis != null && vis.length > 0 ? vis[0] : null, options, progress);
     }
 
     /** Evaluates starting from a data row drawn from the {@code init} stream. */
@@ -86,6 +96,19 @@ public final class Evaluator {
      *     chain; null to start from a data row chosen by the seed
      */
     public Evaluation evaluate(Model model, Dataset data, byte[] initialVisible, EvaluationOptions options) {
+        return evaluate(model, data, initialVisible, options, PreciseLikelihood.Progress.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(Model, Dataset, byte[], EvaluationOptions)}, reporting the chain's progress. A
+     * latent space beyond {@link TransitionEstimator#MAX_STATES} states (bits:12 and up) has no dense
+     * {@code M}: it is evaluated sparsely, as {@code nelc compare} does ({@link #sparse}).
+     */
+    public Evaluation evaluate(Model model, Dataset data, byte[] initialVisible, EvaluationOptions options,
+            PreciseLikelihood.Progress progress) {
+        if (model.latent().states() > TransitionEstimator.MAX_STATES) {
+            return sparse(model, data, initialVisible, options, progress);
+        }
         long t0 = System.nanoTime();
         int d = model.visibleSize();
         if (data.dimension() != d) {
@@ -109,7 +132,7 @@ public final class Evaluator {
         PersistentChain chain = new PersistentChain(new byte[][] {x0},
                 new RestorableUniformRandomProvider[] {root.child(SeedStreams.CHAIN).stream()});
         PreciseLikelihood.Result precise = PreciseLikelihood.compute(model, data, chain, options.burnIn(),
-                options.chainLength());
+                options.chainLength(), progress);
         long t1 = System.nanoTime();
 
         EvaluationContext context = new EvaluationContext(model, data, precise.trajectory(),
@@ -126,14 +149,64 @@ public final class Evaluator {
         }
         long t4 = System.nanoTime();
 
-        var dataInfo = new Evaluation.DataInfo(data.source(), data.fingerprint(), data.size(), data.classCounts());
         var timings = new Evaluation.Timings(seconds(t0, t1), seconds(t1, t2), seconds(t2, t3), seconds(t3, t4),
                 seconds(t0, t4));
-        return Evaluation.builder().model(Evaluation.ModelInfo.of(model)).data(dataInfo).seed(options.seed())
+        return Evaluation.builder().model(Evaluation.ModelInfo.of(model)).data(dataInfo(data)).seed(options.seed())
                 .chainLength(options.chainLength()).burnIn(options.burnIn()).rbSamples(options.rbSamples())
                 .initialState(initial).occupancy(precise.occupancy())
                 .transitions(List.of(MatrixSummary.of(count), MatrixSummary.of(rb))).diagnostics(results)
                 .timings(timings).precision(options.precision()).build();
+    }
+
+    private static Evaluation.DataInfo dataInfo(Dataset data) {
+        return new Evaluation.DataInfo(data.source(), data.fingerprint(), data.size(), data.classCounts());
+    }
+
+    /**
+     * The evaluation of a latent space too large for a dense {@code M} ({@link SparseEvaluation}: the same
+     * chain, streams and precise log-likelihood; transitions counted in a hash map). What needs only the
+     * visited states is measured — the log-likelihood, σ from the counts (with its batch jackknife), the
+     * class KL — and every other diagnostic (τ, {@code Tr(M)/L}, cycles, the Rao-Blackwellized σ, plugins)
+     * is "not available" with the reason. No transition matrix is written.
+     */
+    private Evaluation sparse(Model model, Dataset data, byte[] initialVisible, EvaluationOptions options,
+            PreciseLikelihood.Progress progress) {
+        long t0 = System.nanoTime();
+        SparseEvaluation s = SparseEvaluation.of(model, data, initialVisible, options, progress);
+        var latent = model.latent();
+        String why = "needs the dense M: the model has " + latent.states() + " latent states (" + latent.encoding() + ":"
+                + latent.units() + "), dense estimates stop at " + TransitionEstimator.MAX_STATES
+                + " (this evaluation is sparse: counts of the visited states only)";
+        String sparseMethod = "sparse evaluation (" + s.visited() + " of " + s.states() + " states visited)";
+        List<DiagnosticResult> results = new ArrayList<>();
+        results.add(LogLikelihoodResult.of(s.logLikelihood(), new Measurement(LogLikelihoodResult.PRECISE, "",
+                s.logLikelihood().mean(), Double.NaN, "nats/image", "not estimated: the occupancy jackknife needs a "
+                + "table per state; " + sparseMethod, ""), options.chainLength()));
+        for (Diagnostic diag : diagnostics) {
+            String name = diag.name();
+            if (name.equals(EntropyProductionDiagnostic.NAME)) {
+                String method = "delete-one jackknife over " + s.batches() + " contiguous batches of the trajectory; "
+                        + sparseMethod;
+                Measurement sigma = new Measurement(EntropyProductionDiagnostic.sigmaKey(CountEstimator.NAME),
+                        "σ, " + EntropyProductionDiagnostic.label(CountEstimator.NAME), s.sigmaCount(),
+                        s.sigmaCountError(), EntropyProductionDiagnostic.UNIT, method, s.oneWayPairs() > 0
+                                ? s.oneWayPairs() + " one-way pair(s) skipped: a lower bound" : "");
+                results.add(DiagnosticResult.of(name, List.of(sigma, Measurement.exact("one-way-pairs.count",
+                        "one-way pairs skipped, counted M", s.oneWayPairs(), "")), Map.of("sparse", why)));
+            } else if (name.equals(ClassKlDiagnostic.NAME)) {
+                results.add(s.classes() != null ? ClassKlDiagnostic.result(s.classes(), new Measurement(
+                        ClassKlDiagnostic.KL, "class KL (Eq. 22)", s.classKl(), Double.NaN, "nats", "not estimated: "
+                        + "the occupancy jackknife needs a table per state; " + sparseMethod, ""))
+                        : DiagnosticResult.notAvailable(name, ClassKlDiagnostic.NO_LABELS));
+            } else {
+                results.add(DiagnosticResult.notAvailable(name, why));
+            }
+        }
+        double total = seconds(t0, System.nanoTime());
+        return Evaluation.builder().model(Evaluation.ModelInfo.of(model)).data(dataInfo(data)).seed(options.seed())
+                .chainLength(options.chainLength()).burnIn(options.burnIn()).rbSamples(options.rbSamples())
+                .initialState(s.initialState()).occupancy(s.occupancy()).transitions(List.of()).diagnostics(results)
+                .timings(new Evaluation.Timings(total, 0, 0, 0, total)).build();
     }
 
     /**

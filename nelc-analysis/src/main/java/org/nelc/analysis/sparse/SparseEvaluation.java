@@ -4,9 +4,12 @@ import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.nelc.analysis.classes.ClassAssignment;
 import org.nelc.analysis.classes.ClassKl;
 import org.nelc.analysis.evaluate.EvaluationOptions;
+import org.nelc.analysis.uncertainty.Jackknife;
+import org.nelc.analysis.uncertainty.TrajectoryBatches;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
 import org.nelc.core.chain.PersistentChain;
+import org.nelc.core.chain.EntropyProductionSum;
 import org.nelc.core.chain.TransitionCounts;
 import org.nelc.core.likelihood.LogLikelihood;
 import org.nelc.core.likelihood.PreciseLikelihood;
@@ -28,19 +31,32 @@ import org.nelc.core.random.SeedTree;
  * @param logLikelihood precise log-likelihood, mean ± s.e., nats per image
  * @param perPoint the precise {@code log p(x)} of every data row
  * @param sigmaCount σ (Eq. 21) from counted transitions, one-way pairs skipped (a lower bound, docs/model.md §7)
+ * @param sigmaCountError its standard error: delete-one jackknife over {@link #batches} contiguous batches of
+ *     the trajectory ({@link TrajectoryBatches}, as the dense evaluation does); NaN with fewer than 2 batches
+ * @param batches the batches of that jackknife
  * @param oneWayPairs pairs of states seen in one direction only
  * @param stayFraction fraction of steps with {@code z(t+1) = z(t)} ({@code Σ_z p̄(z) M_zz})
  * @param classKl KL of Eq. 22 with the occupancy (NaN without labels)
+ * @param classes the class assignment behind it (null without labels)
+ * @param occupancy the trajectory's occupancy {@code p̄_e}, one entry per state
+ * @param initialState where the chain started ({@code "model chain"} or {@code "data row N"})
  * @param seconds wall time
  */
 public record SparseEvaluation(int states, int visited, LogLikelihood.Summary logLikelihood, double[] perPoint,
-        double sigmaCount, int oneWayPairs, double stayFraction, double classKl, double seconds) {
+        double sigmaCount, double sigmaCountError, int batches, int oneWayPairs, double stayFraction, double classKl,
+        ClassKl.Result classes, double[] occupancy, String initialState, double seconds) {
 
     /**
      * @param initialVisible the chain's starting state (e.g. the model's saved chain), or null for a data
      *     row chosen by the seed, as {@code Evaluator} does
      */
     public static SparseEvaluation of(Model model, Dataset data, byte[] initialVisible, EvaluationOptions options) {
+        return of(model, data, initialVisible, options, PreciseLikelihood.Progress.NONE);
+    }
+
+    /** As {@link #of(Model, Dataset, byte[], EvaluationOptions)}, reporting the chain's progress. */
+    public static SparseEvaluation of(Model model, Dataset data, byte[] initialVisible, EvaluationOptions options,
+            PreciseLikelihood.Progress progress) {
         long t0 = System.nanoTime();
         int d = model.visibleSize();
         if (data.dimension() != d) {
@@ -49,16 +65,19 @@ public record SparseEvaluation(int states, int visited, LogLikelihood.Summary lo
         }
         SeedTree root = SeedTree.root(options.seed()).child(SeedStreams.EVALUATE);
         byte[] x0;
+        String initial;
         if (initialVisible != null) {
             x0 = initialVisible.clone();
+            initial = "model chain";
         } else {
             int row = root.child(SeedStreams.INIT).stream().nextInt(data.size());
             x0 = java.util.Arrays.copyOfRange(data.bitsView(), row * d, row * d + d);
+            initial = "data row " + row;
         }
         PersistentChain chain = new PersistentChain(new byte[][] {x0},
                 new RestorableUniformRandomProvider[] {root.child(SeedStreams.CHAIN).stream()});
         PreciseLikelihood.Result precise = PreciseLikelihood.compute(model, data, chain, options.burnIn(),
-                options.chainLength());
+                options.chainLength(), progress);
         int[] traj = precise.trajectory();
         int states = model.latent().states();
         TransitionCounts counts = new TransitionCounts(states);
@@ -75,10 +94,51 @@ public record SparseEvaluation(int states, int visited, LogLikelihood.Summary lo
                 stay++;
             }
         }
-        double kl = data.hasLabels() ? ClassKl.of(ClassAssignment.of(model, data, precise.occupancy())).kl()
-                : Double.NaN;
+        ClassKl.Result classes = data.hasLabels() ? ClassKl.of(ClassAssignment.of(model, data, precise.occupancy())) : null;
+        double kl = classes != null ? classes.kl() : Double.NaN;
+        double[] reps = sigmaReplicates(traj, counts);
+        double sigmaError = reps.length < 2 ? Double.NaN : Jackknife.standardError(reps);
         return new SparseEvaluation(states, visited, precise.summary(), precise.perPoint(), counts.entropyProduction(),
-                counts.oneWayPairs(), traj.length > 1 ? stay / (double) (traj.length - 1) : 0, kl,
-                (System.nanoTime() - t0) * 1e-9);
+                sigmaError, reps.length, counts.oneWayPairs(), traj.length > 1 ? stay / (double) (traj.length - 1) : 0,
+                kl, classes, precise.occupancy(), initial, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * σ of each delete-one-batch replicate, as the dense evaluation's jackknife cuts the trajectory
+     * ({@link TrajectoryBatches}: batch {@code k} takes the transitions leaving its states): the full
+     * counts minus the batch's own, summed over the pairs seen as {@code a → b} with {@code a < b} (as
+     * {@link TransitionCounts#entropyProduction} does; a pair seen only as {@code b → a} is one-way and adds
+     * nothing) — no table of {@code 2^L} entries per replicate.
+     */
+    private static double[] sigmaReplicates(int[] traj, TransitionCounts counts) {
+        TrajectoryBatches cut = new TrajectoryBatches(traj, counts.states(), TrajectoryBatches.DEFAULT_BATCHES);
+        double[] reps = new double[cut.count()];
+        for (int k = 0; k < reps.length; k++) {
+            java.util.Map<Long, long[]> own = new java.util.HashMap<>();
+            int end = Math.min(cut.start(k + 1), traj.length - 1);
+            for (int t = cut.start(k); t < end; t++) {
+                own.computeIfAbsent(pair(traj[t], traj[t + 1]), x -> new long[1])[0]++;
+            }
+            double inv = 1.0 / (counts.total() - (end - cut.start(k)));
+            EntropyProductionSum sum = new EntropyProductionSum();
+            counts.forEach((a, b, c) -> {
+                if (a < b) {
+                    long ab = c - ownCount(own, a, b);
+                    long ba = counts.count(b, a) - ownCount(own, b, a);
+                    sum.add(ab * inv, ba * inv);
+                }
+            });
+            reps[k] = sum.sigma();
+        }
+        return reps;
+    }
+
+    private static long pair(int from, int to) {
+        return ((long) from << 32) | (to & 0xffffffffL);
+    }
+
+    private static long ownCount(java.util.Map<Long, long[]> own, int from, int to) {
+        long[] c = own.get(pair(from, to));
+        return c == null ? 0 : c[0];
     }
 }

@@ -17,8 +17,9 @@ public final class TrajectoryBatches {
     private final int[] trajectory;
     private final int states;
     private final int batches;
-    private final long[] stateCounts;
-    private final long[][] batchStateCounts;
+    /** Per-state counts, made on the first {@link #occupancyWithout} (a sparse evaluation never asks: 2^L states). */
+    private long[] stateCounts;
+    private long[][] batchStateCounts;
 
     /**
      * @param batches wanted {@code K}; fewer when the trajectory has fewer than {@code 2K} states (at
@@ -28,16 +29,24 @@ public final class TrajectoryBatches {
         this.trajectory = trajectory;
         this.states = states;
         this.batches = trajectory.length < 4 ? 0 : Math.max(2, Math.min(batches, trajectory.length / 2));
-        this.stateCounts = new long[states];
-        this.batchStateCounts = new long[this.batches][states];
-        for (int k = 0; k < this.batches; k++) {
+    }
+
+    private synchronized void countStates() {
+        if (stateCounts != null) {
+            return;
+        }
+        long[][] perBatch = new long[batches][states];
+        for (int k = 0; k < batches; k++) {
             for (int t = start(k); t < start(k + 1); t++) {
-                batchStateCounts[k][trajectory[t]]++;
+                perBatch[k][trajectory[t]]++;
             }
         }
+        long[] all = new long[states];
         for (int z : trajectory) {
-            stateCounts[z]++;
+            all[z]++;
         }
+        batchStateCounts = perBatch;
+        stateCounts = all;
     }
 
     /** {@code K}, the number of batches (0 when the trajectory is too short to cut). */
@@ -57,6 +66,7 @@ public final class TrajectoryBatches {
 
     /** The occupancy (state frequencies) of the trajectory without batch {@code k}. */
     public double[] occupancyWithout(int k) {
+        countStates();
         long[] own = batchStateCounts[k];
         double n = trajectory.length - (start(k + 1) - start(k));
         double[] p = new double[states];

@@ -28,6 +28,10 @@ class SparseEvaluationTest {
         // final transition of the trajectory: O(1/T) = 5e-5 relative at T = 20 000
         assertEquals(dense.value(MeasurementKey.SIGMA_COUNT), sparse.sigmaCount(), 5e-4 * dense.value(MeasurementKey.SIGMA_COUNT));
         assertEquals((int) dense.value(MeasurementKey.ONE_WAY_PAIRS), sparse.oneWayPairs());
+        // the same delete-one-batch jackknife: the replicates differ from the dense ones by the same O(1/T)
+        double se = dense.measurement(MeasurementKey.SIGMA_COUNT).standardError();
+        assertTrue(se > 0, "dense s.e. " + se);
+        assertEquals(se, sparse.sigmaCountError(), 0.01 * se);
         assertEquals(dense.value(MeasurementKey.CLASS_KL), sparse.classKl(), 1e-12);
     }
 

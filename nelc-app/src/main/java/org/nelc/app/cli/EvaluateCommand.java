@@ -9,6 +9,7 @@ import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.api.data.Dataset;
 import org.nelc.app.options.DataOptions;
+import org.nelc.app.progress.ProgressBar;
 import org.nelc.app.rundir.Interrupted;
 import org.nelc.app.rundir.ModelEvaluations;
 import org.nelc.app.rundir.RunDirectory;
@@ -89,7 +90,7 @@ public final class EvaluateCommand implements Runnable {
         String fingerprint = ModelEvaluations.fingerprint(modelFile);
         root.context().inject(this);
         ModelFile mf = ModelIO.read(modelFile, plugins);
-        Dataset data = dataLoader.load(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
+        Dataset data = dataLoader.load(dataOptions.path(mf.data(), modelFile), dataOptions.selection(mf.data()));
         if (data.dimension() != mf.model().visibleSize()) {
             throw new org.nelc.api.UserError(modelFile + ": the model has D=" + mf.model().visibleSize()
                     + " but the data (" + data.source() + ") has D=" + data.dimension());
@@ -100,13 +101,21 @@ public final class EvaluateCommand implements Runnable {
         }
         long s = seed != null ? seed : mf.config() != null ? mf.config().seed() : 1L;
         EvaluationOptions options = new EvaluationOptions(s, chainLength, burnIn, rbSamples).withPrecision(rel);
+        var latent = mf.model().latent();
+        org.nelc.analysis.evaluate.EvaluationMemory.check(modelFile + ": " + latent.encoding() + ":" + latent.units(),
+                latent.states(), data.classCounts().size(), chainLength, 1);
         Evaluation e;
         try (RunDirectory run = RunDirectory.lock("--out", target.toAbsolutePath().getParent(),
                 root.spec.commandLine().getErr())) {
             refuseToReplace(target, fingerprint, options, data.fingerprint());
             run.whenInterrupted(() -> Interrupted.say(target + " is unchanged (an evaluation has no checkpoint); "
                     + "run the same command again"));
-            e = evaluator.evaluate(mf, data, options).forModel(fingerprint);
+            // a long chain (--chain-length 3e8, a huge --burn-in) runs for minutes: a bar with the ETA on a console
+            ProgressBar bar = new ProgressBar(System.err, ProgressBar.interactive(json));
+            e = evaluator.evaluate(mf, data, options, (done, total) -> bar.update(done, total,
+                    String.format(java.util.Locale.ROOT, "chain %,d/%,d double steps", done, total)))
+                    .forModel(fingerprint);
+            bar.finish();
             e.write(target);
         }
         if (json) {

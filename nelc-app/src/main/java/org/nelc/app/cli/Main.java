@@ -37,7 +37,8 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setOverwrittenOptionsAllowed(true);
+        // a repeated single-valued option is a usage error (picocli names it), not "the last one wins" silently
+        cl.setOverwrittenOptionsAllowed(false);
         cl.setParameterExceptionHandler((ex, a) -> {
             // picocli words a bad KEY=VALUE as "Value for option option '--x' …"
             err.println("nelc: " + ex.getMessage().replace("option option", "option"));

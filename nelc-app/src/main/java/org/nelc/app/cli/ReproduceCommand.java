@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.nelc.analysis.evaluate.EvaluationMemory;
 import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.RaoBlackwellEstimator;
 import org.nelc.api.UserError;
 import org.nelc.api.data.Dataset;
+import org.nelc.core.train.MemoryBudget;
+import org.nelc.core.train.TrainingConfig;
 import org.nelc.app.experiment.EnsembleLayout;
 import org.nelc.app.experiment.EnsemblePlan;
 import org.nelc.app.experiment.EnsembleProgressSink;
@@ -116,6 +119,18 @@ public final class ReproduceCommand implements Runnable {
     @Inject
     Evaluator evaluator;
 
+    /**
+     * Before any training: every model trained and evaluated at once must fit the heap (a model that
+     * trains for an hour and then cannot be written or evaluated is the failure this prevents).
+     */
+    private void checkLimits(TrainingConfig template, Dataset data, int concurrent) {
+        MemoryBudget.checkTraining(template.latent(), data.dimension(), concurrent);
+        int states = plugins.latentKernel(template.latent().encoding(), template.latent().units(),
+                template.normalization()).states();
+        EvaluationMemory.check("--latent " + template.latent(), states, data.classCounts().size(),
+                (long) chainLength, concurrent);
+    }
+
     @Override
     public void run() {
         root.context().inject(this);
@@ -150,6 +165,7 @@ public final class ReproduceCommand implements Runnable {
             EnsemblePlan base, Dataset data) {
         String dataText = TrainCommand.describe(data);
         o.println(dataText);
+        checkLimits(base.template(), data, Math.min(threads, seedList.size()));
         List<EnsemblePlan> plans = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<EnsembleLayout> layouts = new ArrayList<>();

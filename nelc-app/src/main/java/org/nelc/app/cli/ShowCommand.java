@@ -93,7 +93,7 @@ public final class ShowCommand implements Runnable {
             }
             o.println("p̄ and M from " + evFile);
         } else {
-            Dataset d = dataLoader.load(dataOptions.path(mf.data()), dataOptions.selection(mf.data()));
+            Dataset d = dataLoader.load(dataOptions.path(mf.data(), model), dataOptions.selection(mf.data()));
             EvaluationOptions opts = new EvaluationOptions(s, chainLength, EvaluationOptions.DEFAULT_BURN_IN,
                     RaoBlackwellEstimator.DEFAULT_SAMPLES);
             ev = evaluator.evaluate(mf.model(), d, startState(mf), opts);

@@ -173,8 +173,12 @@ public final class SweepCommand implements Runnable {
                             + d.size() + " rows)");
                 }
             };
+            // 100 000 seeds make 100 000 cells: a bar on a console while they are planned
+            var bar = new org.nelc.app.progress.ProgressBar(System.err, org.nelc.app.progress.ProgressBar.interactive(false));
             Manifest m = Planner.plan(TrainingFlags.canonical(training), given, axes, seedList,
-                    new Manifest.EvaluationSettings(chainLength, burnIn, rbSamples, rel), plugins, check);
+                    new Manifest.EvaluationSettings(chainLength, burnIn, rbSamples, rel), plugins, check,
+                    (done, total) -> bar.update(done, total, "planned " + done + "/" + total + " cells"));
+            bar.finish();
             SweepDir dir = new SweepDir(out);
             String verb = "wrote";
             // one planner at a time (a re-plan keeps the cells whose configuration is unchanged: ids are contents)
@@ -195,18 +199,25 @@ public final class SweepCommand implements Runnable {
             // the CPU the cells not yet finished will take, by nelc compare's cost model (docs/sweeps.md)
             double cpu = 0;
             int pending = 0;
+            // the cost does not depend on the seed: one estimate per configuration (parsing every one of
+            // 100 000 cells made planning take minutes, docs/reliability.md)
+            Map<String, Double> costs = new HashMap<>();
             for (Manifest.Cell cell : m.cells()) {
                 if (dir.cell(cell).isDone()) {
                     continue;
                 }
-                TrainingOptions opts = TrainingFlags.parse(cell.training());
-                TrainingConfig c = opts.config();
-                Dataset d = loaded.computeIfAbsent(opts.data() + "|" + opts.selection(),
-                        k -> context.loadData(opts.data(), opts.selection()));
-                int states = context.plugins().latentKernel(c.latent().encoding(), c.latent().units(),
-                        c.normalization()).states();
-                cpu += CostModel.trainAndEvaluate(CostModel.kind(c), c, d, states,
-                        m.evaluation().options(cell.seed()));
+                java.util.TreeMap<String, String> setting = new java.util.TreeMap<>(cell.training());
+                setting.remove("seed");
+                cpu += costs.computeIfAbsent(setting.toString(), k -> {
+                    TrainingOptions opts = TrainingFlags.parse(cell.training());
+                    TrainingConfig c = opts.config();
+                    Dataset d = loaded.computeIfAbsent(opts.data() + "|" + opts.selection(),
+                            key -> context.loadData(opts.data(), opts.selection()));
+                    int states = context.plugins().latentKernel(c.latent().encoding(), c.latent().units(),
+                            c.normalization()).states();
+                    return CostModel.trainAndEvaluate(CostModel.kind(c), c, d, states,
+                            m.evaluation().options(cell.seed()));
+                });
                 pending++;
             }
             int points = m.cells().size() / seedList.size();
@@ -308,8 +319,8 @@ public final class SweepCommand implements Runnable {
         @Option(names = "--partition", paramLabel = "P", description = "Partition (default: the cluster's).")
         String partition;
 
-        @Option(names = "--time", paramLabel = "HH:MM:SS", description = "Time limit per task (default: the "
-                + "partition's).")
+        @Option(names = "--time", paramLabel = "TIME", description = "Time limit per task, any form sbatch takes: "
+                + "M, M:S, H:M:S, D-H, D-H:M, D-H:M:S (default: the partition's).")
         String time;
 
         @Option(names = "--cpus-per-task", paramLabel = "N", description = "CPUs per task (default: "

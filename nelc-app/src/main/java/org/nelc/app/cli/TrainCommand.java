@@ -149,7 +149,7 @@ public final class TrainCommand implements Runnable {
             work = Files.isRegularFile(Staging.of(dir).resolve(Checkpoint.FILE)) ? Staging.of(dir) : dir;
             ModelFile cp = Checkpoint.read(work, plugins);
             config = cp.config();
-            data = dataLoader.load(options.dataOptions().path(cp.data()),
+            data = dataLoader.load(options.dataOptions().path(cp.data(), dir.resolve(Checkpoint.FILE)),
                     options.dataOptions().selection(cp.data()));
             if (!data.fingerprint().equals(cp.data().fingerprint())) {
                 throw new UserError(work.resolve(Checkpoint.FILE) + ": the data changed since the checkpoint "

@@ -56,18 +56,28 @@ public final class DataOptions {
                 + "strips for other data).")
     String imageShape;
 
-    /** The path to load, or null for the MNIST cache. */
-    public Path path(DataInfo recorded) {
+    /**
+     * The path to load, or null for the MNIST cache: {@code --data}, else the data {@code recorded} in the
+     * model file {@code recordedIn}.
+     *
+     * @throws UserError naming the file and its {@code data.selection.path} (not {@code --data}, which the
+     *     user did not type) when the recorded data are gone
+     */
+    public Path path(DataInfo recorded, Path recordedIn) {
         if (data != null) {
             return data;
         }
         if (recorded != null && recorded.path() != null) {
             Path p = Path.of(recorded.path());
+            if (Files.exists(p)) {
+                return p;
+            }
             // a model trained elsewhere on the MNIST cache: use this machine's cache
-            if (!Files.exists(p) && p.getFileName().toString().equals(MnistCache.FILE_NAME)) {
+            if (p.getFileName() != null && p.getFileName().toString().equals(MnistCache.FILE_NAME)) {
                 return null;
             }
-            return p;
+            throw new UserError(recordedIn + ": data.selection.path: " + p + ": no such file or directory (the data "
+                    + "the model was trained on; --data PATH evaluates on other data)");
         }
         return null;
     }

@@ -246,6 +246,12 @@ public final class ClaimChecker {
         if (n == 0) {
             return new Claim("self-transition", P4, rule, "no models", Verdict.NOT_TESTABLE);
         }
+        long unmeasured = rows.stream().filter(r -> Double.isNaN(r.selfTransition())).count();
+        if (unmeasured > 0) {
+            // NaN < 1/L is false: without this, runs with no dense M (a sparse evaluation) would count as above
+            return new Claim("self-transition", P4, rule, unmeasured + " of " + n + " runs have no Tr(M)/L (no dense M "
+                    + "beyond 2048 latent states)", Verdict.NOT_TESTABLE);
+        }
         int below = 0;
         int belowCount = 0;
         double worst = Double.NEGATIVE_INFINITY;

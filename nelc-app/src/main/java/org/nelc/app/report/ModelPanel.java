@@ -35,8 +35,9 @@ public final class ModelPanel {
         int cellW = Math.max(imgW, 64) + GAP;
         int t = chain.steps();
         int columns = Math.max(l, t);
-        double[][] m = evaluation.raoBlackwell().matrix();
-        int states = m.length;
+        // no dense M beyond 2 048 states (a sparse evaluation, e.g. bits:12): the panel says so instead
+        double[][] m = evaluation.raoBlackwell() == null ? null : evaluation.raoBlackwell().matrix();
+        int states = m == null ? 0 : m.length;
         int cell = Math.max(4, Math.min(40, 260 / Math.max(1, states)));
         int middle = Math.max(states * cell + 50, 170);
         int width = LEFT + columns * cellW + 20;
@@ -51,7 +52,7 @@ public final class ModelPanel {
         double[] w = model.w();
         WeightScale ws = WeightScale.of(w);
         double[] unitWeight = unitOccupancy(model, evaluation.occupancy());
-        boolean oneHot = states == l;
+        boolean oneHot = model.latent().states() == l;
         c.text("w_α", 12, y + 22 + imgH / 2, 14, true);
         c.text(ws.label(), 12, y + 22 + imgH / 2 + 18, 11, false);
         double[] col = new double[d];
@@ -84,10 +85,15 @@ public final class ModelPanel {
         c.text("ā", 12, y + 60, 14, true);
         c.bars(model.abar(), LEFT, y + 10, 220, 110, new Color(0x4C72B0));
         c.text("M (Rao-Blackwellized)", LEFT + 300, y + 10, 12, true);
-        c.heatmap(m, LEFT + 330, y + 36, cell, "from z'", "to z");
-        int cbX = LEFT + 330 + states * cell + 60;
-        c.colorBar(cbX, y + 36, 14, Math.max(60, states * cell), Palette::viridis, new double[] {0, 0.5, 1},
-                new String[] {"0", "0.5", "1"}, null);
+        if (m == null) {
+            c.text("not estimated: " + model.latent().states() + " latent states, a sparse evaluation", LEFT + 300,
+                    y + 36, 12, false);
+        } else {
+            c.heatmap(m, LEFT + 330, y + 36, cell, "from z'", "to z");
+            int cbX = LEFT + 330 + states * cell + 60;
+            c.colorBar(cbX, y + 36, 14, Math.max(60, states * cell), Palette::viridis, new double[] {0, 0.5, 1},
+                    new String[] {"0", "0.5", "1"}, null);
+        }
         y += middle;
 
         // chain rows

@@ -155,7 +155,7 @@ public record Manifest(String schema, int schemaVersion, String nelcVersion, Str
         try {
             m = JSON.readValue(json, Manifest.class);
         } catch (JsonProcessingException e) {
-            throw new UserError(where + ": not a sweep manifest (" + e.getOriginalMessage() + ")", e);
+            throw new UserError(where + ": not a sweep manifest (" + org.nelc.core.io.JsonErrors.describe(e) + ")", e);
         }
         if (!SCHEMA.equals(m.schema())) {
             throw new UserError(where + ": schema is '" + m.schema() + "', expected '" + SCHEMA + "'");

@@ -23,7 +23,11 @@ import org.nelc.api.io.AtomicFiles;
  * appended to {@code SWEEP/slurm/jobs}, which {@code nelc sweep status} asks {@code squeue} about.
  */
 public final class SlurmScript {
-    private static final Pattern TIME = Pattern.compile("(\\d+-)?\\d{1,2}(:\\d{2}){0,2}|\\d+|UNLIMITED|INFINITE");
+    /**
+     * Every form sbatch's {@code --time} accepts: M, M:S, H:M:S, D-H, D-H:M, D-H:M:S (fields of any number
+     * of digits, as Slurm reads them: {@code 1:2:3} is 1 h 2 min 3 s), and UNLIMITED / INFINITE.
+     */
+    static final Pattern TIME = Pattern.compile("\\d+(:\\d+){0,2}|\\d+-\\d+(:\\d+){0,2}|(?i:UNLIMITED|INFINITE)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.@+-]+");
 
     /** The script's settings; null for Slurm's own default. */
@@ -38,7 +42,8 @@ public final class SlurmScript {
                 throw new UserError("--account: not an account name: '" + account + "'");
             }
             if (time != null && !TIME.matcher(time).matches()) {
-                throw new UserError("--time: expected HH:MM:SS, D-HH:MM:SS or minutes, got '" + time + "'");
+                throw new UserError("--time: expected a Slurm time limit (M, M:S, H:M:S, D-H, D-H:M, D-H:M:S or "
+                        + "UNLIMITED), got '" + time + "'");
             }
             if (cpusPerTask < 1) {
                 throw new UserError("--cpus-per-task: must be at least 1, got " + cpusPerTask);

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -42,12 +41,10 @@ class ReproduceCommandTest {
     static CliHarness.Result first;
 
     static String[] reproduce(Path target, String... extra) {
-        List<String> a = new ArrayList<>(List.of("reproduce", "--data", data.toString(), "--per-class", "100",
+        return CliHarness.overriding(List.of("reproduce", "--data", data.toString(), "--per-class", "100",
                 "--latent", "one-hot:3", "--epochs", "4", "--steps-per-epoch", "10", "--batch", "8:32", "--chain-steps",
                 "12", "--chain-length", "2000", "--burn-in", "100", "--rb-samples", "100", "--quiet", "--out",
-                target.toString()));
-        a.addAll(List.of(extra));
-        return a.toArray(new String[0]);
+                target.toString()), extra);
     }
 
     @BeforeAll

@@ -40,8 +40,7 @@ class SweepCommandTest {
                 }
             }
         }
-        a.addAll(List.of(extra));
-        return a.toArray(new String[0]);
+        return CliHarness.overriding(a, extra);
     }
 
     static CliHarness.Result ok(String... args) {

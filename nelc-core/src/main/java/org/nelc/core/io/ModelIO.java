@@ -1,6 +1,8 @@
 package org.nelc.core.io;
 
 import org.nelc.api.io.AtomicFiles;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,7 +64,24 @@ public final class ModelIO {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /**
+     * The largest parameter magnitude read. A logistic unit's probability is 0 or 1 to double precision
+     * once its field passes ±37 (docs/model.md §2), and trained parameters stay within a few tens; a value
+     * of 1e6 is already deterministic by a margin of 1e4. Beyond it a file was edited by hand or damaged,
+     * and a w of 1e300 would print a log-likelihood of 300 digits.
+     */
+    public static final double MAX_ABS_PARAMETER = 1e6;
+    /** The bytes of a saved chain stream (XoShiRo256++: four longs), what {@link #restore} needs. */
+    static final int RNG_STATE_BYTES = ((RandomProviderDefaultState) org.nelc.core.random.SeedTree.root(0).stream()
+            .saveState()).getState().length;
+
     private ModelIO() {
+    }
+
+    /** A JSON value for a message, cut to 40 characters. */
+    private static String brief(JsonNode v) {
+        String t = v.toString();
+        return t.length() > 40 ? t.substring(0, 37) + "..." : t;
     }
 
     public static void write(Path file, TrainedModel trained) {
@@ -83,11 +103,93 @@ public final class ModelIO {
                 .nelcVersion(Version.VERSION).build());
     }
 
+    /**
+     * Writes the model file atomically, streaming: the parameter and optimizer arrays go straight from
+     * memory to the file, never through a JSON tree or one big string (which needed ~300 bytes a
+     * parameter and ran out of memory after training a large model, docs/reliability.md).
+     */
     public static void write(Path file, ModelFile mf) {
-        AtomicFiles.writeString(file, toJson(mf));
+        AtomicFiles.write(file, out -> {
+            try (JsonGenerator g = generator(JSON.getFactory().createGenerator(out, JsonEncoding.UTF8))) {
+                writeJson(g, mf);
+            }
+            out.write('\n');
+        });
     }
 
+    /** The text {@link #write} writes. */
     public static String toJson(ModelFile mf) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = generator(JSON.getFactory().createGenerator(text))) {
+            writeJson(g, mf);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return text + "\n";
+    }
+
+    private static JsonGenerator generator(JsonGenerator g) {
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.useDefaultPrettyPrinter();
+        return g;
+    }
+
+    private static void writeJson(JsonGenerator g, ModelFile mf) throws IOException {
+        g.writeStartObject();
+        var fields = header(mf).fields();
+        while (fields.hasNext()) {
+            var f = fields.next();
+            g.writeFieldName(f.getKey());
+            g.writeTree(f.getValue());
+        }
+        Model m = mf.model();
+        g.writeObjectFieldStart("parameters");
+        double[][] blocks = m.blocks();
+        for (int b = 0; b < blocks.length; b++) {
+            writeArray(g, Model.BLOCKS[b], blocks[b]);
+        }
+        g.writeEndObject();
+        writeArray(g, "centering", m.centering());
+        g.writeObjectFieldStart("chain");
+        g.writeArrayFieldStart("visible");
+        for (byte[] x : mf.chainVisible()) {
+            StringBuilder sb = new StringBuilder(x.length);
+            for (byte v : x) {
+                sb.append(v == 0 ? '0' : '1');
+            }
+            g.writeString(sb.toString());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("rngState");
+        for (byte[] st : mf.chainRngStates()) {
+            g.writeString(Base64.getEncoder().encodeToString(st));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeArrayFieldStart("optimizerState");
+        for (double[] st : mf.optimizerState()) {
+            g.writeStartArray();
+            for (double v : st) {
+                g.writeNumber(v);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeFieldName("training");
+        g.writeTree(JSON.valueToTree(mf.training()));
+        g.writeEndObject();
+    }
+
+    private static void writeArray(JsonGenerator g, String name, double[] values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (double v : values) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+    }
+
+    /** Everything before the parameters: schema, versions, model, config, data. */
+    private static ObjectNode header(ModelFile mf) {
         Model m = mf.model();
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
@@ -146,44 +248,7 @@ public final class ModelIO {
                 }
             }
         }
-        ObjectNode params = root.putObject("parameters");
-        double[][] blocks = m.blocks();
-        for (int b = 0; b < blocks.length; b++) {
-            ArrayNode arr = params.putArray(Model.BLOCKS[b]);
-            for (double v : blocks[b]) {
-                arr.add(v);
-            }
-        }
-        ArrayNode cen = root.putArray("centering");
-        for (double v : m.centering()) {
-            cen.add(v);
-        }
-        ObjectNode chain = root.putObject("chain");
-        ArrayNode vis = chain.putArray("visible");
-        for (byte[] x : mf.chainVisible()) {
-            StringBuilder sb = new StringBuilder(x.length);
-            for (byte v : x) {
-                sb.append(v == 0 ? '0' : '1');
-            }
-            vis.add(sb.toString());
-        }
-        ArrayNode rng = chain.putArray("rngState");
-        for (byte[] s : mf.chainRngStates()) {
-            rng.add(Base64.getEncoder().encodeToString(s));
-        }
-        ArrayNode opt = root.putArray("optimizerState");
-        for (double[] s : mf.optimizerState()) {
-            ArrayNode a = opt.addArray();
-            for (double v : s) {
-                a.add(v);
-            }
-        }
-        root.set("training", JSON.valueToTree(mf.training()));
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
     /** A plugin's settings as an object of numbers; omitted when there are none (the plugin's defaults). */
@@ -249,6 +314,8 @@ public final class ModelIO {
             root = JSON.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": no such model file");
+        } catch (JsonProcessingException e) {
+            throw new UserError(file + ": not valid JSON at " + JsonErrors.describe(e), e);
         } catch (IOException e) {
             throw new UserError(file + ": not a readable JSON model file (" + e.getMessage().split("\n")[0] + ")");
         }
@@ -271,16 +338,32 @@ public final class ModelIO {
         if (d < 1 || l < 1) {
             throw new UserError(file + ": model.visibleSize " + d + " / model.units " + l + " must be positive");
         }
-        LatentKernel latent = PluginCatalog.create(plugins.required(Kind.ENCODING, r.text(mj, "model.encoding"),
-                LatentEncoding.class, file.toString()), l, r.text(mj, "model.normalization"), file + ": model.normalization");
+        LatentEncoding encoding = plugins.required(Kind.ENCODING, r.text(mj, "model.encoding"), LatentEncoding.class,
+                file + ": model.encoding");
+        LatentKernel latent;
+        try {
+            latent = PluginCatalog.create(encoding, l, r.text(mj, "model.normalization"), file + ": model.normalization");
+        } catch (UserError e) {
+            // an encoding names its flag ("--latent bits:40: …"); the value is the file's model.units
+            throw e.getMessage().startsWith("--latent ")
+                    ? new UserError(file + ": model.units: " + e.getMessage().substring("--latent ".length()), e) : e;
+        }
         double[] centering = r.doubles(root, "centering", d);
         VisibleKernel visible = plugins.required(Kind.VISIBLE_KERNEL, r.text(mj, "model.visibleKernel"),
-                VisibleKernel.class, file.toString()).configure(readSettings(r, mj, "model.visibleKernelSettings"));
+                VisibleKernel.class, file + ": model.visibleKernel").configure(readSettings(r, mj, "model.visibleKernelSettings"));
         Model model = new Model(d, latent, visible, centering);
         JsonNode pj = r.object(root, "parameters");
         int[] sizes = model.blockSizes();
         for (int b = 0; b < 4; b++) {
-            double[] v = r.doubles(pj, "parameters." + Model.BLOCKS[b], sizes[b]);
+            String field = "parameters." + Model.BLOCKS[b];
+            double[] v = r.doubles(pj, field, sizes[b]);
+            for (int i = 0; i < v.length; i++) {
+                if (Math.abs(v[i]) > MAX_ABS_PARAMETER) {
+                    throw new UserError(file + ": " + field + "[" + i + "]: " + v[i] + " is beyond ±1e6"
+                            + " (a field that large makes every unit's probability 0 or 1 and the log-likelihood "
+                            + "meaningless; no training produces it)");
+                }
+            }
             System.arraycopy(v, 0, model.blocks()[b], 0, sizes[b]);
         }
         TrainingConfig config = root.has("config") ? readConfig(r, root.get("config")) : null;
@@ -332,29 +415,45 @@ public final class ModelIO {
         List<byte[]> rng = new ArrayList<>();
         JsonNode cj = root.get("chain");
         if (cj != null) {
-            JsonNode vj = cj.get("visible");
-            if (vj != null) {
-                for (JsonNode s : vj) {
-                    String t = s.asText();
-                    if (t.length() != d || !t.matches("[01]*")) {
-                        throw new UserError(file + ": chain.visible entries must be " + d + " characters of 0/1");
-                    }
-                    byte[] x = new byte[d];
-                    for (int i = 0; i < d; i++) {
-                        x[i] = (byte) (t.charAt(i) - '0');
-                    }
-                    vis.add(x);
-                }
+            // every writer saves K >= 1 chains, each with its stream: anything else is a damaged or hand-edited file
+            JsonNode vj = r.field(cj, "chain.visible");
+            JsonNode rj = r.field(cj, "chain.rngState");
+            if (!vj.isArray() || vj.isEmpty()) {
+                throw new UserError(file + ": chain.visible: expected a non-empty list (one state per chain), got "
+                        + brief(vj));
             }
-            JsonNode rj = cj.get("rngState");
-            if (rj != null) {
-                for (JsonNode s : rj) {
-                    try {
-                        rng.add(Base64.getDecoder().decode(s.asText()));
-                    } catch (IllegalArgumentException e) {
-                        throw new UserError(file + ": chain.rngState is not base64");
-                    }
+            if (!rj.isArray() || rj.size() != vj.size()) {
+                throw new UserError(file + ": chain.rngState: expected " + vj.size() + " states (one per chain.visible "
+                        + "entry), got " + brief(rj));
+            }
+            int k = 0;
+            for (JsonNode s : vj) {
+                String t = s.asText();
+                if (!s.isTextual() || t.length() != d || !t.matches("[01]*")) {
+                    throw new UserError(file + ": chain.visible[" + k + "]: expected " + d + " characters of 0/1, got "
+                            + brief(s));
                 }
+                byte[] x = new byte[d];
+                for (int i = 0; i < d; i++) {
+                    x[i] = (byte) (t.charAt(i) - '0');
+                }
+                vis.add(x);
+                k++;
+            }
+            k = 0;
+            for (JsonNode s : rj) {
+                byte[] state;
+                try {
+                    state = Base64.getDecoder().decode(s.asText());
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(file + ": chain.rngState[" + k + "]: not base64: " + brief(s));
+                }
+                if (!s.isTextual() || state.length != RNG_STATE_BYTES) {
+                    throw new UserError(file + ": chain.rngState[" + k + "]: a " + state.length + "-byte state, expected "
+                            + RNG_STATE_BYTES + " bytes (a saved XoShiRo256++ stream)");
+                }
+                rng.add(state);
+                k++;
             }
         }
         List<double[]> opt = new ArrayList<>();
@@ -375,6 +474,18 @@ public final class ModelIO {
     }
 
     private static TrainingConfig readConfig(Reader r, JsonNode c) {
+        try {
+            return readConfigFields(r, c);
+        } catch (UserError e) {
+            // the validation names flags (what a user types); here the value came from the file
+            if (e.getMessage().startsWith("--")) {
+                throw ConfigFields.renamed(r.file, e);
+            }
+            throw e;
+        }
+    }
+
+    private static TrainingConfig readConfigFields(Reader r, JsonNode c) {
         Map<String, Double> os = new TreeMap<>();
         JsonNode osj = c.get("optimizerSettings");
         if (osj != null) {

@@ -121,6 +121,7 @@ public final class TrainingSession {
             throw new UserError("--batch: minibatch size " + config.largestBatch() + " is larger than the dataset ("
                     + data.size() + " rows)");
         }
+        MemoryBudget.checkTraining(config.latent(), data.dimension(), 1);
         GradientEstimator estimator = plugins.gradient(config.gradient(), config.gradientSettings());
         Model model = new Trainer(plugins).newModel(config, data);
         SeedTree seeds = SeedTree.root(config.seed());

@@ -56,7 +56,7 @@ class ModelIOTest {
         assertBad(good.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"), "schemaVersion 7");
         assertBad(good.replace("\"visibleSize\" : 16", "\"visibleSize\" : 17"), "has 16 values, expected 17");
         assertBad(good.replace("\"wbar\"", "\"wbarx\""), "parameters.wbar");
-        assertBad("{", "not a readable JSON");
+        assertBad("{", "not valid JSON at line 1, column 2: unexpected end-of-input");
         UserError missing = assertThrows(UserError.class, () -> ModelIO.read(dir.resolve("none.json"), PLUGINS));
         assertTrue(missing.getMessage().contains("none.json"));
     }

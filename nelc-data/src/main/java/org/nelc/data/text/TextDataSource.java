@@ -68,8 +68,8 @@ public final class TextDataSource implements DataSource {
             return true;
         }
         byte[] head = InputFiles.head(path, SNIFF_BYTES);
-        String text = new String(head, StandardCharsets.ISO_8859_1);
         boolean whole = head.length < SNIFF_BYTES;
+        String text = new String(InputFiles.withoutBom(head), StandardCharsets.ISO_8859_1);
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             boolean complete = i < lines.length - 1 || whole;
@@ -94,7 +94,7 @@ public final class TextDataSource implements DataSource {
         int firstRowLine = 0;
         int lineNo = 0;
         try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(InputFiles.openMaybeGzip(path), StandardCharsets.ISO_8859_1), 1 << 16)) {
+                new InputStreamReader(InputFiles.openText(path), StandardCharsets.ISO_8859_1), 1 << 16)) {
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;

@@ -88,4 +88,13 @@ class CsvDataSourceTest {
         assertTrue(error(csv("1\n0\n"), labelColumn(DEFAULT, "0")).contains("no values besides the label"));
         assertTrue(error(csv("0,1\n"), DEFAULT.withOptions(Map.of("x-key", "x"))).startsWith("--x-key: not used by the csv"));
     }
+
+    /** reliability.md: a UTF-8 byte-order mark must not become part of the first header name. */
+    @Test
+    void aUtf8ByteOrderMarkIsSkipped() throws IOException {
+        Path p = csv("\uFEFFlabel,a,b\n3,1,0\n5,0,1\n");
+        Dataset d = SOURCES.load(p, labelColumn(new DataSelection(List.of(3, 5), 5, false), "label"));
+        assertArrayEquals(new int[] {3, 5}, d.labels());
+        assertArrayEquals(new byte[] {1, 0, 0, 1}, d.bitsView());
+    }
 }

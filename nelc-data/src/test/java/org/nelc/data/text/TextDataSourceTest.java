@@ -145,4 +145,14 @@ class TextDataSourceTest {
         assertFalse(source.accepts(Files.write(dir.resolve("bin.dat"), new byte[] {0, 0, 8, 3, 1, 2})));
         assertFalse(source.accepts(dir));
     }
+
+    /** reliability.md: a UTF-8 byte-order mark (Windows editors) made the first label 'ï»¿0'. */
+    @Test
+    void aUtf8ByteOrderMarkIsSkipped() throws IOException {
+        Path p = write("bom.dat", "\uFEFF0\t0101\n1\t1100\n");
+        assertTrue(source.accepts(p), "sniffed as text despite the mark");
+        Dataset d = source.load(p, all(10));
+        assertArrayEquals(new int[] {0, 1}, d.labels());
+        assertEquals("01011100", row(d, 0) + row(d, 1));
+    }
 }
