@@ -92,7 +92,7 @@ class InjectedCommandsTest {
         assertEquals(0, r.code(), r.toString());
         verify(loader).load(eq(Path.of("nowhere.txt")), any());
         ArgumentCaptor<EvaluationOptions> options = ArgumentCaptor.forClass(EvaluationOptions.class);
-        verify(evaluator).evaluate(any(ModelFile.class), eq(data), options.capture());
+        verify(evaluator).evaluate(any(ModelFile.class), eq(data), options.capture(), any());
         EvaluationOptions o = options.getValue();
         assertEquals(List.of(9L, 1500, 30, 40, 0.5), List.of(o.seed(), o.chainLength(), o.burnIn(), o.rbSamples(),
                 o.precision()));
