@@ -161,7 +161,7 @@ public final class TwoStepEstimator implements TableAwareEstimator {
         double logLen = StrictMath.log(len);
         for (int m = 0; m < n; m++) {
             int[] act = data.active(batch[m]);
-            SparseSums.basePlusRows(ws.logWeight, hT, gp, gp, act, s);
+            SparseSums.basePlusRows(ws.logWeight, hT, gp, groups, act, s);
             double lse = LogMath.logSumExp(s, 0, groups);
             ll += lse - logLen;
             int row = m * gp;
@@ -179,9 +179,8 @@ public final class TwoStepEstimator implements TableAwareEstimator {
     }
 
     /**
-     * (16a), (16b): {@code X^T R} gathered pixel by pixel from the batch's column lists (each entry summed
-     * over the batch in order, from 0), then the terms added to ∂w in ascending group order. A kernel that
-     * is not canonical multiplies each term {@code (x_i − μ_i)} by its slope {@code dη/dh_i} (chain rule
+     * (16a), (16b): {@code X^T R} added row by row (each entry summed over the batch in order, from 0),
+     * then the terms added to ∂w in ascending group order. A kernel that is not canonical multiplies each term {@code (x_i − μ_i)} by its slope {@code dη/dh_i} (chain rule
      * through {@code η(h)}; the canonical kernel's slope is 1 and is not applied, same bits as before).
      */
     private static void visibleGradient(LatentKernel latent, Dataset data, int[] batch, Workspace ws, int groups,
@@ -205,11 +204,11 @@ public final class TwoStepEstimator implements TableAwareEstimator {
             nu += k;
         }
         unitStart[groups] = nu;
-        int words = ws.masksOfBatch(data, batch, d);
-        long[] mask = ws.mask;
         double[] xrT = ws.xrT;
-        for (int i = 0; i < d; i++) {
-            gatherRows(resp, gp, groups, mask, i * words, words, xrT, i * gp);
+        Arrays.fill(xrT, 0, d * gp, 0.0);
+        for (int m = 0; m < batch.length; m++) {
+            int[] act = data.active(batch[m]);
+            addRowToPixels(resp, m * gp, gp, groups, act, 0, act.length, xrT);
         }
         // group by group over all pixels: each entry of ∂w still receives its terms in ascending group order
         for (int g = 0; g < groups; g++) {
@@ -250,7 +249,7 @@ public final class TwoStepEstimator implements TableAwareEstimator {
 
     /**
      * (16c) with (17), (16d): {@code ρ_t = ⟨r_t(x)⟩_batch = Rs_g / (N n_g)}; the terms {@code v_t = ρ_t s(t)}
-     * per entry, then ∂w̄ gathered pixel by pixel from the record's column lists (entries in order, from 0).
+     * per entry, then ∂w̄ added entry by entry (entries in order, from 0).
      */
     private static void latentGradient(ModelView model, ChainRecord chain, ScoreFactor score, Workspace ws, int len,
             int d, int l, int lp, double invN, double[][] grad) {
@@ -281,12 +280,11 @@ public final class TwoStepEstimator implements TableAwareEstimator {
                 terms[row + b] = 0.0;
             }
         }
-        int words = ws.masksOfRecord(idx, start, len, d);
-        long[] mask = ws.mask;
         double[] c = model.centering();
         double[] gwT = ws.gwT;
-        for (int i = 0; i < d; i++) {
-            gatherRows(terms, lp, l, mask, i * words, words, gwT, i * lp);
+        Arrays.fill(gwT, 0, d * lp, 0.0);
+        for (int t = 0; t < len; t++) {
+            addRowToPixels(terms, t * lp, lp, l, idx, start[t], start[t + 1], gwT);
         }
         for (int b = 0; b < l; b++) {
             double sb = gabar[b];
@@ -299,77 +297,53 @@ public final class TwoStepEstimator implements TableAwareEstimator {
 
 
     /**
-     * {@code out[k] = Σ_m rows[m·stride + k]} over the items {@code m} whose bit is set in
-     * {@code mask[off … off+words−1]} (bit {@code m % 64} of word {@code m / 64}), in ascending {@code m},
-     * from +0, for {@code k < lanes} ({@code out} beyond {@code lanes} is left as it is). Lanes are summed
-     * in locals, 8 or — for the last ≤ 6 — 6 at a time ({@code stride} is a multiple of 8).
+     * {@code sums[i·stride + k] += rows[off + k]} for every pixel {@code i} of {@code active[from…to−1]}
+     * and {@code k < lanes} ({@code stride} a multiple of {@value #LANES}; lanes past {@code lanes} up to
+     * the next multiple of 6 or 8 are added too and never read). Called row by row in ascending order on
+     * sums that start at +0, it adds each entry's terms in the order of the straightforward loop (rows
+     * ascending), so the sums are the same bits; going row-major, the inner loop exits once per row and
+     * not once per pixel, and needs no column lists (docs/design-notes.md, "The last bookkeeping").
      */
-    private static void gatherRows(double[] rows, int stride, int lanes, long[] mask, int off, int words,
-            double[] out, int outOff) {
+    private static void addRowToPixels(double[] rows, int off, int stride, int lanes, int[] active, int from,
+            int to, double[] sums) {
         int k0 = 0;
         for (; lanes - k0 > 6; k0 += LANES) {
-            double a0 = 0.0;
-            double a1 = 0.0;
-            double a2 = 0.0;
-            double a3 = 0.0;
-            double a4 = 0.0;
-            double a5 = 0.0;
-            double a6 = 0.0;
-            double a7 = 0.0;
-            for (int w = 0; w < words; w++) {
-                long m = mask[off + w];
-                int base = w << 6;
-                while (m != 0) {
-                    int o = (base + Long.numberOfTrailingZeros(m)) * stride + k0;
-                    m &= m - 1;
-                    a0 += rows[o];
-                    a1 += rows[o + 1];
-                    a2 += rows[o + 2];
-                    a3 += rows[o + 3];
-                    a4 += rows[o + 4];
-                    a5 += rows[o + 5];
-                    a6 += rows[o + 6];
-                    a7 += rows[o + 7];
-                }
+            double r0 = rows[off + k0];
+            double r1 = rows[off + k0 + 1];
+            double r2 = rows[off + k0 + 2];
+            double r3 = rows[off + k0 + 3];
+            double r4 = rows[off + k0 + 4];
+            double r5 = rows[off + k0 + 5];
+            double r6 = rows[off + k0 + 6];
+            double r7 = rows[off + k0 + 7];
+            for (int p = from; p < to; p++) {
+                int o = active[p] * stride + k0;
+                sums[o] += r0;
+                sums[o + 1] += r1;
+                sums[o + 2] += r2;
+                sums[o + 3] += r3;
+                sums[o + 4] += r4;
+                sums[o + 5] += r5;
+                sums[o + 6] += r6;
+                sums[o + 7] += r7;
             }
-            int q = outOff + k0;
-            out[q] = a0;
-            out[q + 1] = a1;
-            out[q + 2] = a2;
-            out[q + 3] = a3;
-            out[q + 4] = a4;
-            out[q + 5] = a5;
-            out[q + 6] = a6;
-            out[q + 7] = a7;
         }
         if (k0 < lanes) {
-            double a0 = 0.0;
-            double a1 = 0.0;
-            double a2 = 0.0;
-            double a3 = 0.0;
-            double a4 = 0.0;
-            double a5 = 0.0;
-            for (int w = 0; w < words; w++) {
-                long m = mask[off + w];
-                int base = w << 6;
-                while (m != 0) {
-                    int o = (base + Long.numberOfTrailingZeros(m)) * stride + k0;
-                    m &= m - 1;
-                    a0 += rows[o];
-                    a1 += rows[o + 1];
-                    a2 += rows[o + 2];
-                    a3 += rows[o + 3];
-                    a4 += rows[o + 4];
-                    a5 += rows[o + 5];
-                }
+            double r0 = rows[off + k0];
+            double r1 = rows[off + k0 + 1];
+            double r2 = rows[off + k0 + 2];
+            double r3 = rows[off + k0 + 3];
+            double r4 = rows[off + k0 + 4];
+            double r5 = rows[off + k0 + 5];
+            for (int p = from; p < to; p++) {
+                int o = active[p] * stride + k0;
+                sums[o] += r0;
+                sums[o + 1] += r1;
+                sums[o + 2] += r2;
+                sums[o + 3] += r3;
+                sums[o + 4] += r4;
+                sums[o + 5] += r5;
             }
-            int q = outOff + k0;
-            out[q] = a0;
-            out[q + 1] = a1;
-            out[q + 2] = a2;
-            out[q + 3] = a3;
-            out[q + 4] = a4;
-            out[q + 5] = a5;
         }
     }
 
@@ -389,7 +363,6 @@ public final class TwoStepEstimator implements TableAwareEstimator {
         double[] terms = new double[0];
         double[] xrT = new double[0];
         double[] gwT = new double[0];
-        long[] mask = new long[0];
         double[] logWeight = new double[0];
         double[] rs = new double[0];
         double[] s = new double[0];
@@ -465,10 +438,6 @@ public final class TwoStepEstimator implements TableAwareEstimator {
             if (terms.length < len * lp) {
                 terms = new double[len * lp];
             }
-            long words = (Math.max(n, len) + 63L) >>> 6;
-            if (mask.length < words * d) {
-                mask = new long[(int) (words * d)];
-            }
             if (score.length < l) {
                 score = new double[l];
                 units = new int[l];
@@ -479,37 +448,6 @@ public final class TwoStepEstimator implements TableAwareEstimator {
             if (unitList.length < groups * l) {
                 unitList = new int[groups * l];
             }
-        }
-
-        /**
-         * Column masks of the batch: bit {@code m} of {@code mask[i·words + m/64]} is set iff the row at
-         * batch position {@code m} has pixel {@code i}; returns {@code words}.
-         */
-        int masksOfBatch(Dataset data, int[] batch, int d) {
-            int words = (batch.length + 63) >>> 6;
-            Arrays.fill(mask, 0, d * words, 0L);
-            for (int m = 0; m < batch.length; m++) {
-                long bit = 1L << m;
-                int w = m >>> 6;
-                for (int i : data.active(batch[m])) {
-                    mask[i * words + w] |= bit;
-                }
-            }
-            return words;
-        }
-
-        /** Column masks of the record: bit {@code t} set iff entry {@code t}'s x' has the pixel. */
-        int masksOfRecord(int[] idx, int[] start, int len, int d) {
-            int words = (len + 63) >>> 6;
-            Arrays.fill(mask, 0, d * words, 0L);
-            for (int t = 0; t < len; t++) {
-                long bit = 1L << t;
-                int w = t >>> 6;
-                for (int p = start[t]; p < start[t + 1]; p++) {
-                    mask[idx[p] * words + w] |= bit;
-                }
-            }
-            return words;
         }
     }
 }
