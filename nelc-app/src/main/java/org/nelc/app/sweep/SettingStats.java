@@ -39,7 +39,8 @@ public record SettingStats(Map<String, String> setting, int cells, int done, int
     public static final long BOOTSTRAP_SEED = 1;
     /** How the errors are obtained, for the reports' legends. */
     public static final String METHOD = "± = standard error of the median over the setting's seeds (bootstrap, "
-            + RESAMPLES + " resamples of the runs, fixed seed; ? with fewer than 2 runs); runs ± = median of the runs' "
+            + RESAMPLES + " resamples of the runs, fixed seed; half the central 68 % of the resampled medians where some are infinite; "
+            + "? with fewer than 2 runs or when that interval is infinite too); runs ± = median of the runs' "
             + "own standard errors; clean cycles ± = Agresti-Coull standard error";
 
     /**
@@ -76,7 +77,10 @@ public record SettingStats(Map<String, String> setting, int cells, int done, int
 
         /**
          * The standard deviation of the median of {@link #RESAMPLES} resamples (with replacement) of
-         * {@code v}; NaN for fewer than 2 values or when a resample's median is not finite (τ = ∞).
+         * {@code v}; NaN for fewer than 2 values. When some resamples' medians are infinite (runs with τ = ∞
+         * or a class KL of ∞ among the values) the standard deviation does not exist; then half the width of
+         * the central 68 % of the resampled medians (which equals the standard deviation for a normal
+         * spread) is used, and NaN if that interval reaches ∞ too.
          */
         static double bootstrapMedianError(double[] v) {
             int n = v.length;
@@ -87,16 +91,20 @@ public record SettingStats(Map<String, String> setting, int cells, int done, int
             double[] medians = new double[RESAMPLES];
             double[] r = new double[n];
             double sum = 0;
+            boolean finite = true;
             for (int b = 0; b < RESAMPLES; b++) {
                 for (int i = 0; i < n; i++) {
                     r[i] = v[rng.nextInt(n)];
                 }
                 Arrays.sort(r);
                 medians[b] = quantile(r, 0.5);
-                if (!Double.isFinite(medians[b])) {
-                    return Double.NaN;
-                }
+                finite &= Double.isFinite(medians[b]);
                 sum += medians[b];
+            }
+            if (!finite) {
+                Arrays.sort(medians);
+                double half = (quantile(medians, 0.84) - quantile(medians, 0.16)) / 2;
+                return Double.isFinite(half) ? half : Double.NaN;
             }
             double mean = sum / RESAMPLES;
             double ss = 0;
