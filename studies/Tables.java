@@ -162,7 +162,9 @@ public final class Tables {
                     .append(" |\n");
         }
         out.append("\nMedians over the seeds ± the bootstrap standard error of the median (nelc sweep collect's, "
-                + "SettingStats); best run ± its chain's Monte-Carlo error; clean cycle: runs with one clean cycle "
+                + "SettingStats; where some runs are at ∞ — τ of a periodic matrix, class KL with a class left without "
+                + "a state — their number is given, and the error is half the central 68 % of the bootstrap's medians); "
+                + "best run ± its chain's Monte-Carlo error; clean cycle: runs with one clean cycle "
                 + "through all states ± the Agresti-Coull standard error of the fraction; gaps in nats/image against "
                 + "the EM mixture with as many components as states.\n");
         out.append("\nDominant cycles of the best run of each setting (Rao-Blackwellized M; states > ... [the class "
@@ -264,7 +266,9 @@ public final class Tables {
         if (sp.n() == 0) {
             return "—";
         }
-        return g(sp.median()) + " ± " + SettingStats.error(sp.medianStandardError());
+        long infinite = runs.stream().filter(r -> Double.isInfinite(r.s().value(key))).count();
+        return g(sp.median()) + " ± " + SettingStats.error(sp.medianStandardError())
+                + (infinite == 0 ? "" : " (" + infinite + " of " + sp.n() + " ∞)");
     }
 
     private static String f(double x, int digits) {
