@@ -15,6 +15,7 @@ import org.nelc.app.baseline.MixtureJson;
 import org.nelc.api.io.AtomicFiles;
 import org.nelc.app.options.DataOptions;
 import org.nelc.app.wiring.DataLoader;
+import org.nelc.app.rundir.Interrupted;
 import org.nelc.app.rundir.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,6 +89,8 @@ public final class EmCommand implements Runnable {
         Path dir = out != null ? out : Path.of("runs", "em-L" + components + "-seed-" + seed);
         try (RunDirectory run = RunDirectory.open("--out", dir, spec, dataset, root.spec.commandLine().getErr())) {
             run.checkAgainst(dir, force);
+            run.whenInterrupted(() -> Interrupted.say(dir.resolve("em.json") + " is unchanged (it is written when "
+                    + "every restart has finished; an EM fit has no checkpoint); run the same command again"));
             fit(o, settings, dataset, dir);
             run.writeManifest(dir);
         }

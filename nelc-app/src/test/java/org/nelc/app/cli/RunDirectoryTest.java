@@ -367,6 +367,23 @@ class RunDirectoryTest {
         assertFalse(Files.exists(run.resolve("evaluation.json")));
     }
 
+    @Test
+    void emStoppedSaysNothingWasWritten() throws Exception {
+        Path data = CliHarness.syntheticData(dir);
+        Path out = dir.resolve("em");
+        Process p = start("em", "--data", data.toString(), "--per-class", "100", "--components", "3", "--restarts",
+                "100000", "--threads", "1", "--out", out.toString());
+        await(p, out.resolve(RunLock.FILE), 1);
+        Thread.sleep(500);
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String log = read(dir.resolve("child.log"));
+        assertTrue(log.contains("nelc: interrupted; " + out.resolve("em.json") + " is unchanged (it is written when "
+                + "every restart has finished; an EM fit has no checkpoint); run the same command again"), log);
+        assertFalse(Files.exists(out.resolve("em.json")));
+        assertFalse(Files.exists(out.resolve(RunLock.FILE)), "released");
+    }
+
     private static Map<String, byte[]> files(Path run) throws java.io.IOException {
         Map<String, byte[]> m = new LinkedHashMap<>();
         for (String f : List.of("model.json", "history.csv", "evaluation.json", RunManifest.FILE)) {
