@@ -1,9 +1,11 @@
 package org.nelc.analysis.spectrum;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
 import org.nelc.analysis.transition.LatentWeights;
 import org.nelc.api.diagnostic.Diagnostic;
@@ -39,11 +41,16 @@ public final class DecorrelationTimeDiagnostic implements Diagnostic {
     public DiagnosticResult compute(DiagnosticContext context) {
         List<Measurement> out = new ArrayList<>();
         Map<String, Object> details = new LinkedHashMap<>();
+        // τ and |λ₂| come from one spectrum: each estimate and jackknife replicate is decomposed once (the
+        // spectrum of a 256-state bits model, by the power-iteration fallback, takes a few tenths of a second)
+        Map<TransitionEstimate, DecorrelationTime.Result> spectra = new IdentityHashMap<>();
+        Function<TransitionEstimate, DecorrelationTime.Result> of = t -> spectra.computeIfAbsent(t,
+                DecorrelationTimeDiagnostic::of);
         for (String e : LatentWeights.ESTIMATORS) {
-            DecorrelationTime.Result r = of(context.transitions(e));
+            DecorrelationTime.Result r = of.apply(context.transitions(e));
             String m = EntropyProductionDiagnostic.label(e);
-            out.add(context.measure(e, tauKey(e), "τ, " + m, "double steps", t -> of(t).tau()));
-            out.add(context.measure(e, "lambda2." + e, "|λ₂|, " + m, "", t -> of(t).lambda2Modulus()));
+            out.add(context.measure(e, tauKey(e), "τ, " + m, "double steps", t -> of.apply(t).tau()));
+            out.add(context.measure(e, "lambda2." + e, "|λ₂|, " + m, "", t -> of.apply(t).lambda2Modulus()));
             details.put("lambda2Re." + e, r.lambda2Real());
             details.put("lambda2Im." + e, r.lambda2Imaginary());
         }

@@ -71,4 +71,29 @@ class DecorrelationTimeTest {
             assertEquals(exact.lambda2Modulus(), DecorrelationTime.secondModulus(m, 3), 2e-5);
         }
     }
+
+    /** The four-row product gives the bits of the plain row-by-row loop, for every remainder of k mod 4. */
+    @Test
+    void fourRowProductHasThePlainLoopsBits() {
+        java.util.Random random = new java.util.Random(7);
+        for (int k = 1; k <= 13; k++) {
+            double[] m = new double[k * k];
+            double[] v = new double[k];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = random.nextDouble() - 0.3;
+            }
+            for (int i = 0; i < k; i++) {
+                v[i] = random.nextGaussian();
+            }
+            double[] got = new double[k];
+            DecorrelationTime.multiply(m, k, v, got);
+            for (int a = 0; a < k; a++) {
+                double s = 0;
+                for (int b = 0; b < k; b++) {
+                    s += m[a * k + b] * v[b];
+                }
+                assertEquals(Double.doubleToRawLongBits(s), Double.doubleToRawLongBits(got[a]), "k " + k + ", row " + a);
+            }
+        }
+    }
 }
