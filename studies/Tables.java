@@ -56,7 +56,7 @@ public final class Tables {
             CyclesDiagnostic.longestKey("rao-blackwell"));
 
     /** One finished run: its setting, cell, summary, data fingerprint and states. */
-    record Run(String setting, CellRow row, ModelSummary s, String fingerprint, int states) {
+    record Run(String setting, CellRow row, ModelSummary s, String fingerprint, int states, Path dir) {
         double ll() {
             return hasExact() ? s.value(EXACT_LL) : s.logLikelihood();
         }
@@ -118,7 +118,8 @@ public final class Tables {
                 c[1]++;
                 JsonNode model = JSON.readTree(dir.cell(row.cell()).dir().resolve("model.json").toFile());
                 bySetting.get(setting).add(new Run(setting, row, row.summary(),
-                        model.path("data").path("fingerprint").asText(), row.summary().states()));
+                        model.path("data").path("fingerprint").asText(), row.summary().states(),
+                        dir.cell(row.cell()).dir()));
             }
         }
 
@@ -177,6 +178,7 @@ public final class Tables {
             out.append("- ").append(e.getKey()).append(", seed ").append(best.s().seed()).append(": ")
                     .append(best.s().cycles().isEmpty() ? "none" : best.s().cyclesText()).append('\n');
         }
+        out.append(curves(bySetting));
         if (claims) {
             out.append("\nThe paper's six claims (nelc reproduce's rules, ClaimChecker), per setting:\n\n");
             out.append("| setting | ");
@@ -254,6 +256,73 @@ public final class Tables {
         Path tmp = png.resolveSibling(png.getFileName() + ".tmp.png");
         BitmapEncoder.saveBitmap(c, tmp.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
         Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Does the likelihood keep improving to the end of training? Per run, the on-the-fly LL of each epoch
+     * (history.csv: the mixture over the chain's record, docs/model.md §6) averaged over 5 epochs centred on
+     * it; the epoch where that average peaks, the peak, the last epoch's value and the drop from the peak
+     * to the end. Per setting the medians over the runs with their quartiles.
+     */
+    private static String curves(Map<String, List<Run>> bySetting) throws IOException {
+        StringBuilder out = new StringBuilder("\nTraining curves (on-the-fly LL of each run's history.csv, 5-epoch "
+                + "centred mean; medians over the runs [quartiles]):\n\n| setting | epochs | peak epoch | LL at the "
+                + "peak | LL at the end | drop, peak to end |\n|---|---|---|---|---|---|\n");
+        for (Map.Entry<String, List<Run>> e : bySetting.entrySet()) {
+            List<double[]> c = new ArrayList<>();
+            for (Run r : e.getValue()) {
+                Path h = r.dir().resolve("history.csv");
+                if (!Files.exists(h)) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(h);
+                int col = lines.isEmpty() ? -1 : List.of(lines.get(0).split(",")).indexOf("ll_on_the_fly");
+                if (col < 0 || lines.size() < 2) {
+                    continue;
+                }
+                double[] ll = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[col])).toArray();
+                int peak = 0;
+                double best = Double.NEGATIVE_INFINITY;
+                double[] mean = new double[ll.length];
+                for (int i = 0; i < ll.length; i++) {
+                    int lo = Math.max(0, i - 2);
+                    int hi = Math.min(ll.length, i + 3);
+                    double sum = 0;
+                    for (int j = lo; j < hi; j++) {
+                        sum += ll[j];
+                    }
+                    mean[i] = sum / (hi - lo);
+                    if (mean[i] > best) {
+                        best = mean[i];
+                        peak = i;
+                    }
+                }
+                double last = mean[ll.length - 1];
+                c.add(new double[] {ll.length, peak + 1, best, last, best - last});
+            }
+            if (c.isEmpty()) {
+                continue;
+            }
+            out.append("| ").append(e.getKey());
+            for (int k = 0; k < 5; k++) {
+                final int kk = k;
+                double[] v = c.stream().mapToDouble(x -> x[kk]).sorted().toArray();
+                out.append(" | ").append(k < 2 ? f(quantile(v, 0.5), 0) : f(quantile(v, 0.5), 2));
+                if (k > 0) {
+                    out.append(" [").append(k < 2 ? f(quantile(v, 0.25), 0) : f(quantile(v, 0.25), 2)).append(", ")
+                            .append(k < 2 ? f(quantile(v, 0.75), 0) : f(quantile(v, 0.75), 2)).append(']');
+                }
+            }
+            out.append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = (int) Math.ceil(pos);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
     private static SettingStats.Spread spread(List<Run> runs, MeasurementKey key) {
