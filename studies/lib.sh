@@ -194,9 +194,10 @@ em() {
   EMS+=("$name|$k|$*")
   if [ ! -f "$OUT/$name/em.json" ]; then
     EM_PENDING=$((EM_PENDING + 1))
-    # nelc compare's cost model: 50 iterations x N x D x K x 1.4e-9 s per restart
+    # measured on the full mode's 16 ceilings (docs/beyond-the-paper.md): 45-180 iterations of 0.17-0.43 ns
+    # per (row, pixel, component) each, so about 120 x N x D x K x 0.3 ns per restart
     ESTIMATE=$(awk -v a="$ESTIMATE" -v r="${EM_OPTIONS[1]}" -v n="$rows" -v d="$d" -v k="$k" \
-      'BEGIN { print a + r*50*n*d*k*1.4e-9 }')
+      'BEGIN { print a + r*120*n*d*k*0.3e-9 }')
   fi
 }
 
@@ -204,12 +205,13 @@ em() {
 # measured CPU last.
 run_all() {
   local title=$1
-  # nelc's cost model counts the multiply-adds of training and evaluation only; on the runs of
-  # docs/beyond-the-paper.md the cells took about 1.5 times its figure, and each command (a JVM start,
-  # loading and binarizing the data, JIT) about 3 s more; the tables' compile about 5 s
+  # nelc's cost model counts the multiply-adds of training and evaluation only; on the full mode's run of
+  # docs/beyond-the-paper.md (a quiet machine) the cells took 0.7-1.3 times its figure (1.5 under load 15),
+  # and each command (a JVM start, loading and binarizing the data, JIT) about 3 s more; the tables' compile
+  # about 5 s
   local launches=$(( 3 * ${#SWEEPS[@]} + EM_PENDING ))
-  ESTIMATE=$(awk -v m="$ESTIMATE" -v n="$launches" 'BEGIN { print 1.5 * m + 3 * n + 5 }')
-  echo "$title: estimated CPU $(awk -v s="$ESTIMATE" 'BEGIN { if (s < 90) printf "%.1f s", s; else if (s < 5400) printf "%.1f min", s/60; else printf "%.1f h", s/3600 }') for what is not finished yet (nelc's cost model x 1.5 + 3 s per command; one idle core, divide by $THREADS for the wall time)"
+  ESTIMATE=$(awk -v m="$ESTIMATE" -v n="$launches" 'BEGIN { print 1.2 * m + 3 * n + 5 }')
+  echo "$title: estimated CPU $(awk -v s="$ESTIMATE" 'BEGIN { if (s < 90) printf "%.1f s", s; else if (s < 5400) printf "%.1f min", s/60; else printf "%.1f h", s/3600 }') for what is not finished yet (nelc's cost model x 1.2 + 3 s per command; one idle core, divide by $THREADS for the wall time)"
   local nice=()
   [ "$NICE" = 0 ] || nice=(nice -n "$NICE")
   if [ "$COLLECT_ONLY" = 0 ]; then
