@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +77,7 @@ public final class Tables {
         String title = "";
         Path md = null;
         Path png = null;
+        Path curvesPng = null;
         boolean claims = false;
         List<Path> sweeps = new ArrayList<>();
         List<Path> ems = new ArrayList<>();
@@ -84,6 +86,7 @@ public final class Tables {
                 case "--title" -> title = args[++i];
                 case "--md" -> md = Path.of(args[++i]);
                 case "--png" -> png = Path.of(args[++i]);
+                case "--curves-png" -> curvesPng = Path.of(args[++i]);
                 case "--claims" -> claims = true;
                 case "--em" -> ems.add(Path.of(args[++i]));
                 default -> sweeps.add(Path.of(args[i]));
@@ -212,6 +215,9 @@ public final class Tables {
         if (png != null) {
             figure(bySetting, title, png);
         }
+        if (curvesPng != null) {
+            curvesFigure(bySetting, title, curvesPng);
+        }
     }
 
     /**
@@ -271,34 +277,18 @@ public final class Tables {
         for (Map.Entry<String, List<Run>> e : bySetting.entrySet()) {
             List<double[]> c = new ArrayList<>();
             for (Run r : e.getValue()) {
-                Path h = r.dir().resolve("history.csv");
-                if (!Files.exists(h)) {
+                double[] mean = smoothedCurve(r);
+                if (mean == null) {
                     continue;
                 }
-                List<String> lines = Files.readAllLines(h);
-                int col = lines.isEmpty() ? -1 : List.of(lines.get(0).split(",")).indexOf("ll_on_the_fly");
-                if (col < 0 || lines.size() < 2) {
-                    continue;
-                }
-                double[] ll = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[col])).toArray();
                 int peak = 0;
-                double best = Double.NEGATIVE_INFINITY;
-                double[] mean = new double[ll.length];
-                for (int i = 0; i < ll.length; i++) {
-                    int lo = Math.max(0, i - 2);
-                    int hi = Math.min(ll.length, i + 3);
-                    double sum = 0;
-                    for (int j = lo; j < hi; j++) {
-                        sum += ll[j];
-                    }
-                    mean[i] = sum / (hi - lo);
-                    if (mean[i] > best) {
-                        best = mean[i];
+                for (int i = 1; i < mean.length; i++) {
+                    if (mean[i] > mean[peak]) {
                         peak = i;
                     }
                 }
-                double last = mean[ll.length - 1];
-                c.add(new double[] {ll.length, peak + 1, best, last, best - last});
+                double last = mean[mean.length - 1];
+                c.add(new double[] {mean.length, peak + 1, mean[peak], last, mean[peak] - last});
             }
             if (c.isEmpty()) {
                 continue;
@@ -316,6 +306,69 @@ public final class Tables {
             out.append(" |\n");
         }
         return out.toString();
+    }
+
+    /** The run's on-the-fly LL per epoch (history.csv), each averaged over the 5 epochs centred on it; null without one. */
+    private static double[] smoothedCurve(Run r) throws IOException {
+        Path h = r.dir().resolve("history.csv");
+        if (!Files.exists(h)) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(h);
+        int col = lines.isEmpty() ? -1 : List.of(lines.get(0).split(",")).indexOf("ll_on_the_fly");
+        if (col < 0 || lines.size() < 2) {
+            return null;
+        }
+        double[] ll = lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[col])).toArray();
+        double[] mean = new double[ll.length];
+        for (int i = 0; i < ll.length; i++) {
+            int lo = Math.max(0, i - 2);
+            int hi = Math.min(ll.length, i + 3);
+            double sum = 0;
+            for (int j = lo; j < hi; j++) {
+                sum += ll[j];
+            }
+            mean[i] = sum / (hi - lo);
+        }
+        return mean;
+    }
+
+    /** The median over each setting's runs of the smoothed on-the-fly LL, epoch by epoch: one line per setting. */
+    private static void curvesFigure(Map<String, List<Run>> bySetting, String title, Path png) throws IOException {
+        XYChart c = new XYChartBuilder().width(640).height(420).title(title + ": training curves").xAxisTitle("epoch")
+                .yAxisTitle("on-the-fly LL, median over runs (nats/image)").build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        c.getStyler().setMarkerSize(0);
+        boolean any = false;
+        for (Map.Entry<String, List<Run>> e : bySetting.entrySet()) {
+            List<double[]> curves = new ArrayList<>();
+            for (Run r : e.getValue()) {
+                double[] m = smoothedCurve(r);
+                if (m != null && Arrays.stream(m).allMatch(Double::isFinite)) {
+                    curves.add(m);
+                }
+            }
+            if (curves.isEmpty()) {
+                continue;
+            }
+            int epochs = curves.stream().mapToInt(x -> x.length).min().orElse(0);
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (int i = 0; i < epochs; i++) {
+                final int ii = i;
+                x.add(i + 1.0);
+                y.add(quantile(curves.stream().mapToDouble(v -> v[ii]).sorted().toArray(), 0.5));
+            }
+            c.addSeries(e.getKey(), x, y).setMarker(SeriesMarkers.NONE);
+            any = true;
+        }
+        if (!any) {
+            return;
+        }
+        Path tmp = png.resolveSibling(png.getFileName() + ".tmp.png");
+        BitmapEncoder.saveBitmap(c, tmp.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
+        Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static double quantile(double[] sorted, double q) {

@@ -261,8 +261,8 @@ tables() {
     args+=(--em "$OUT/$name")
   done
   java -cp "$REPO/nelc-app/target/nelc.jar" "$STUDIES/Tables.java" --title "$title" --md "$OUT/$stem.md" \
-    --png "$OUT/$stem.png" "${args[@]}"
-  echo "(tables: $OUT/$stem.md, figure: $OUT/$stem.png; nelc $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+    --png "$OUT/$stem.png" --curves-png "$OUT/$stem-curves.png" "${args[@]}"
+  echo "(tables: $OUT/$stem.md, figures: $OUT/$stem.png, $OUT/$stem-curves.png; nelc $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?'))"
 }
 
 # The grids that several studies share: planned under the same name with the same flags, so they are the
