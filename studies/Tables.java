@@ -272,7 +272,8 @@ public final class Tables {
      */
     private static String curves(Map<String, List<Run>> bySetting) throws IOException {
         StringBuilder out = new StringBuilder("\nTraining curves (on-the-fly LL of each run's history.csv, 5-epoch "
-                + "centred mean; medians over the runs [quartiles]):\n\n| setting | epochs | peak epoch | LL at the "
+                + "centred mean; medians over the runs [quartiles]; models with an exact LL, the RBM, are left out: their "
+                + "training chain does not mix, so its on-the-fly LL says nothing):\n\n| setting | epochs | peak epoch | LL at the "
                 + "peak | LL at the end | drop, peak to end |\n|---|---|---|---|---|---|\n");
         for (Map.Entry<String, List<Run>> e : bySetting.entrySet()) {
             List<double[]> c = new ArrayList<>();
@@ -308,10 +309,14 @@ public final class Tables {
         return out.toString();
     }
 
-    /** The run's on-the-fly LL per epoch (history.csv), each averaged over the 5 epochs centred on it; null without one. */
+    /**
+     * The run's on-the-fly LL per epoch (history.csv), each averaged over the 5 epochs centred on it; null
+     * without one, and for a model with an exact LL (the RBM): its on-the-fly LL is the mixture over a Gibbs
+     * chain that does not mix, which says nothing about the likelihood the training improves.
+     */
     private static double[] smoothedCurve(Run r) throws IOException {
         Path h = r.dir().resolve("history.csv");
-        if (!Files.exists(h)) {
+        if (!Files.exists(h) || r.hasExact()) {
             return null;
         }
         List<String> lines = Files.readAllLines(h);
