@@ -340,7 +340,7 @@ public final class Tables {
 
     /** The median over each setting's runs of the smoothed on-the-fly LL, epoch by epoch: one line per setting. */
     private static void curvesFigure(Map<String, List<Run>> bySetting, String title, Path png) throws IOException {
-        XYChart c = new XYChartBuilder().width(640).height(420).title(title + ": training curves").xAxisTitle("epoch")
+        XYChart c = new XYChartBuilder().width(820).height(420).title(title + ": training curves").xAxisTitle("epoch")
                 .yAxisTitle("on-the-fly LL, median over runs (nats/image)").build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
