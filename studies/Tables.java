@@ -256,12 +256,9 @@ public final class Tables {
                 any = true;
             }
         }
-        if (!any) {
-            return;
+        if (any) {
+            save(c, png);
         }
-        Path tmp = png.resolveSibling(png.getFileName() + ".tmp.png");
-        BitmapEncoder.saveBitmap(c, tmp.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
-        Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -368,9 +365,13 @@ public final class Tables {
             c.addSeries(e.getKey(), x, y).setMarker(SeriesMarkers.NONE);
             any = true;
         }
-        if (!any) {
-            return;
+        if (any) {
+            save(c, png);
         }
+    }
+
+    /** Writes the chart to {@code png} atomically (a temporary file, then a rename). */
+    private static void save(XYChart c, Path png) throws IOException {
         Path tmp = png.resolveSibling(png.getFileName() + ".tmp.png");
         BitmapEncoder.saveBitmap(c, tmp.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
         Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
