@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Check of the studies in --quick mode: test-quick.sh [QUESTION...] (default: 1 2 3 4 5; CI runs 5 and 3,
 # about 2 CPU minutes). Runs each question's script into a fresh directory, then checks what it must
-# write — a table with every planned setting and all its runs finished, a figure under 200 KB, the CPU
-# estimate before and the measured CPU after — and, where run: question 5's RBM rows carry the exact LL,
+# write — a table with every planned setting and all its runs finished, the training curves, two figures
+# under 200 KB each, the CPU estimate before and the measured CPU after — and, where run: question 5's RBM
+# rows carry the exact LL,
 # question 4's bits runs are bit-identical under both score factors, and question 3 run again finds every
 # cell and EM fit finished and trains nothing.
 set -euo pipefail
@@ -20,13 +21,17 @@ for q in "${questions[@]}"; do
   [ -s "$md" ] || fail "question $q: no table $md"
   grep -q "^question $q: estimated CPU " "$log" || fail "question $q: no CPU estimate printed"
   grep -q "^question $q: measured CPU [0-9]* s" "$log" || fail "question $q: no measured CPU printed"
-  rows=$(grep -c '^| q[0-9]' "$md" || true)
+  main=$(sed '/^Medians over the seeds/q' "$md")   # the main table, before its legend
+  rows=$(echo "$main" | grep -c '^| q[0-9]' || true)
   [ "$rows" -ge 1 ] || fail "question $q: empty table"
   # every setting row: its 2 runs (the quick seeds) finished
-  bad=$(grep '^| q[0-9]' "$md" | awk -F'|' '$3 !~ /^ 2 $/ && $3 !~ /fewer than/' || true)
+  bad=$(echo "$main" | grep '^| q[0-9]' | awk -F'|' '$3 !~ /^ 2 $/ && $3 !~ /fewer than/' || true)
   [ -z "$bad" ] || fail "question $q: rows without their 2 finished runs: $bad"
-  [ -s "$png" ] || fail "question $q: no figure"
-  [ "$(stat -c %s "$png")" -le 204800 ] || fail "question $q: figure over 200 KB"
+  grep -q '^Training curves' "$md" || fail "question $q: no training-curves table"
+  for f in "$png" "${png%.png}-curves.png"; do
+    [ -s "$f" ] || fail "question $q: no figure $f"
+    [ "$(stat -c %s "$f")" -le 204800 ] || fail "question $q: figure $f over 200 KB"
+  done
   echo "studies: $(grep "measured CPU" "$log")"
 done
 sha() { awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "parameters_sha256") c = i; next } { print $c }' "$1"; }
