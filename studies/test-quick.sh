@@ -3,9 +3,8 @@
 # about 2 CPU minutes). Runs each question's script into a fresh directory, then checks what it must
 # write — a table with every planned setting and all its runs finished, the training curves, two figures
 # under 200 KB each, the CPU estimate before and the measured CPU after — and, where run: question 5's RBM
-# rows carry the exact LL,
-# question 4's bits runs are bit-identical under both score factors, and question 3 run again finds every
-# cell and EM fit finished and trains nothing.
+# rows carry the exact LL, question 4's bits runs are bit-identical under both score factors, and question
+# 3 run again finds every cell and EM fit finished and trains nothing.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 questions=("$@")
