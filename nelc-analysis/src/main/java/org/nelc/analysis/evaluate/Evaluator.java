@@ -165,8 +165,8 @@ public final class Evaluator {
     /**
      * The evaluation of a latent space too large for a dense {@code M} ({@link SparseEvaluation}: the same
      * chain, streams and precise log-likelihood; transitions counted in a hash map). What needs only the
-     * visited states is measured — the log-likelihood, σ from the counts (with its batch jackknife), the
-     * class KL — and every other diagnostic (τ, {@code Tr(M)/L}, cycles, the Rao-Blackwellized σ, plugins)
+     * visited states is measured — the log-likelihood and σ from the counts (each with its batch jackknife),
+     * the class KL — and every other diagnostic (τ, {@code Tr(M)/L}, cycles, the Rao-Blackwellized σ, plugins)
      * is "not available" with the reason. No transition matrix is written.
      */
     private Evaluation sparse(Model model, Dataset data, byte[] initialVisible, EvaluationOptions options,
@@ -177,21 +177,14 @@ public final class Evaluator {
         String why = "needs the dense M: the model has " + latent.states() + " latent states (" + latent.encoding() + ":"
                 + latent.units() + "), dense estimates stop at " + TransitionEstimator.MAX_STATES
                 + " (this evaluation is sparse: counts of the visited states only)";
-        String sparseMethod = "sparse evaluation (" + s.visited() + " of " + s.states() + " states visited)";
+        String sparseMethod = s.method();
         List<DiagnosticResult> results = new ArrayList<>();
-        results.add(LogLikelihoodResult.of(s.logLikelihood(), new Measurement(LogLikelihoodResult.PRECISE, "",
-                s.logLikelihood().mean(), Double.NaN, "nats/image", "not estimated: the occupancy jackknife needs a "
-                + "table per state; " + sparseMethod, ""), options.chainLength()));
+        results.add(LogLikelihoodResult.of(s.logLikelihood(), s.logLikelihoodMeasurement(), options.chainLength()));
         for (Diagnostic diag : diagnostics) {
             String name = diag.name();
             if (name.equals(EntropyProductionDiagnostic.NAME)) {
-                String method = "delete-one jackknife over " + s.batches() + " contiguous batches of the trajectory; "
-                        + sparseMethod;
-                Measurement sigma = new Measurement(EntropyProductionDiagnostic.sigmaKey(CountEstimator.NAME),
-                        "σ, " + EntropyProductionDiagnostic.label(CountEstimator.NAME), s.sigmaCount(),
-                        s.sigmaCountError(), EntropyProductionDiagnostic.UNIT, method, s.oneWayPairs() > 0
-                                ? s.oneWayPairs() + " one-way pair(s) skipped: a lower bound" : "");
-                results.add(DiagnosticResult.of(name, List.of(sigma, Measurement.exact("one-way-pairs.count",
+                results.add(DiagnosticResult.of(name, List.of(s.sigmaCountMeasurement(), Measurement.exact(
+                        "one-way-pairs.count",
                         "one-way pairs skipped, counted M", s.oneWayPairs(), "")), Map.of("sparse", why)));
             } else if (name.equals(ClassKlDiagnostic.NAME)) {
                 results.add(s.classes() != null ? ClassKlDiagnostic.result(s.classes(), new Measurement(

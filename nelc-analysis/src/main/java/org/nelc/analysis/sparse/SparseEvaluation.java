@@ -3,6 +3,10 @@ package org.nelc.analysis.sparse;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.nelc.analysis.classes.ClassAssignment;
 import org.nelc.analysis.classes.ClassKl;
+import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
+import org.nelc.analysis.evaluate.LogLikelihoodResult;
+import org.nelc.analysis.transition.CountEstimator;
+import org.nelc.api.diagnostic.Measurement;
 import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.uncertainty.Jackknife;
 import org.nelc.analysis.uncertainty.TrajectoryBatches;
@@ -28,7 +32,11 @@ import org.nelc.core.random.SeedTree;
  *
  * @param states {@code 2^L}
  * @param visited states with positive occupancy
- * @param logLikelihood precise log-likelihood, mean ± s.e., nats per image
+ * @param logLikelihood precise log-likelihood, mean ± s.e., nats per image (that s.e. is the spread over images)
+ * @param logLikelihoodError its Monte-Carlo error: the delete-one jackknife over the same {@link #batches} of
+ *     the trajectory as σ's, each replicate's LL to first order in its occupancy change
+ *     ({@link LogLikelihood#sensitivity}; the dense evaluation recomputes each replicate instead, which needs
+ *     a table per state); NaN with fewer than 2 batches
  * @param perPoint the precise {@code log p(x)} of every data row
  * @param sigmaCount σ (Eq. 21) from counted transitions, one-way pairs skipped (a lower bound, docs/model.md §7)
  * @param sigmaCountError its standard error: delete-one jackknife over {@link #batches} contiguous batches of
@@ -42,7 +50,8 @@ import org.nelc.core.random.SeedTree;
  * @param initialState where the chain started ({@code "model chain"} or {@code "data row N"})
  * @param seconds wall time
  */
-public record SparseEvaluation(int states, int visited, LogLikelihood.Summary logLikelihood, double[] perPoint,
+public record SparseEvaluation(int states, int visited, LogLikelihood.Summary logLikelihood,
+        double logLikelihoodError, double[] perPoint,
         double sigmaCount, double sigmaCountError, int batches, int oneWayPairs, double stayFraction, double classKl,
         ClassKl.Result classes, double[] occupancy, String initialState, double seconds) {
 
@@ -96,9 +105,13 @@ public record SparseEvaluation(int states, int visited, LogLikelihood.Summary lo
         }
         ClassKl.Result classes = data.hasLabels() ? ClassKl.of(ClassAssignment.of(model, data, precise.occupancy())) : null;
         double kl = classes != null ? classes.kl() : Double.NaN;
-        double[] reps = sigmaReplicates(traj, counts);
+        TrajectoryBatches cut = new TrajectoryBatches(traj, states, TrajectoryBatches.DEFAULT_BATCHES);
+        double[] reps = sigmaReplicates(traj, counts, cut);
         double sigmaError = reps.length < 2 ? Double.NaN : Jackknife.standardError(reps);
-        return new SparseEvaluation(states, visited, precise.summary(), precise.perPoint(), counts.entropyProduction(),
+        double[] llReps = likelihoodReplicates(model, data, precise, cut);
+        double llError = llReps.length < 2 ? Double.NaN : Jackknife.standardError(llReps);
+        return new SparseEvaluation(states, visited, precise.summary(), llError, precise.perPoint(),
+                counts.entropyProduction(),
                 sigmaError, reps.length, counts.oneWayPairs(), traj.length > 1 ? stay / (double) (traj.length - 1) : 0,
                 kl, classes, precise.occupancy(), initial, (System.nanoTime() - t0) * 1e-9);
     }
@@ -110,8 +123,7 @@ public record SparseEvaluation(int states, int visited, LogLikelihood.Summary lo
      * {@link TransitionCounts#entropyProduction} does; a pair seen only as {@code b → a} is one-way and adds
      * nothing) — no table of {@code 2^L} entries per replicate.
      */
-    private static double[] sigmaReplicates(int[] traj, TransitionCounts counts) {
-        TrajectoryBatches cut = new TrajectoryBatches(traj, counts.states(), TrajectoryBatches.DEFAULT_BATCHES);
+    private static double[] sigmaReplicates(int[] traj, TransitionCounts counts, TrajectoryBatches cut) {
         double[] reps = new double[cut.count()];
         for (int k = 0; k < reps.length; k++) {
             java.util.Map<Long, long[]> own = new java.util.HashMap<>();
@@ -131,6 +143,56 @@ public record SparseEvaluation(int states, int visited, LogLikelihood.Summary lo
             reps[k] = sum.sigma();
         }
         return reps;
+    }
+
+    /**
+     * The LL of each delete-one-batch replicate to first order: with {@code g = ∂LL/∂p̄} at the full occupancy
+     * and {@code G = Σ_t g(z_t)} over the {@code n} states of the trajectory, leaving out batch {@code k}
+     * ({@code n_k} states, {@code S_k = Σ_{t ∈ k} g(z_t)}) moves the occupancy by {@code c/(n − n_k) − c/n}
+     * and the LL by {@code (G − S_k)/(n − n_k) − G/n}. One sensitivity pass over the visited states, no
+     * table of {@code 2^L} entries per replicate.
+     */
+    private static double[] likelihoodReplicates(Model model, Dataset data, PreciseLikelihood.Result precise,
+            TrajectoryBatches cut) {
+        int[] traj = precise.trajectory();
+        double[] g = LogLikelihood.sensitivity(model, data, precise.occupancy(), precise.perPoint());
+        double total = 0;
+        for (int z : traj) {
+            total += g[z];
+        }
+        double n = traj.length;
+        double ll = precise.summary().mean();
+        double[] reps = new double[cut.count()];
+        for (int k = 0; k < reps.length; k++) {
+            double own = 0;
+            for (int t = cut.start(k); t < cut.start(k + 1); t++) {
+                own += g[traj[t]];
+            }
+            double nk = cut.start(k + 1) - cut.start(k);
+            reps[k] = ll + (total - own) / (n - nk) - total / n;
+        }
+        return reps;
+    }
+
+    /** The precise LL as a measurement: the chain's mean with its Monte-Carlo error (linearized jackknife). */
+    public Measurement logLikelihoodMeasurement() {
+        return new Measurement(LogLikelihoodResult.PRECISE, "log-likelihood (precise)", logLikelihood.mean(),
+                logLikelihoodError, "nats/image", "delete-one jackknife over " + batches + " contiguous batches of "
+                + "the trajectory, each replicate's LL to first order in its occupancy; " + method(), "");
+    }
+
+    /** σ from the counted transitions, with its batch jackknife and the one-way pairs it skips. */
+    public Measurement sigmaCountMeasurement() {
+        return new Measurement(EntropyProductionDiagnostic.sigmaKey(CountEstimator.NAME),
+                "σ, " + EntropyProductionDiagnostic.label(CountEstimator.NAME), sigmaCount, sigmaCountError,
+                EntropyProductionDiagnostic.UNIT, "delete-one jackknife over " + batches + " contiguous batches of "
+                + "the trajectory; " + method(), oneWayPairs > 0 ? oneWayPairs + " one-way pair(s) skipped: a lower "
+                + "bound" : "");
+    }
+
+    /** How the numbers were obtained, for their measurements. */
+    public String method() {
+        return "sparse evaluation (" + visited + " of " + states + " states visited)";
     }
 
     private static long pair(int from, int to) {

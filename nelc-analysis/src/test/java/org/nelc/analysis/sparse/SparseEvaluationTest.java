@@ -33,6 +33,14 @@ class SparseEvaluationTest {
         assertTrue(se > 0, "dense s.e. " + se);
         assertEquals(se, sparse.sigmaCountError(), 0.01 * se);
         assertEquals(dense.value(MeasurementKey.CLASS_KL), sparse.classKl(), 1e-12);
+        // the LL's Monte-Carlo error: the dense evaluation recomputes every delete-one-batch replicate exactly,
+        // the sparse one takes each to first order in its occupancy change (5 % of the trajectory left out);
+        // the second-order terms are what is left: 0.05 % here; 2 % leaves room for other models
+        double llSe = dense.measurement(MeasurementKey.LOG_LIKELIHOOD).standardError();
+        assertTrue(llSe > 0, "dense LL s.e. " + llSe);
+        assertEquals(llSe, sparse.logLikelihoodError(), 0.02 * llSe, "dense " + llSe + ", sparse "
+                + sparse.logLikelihoodError());
+        assertEquals(sparse.logLikelihoodError(), sparse.logLikelihoodMeasurement().standardError(), 0.0);
     }
 
     /** bits:20 has 2^20 states; the cost follows the visited states, so this takes well under a second. */
@@ -44,6 +52,8 @@ class SparseEvaluationTest {
         assertEquals(1 << 20, e.states());
         assertTrue(e.visited() > 1 && e.visited() <= 20_000, "visited " + e.visited());
         assertTrue(Double.isFinite(e.logLikelihood().mean()));
+        assertTrue(e.logLikelihoodError() > 0 && Double.isFinite(e.logLikelihoodError()), "LL Monte-Carlo error "
+                + e.logLikelihoodError());
         assertTrue(e.sigmaCount() >= 0);
         assertTrue(e.seconds() < 10, e.seconds() + " s");
     }

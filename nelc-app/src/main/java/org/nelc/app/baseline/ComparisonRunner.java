@@ -406,22 +406,15 @@ public final class ComparisonRunner {
 
     /**
      * A sparse evaluation's numbers as diagnostic results under the built-in names, so that its rows render
-     * like every other ({@link MeasurementKey}): the chain's LL (its Monte-Carlo error is not estimated
-     * here) and the counted σ with its one-way pairs; what only a dense {@code M} gives is named as not
-     * available.
+     * like every other ({@link MeasurementKey}): the chain's LL and the counted σ, each with its batch
+     * jackknife error ({@link SparseEvaluation}'s measurements, as {@code nelc evaluate} shows them), the
+     * one-way pairs and the class KL; what only a dense {@code M} gives is named as not available.
      */
     static List<DiagnosticResult> sparseResults(SparseEvaluation e, int chainLength) {
-        String why = "sparse evaluation (" + e.states() + " latent states, " + e.visited() + " visited)";
-        Measurement mc = Measurement.builder().key(LogLikelihoodResult.PRECISE).description("log-likelihood (precise)")
-                .value(Double.NaN).standardError(Double.NaN).unit("nats/image")
-                .method(why + ": Monte-Carlo error not estimated").build();
+        String why = e.method();
         List<DiagnosticResult> out = new ArrayList<>();
-        out.add(LogLikelihoodResult.of(e.logLikelihood(), mc, chainLength));
-        Measurement sigma = Measurement.builder().key(MeasurementKey.SIGMA_COUNT.key()).description("σ, counted M")
-                .value(e.sigmaCount()).standardError(Double.NaN).unit("nats/double step")
-                .method(why + ": counted transitions, standard error not estimated")
-                .note(e.oneWayPairs() > 0 ? e.oneWayPairs() + " one-way pair(s) skipped: a lower bound" : "").build();
-        out.add(DiagnosticResult.of(EntropyProductionDiagnostic.NAME, List.of(sigma,
+        out.add(LogLikelihoodResult.of(e.logLikelihood(), e.logLikelihoodMeasurement(), chainLength));
+        out.add(DiagnosticResult.of(EntropyProductionDiagnostic.NAME, List.of(e.sigmaCountMeasurement(),
                 Measurement.exact(MeasurementKey.ONE_WAY_PAIRS.key(), "one-way pairs skipped, counted M",
                         e.oneWayPairs(), "")), Map.of()));
         if (!Double.isNaN(e.classKl())) {
