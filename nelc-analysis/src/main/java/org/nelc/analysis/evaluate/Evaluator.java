@@ -177,7 +177,6 @@ public final class Evaluator {
         String why = "needs the dense M: the model has " + latent.states() + " latent states (" + latent.encoding() + ":"
                 + latent.units() + "), dense estimates stop at " + TransitionEstimator.MAX_STATES
                 + " (this evaluation is sparse: counts of the visited states only)";
-        String sparseMethod = s.method();
         List<DiagnosticResult> results = new ArrayList<>();
         results.add(LogLikelihoodResult.of(s.logLikelihood(), s.logLikelihoodMeasurement(), options.chainLength()));
         for (Diagnostic diag : diagnostics) {
@@ -187,9 +186,7 @@ public final class Evaluator {
                         "one-way-pairs.count",
                         "one-way pairs skipped, counted M", s.oneWayPairs(), "")), Map.of("sparse", why)));
             } else if (name.equals(ClassKlDiagnostic.NAME)) {
-                results.add(s.classes() != null ? ClassKlDiagnostic.result(s.classes(), new Measurement(
-                        ClassKlDiagnostic.KL, "class KL (Eq. 22)", s.classKl(), Double.NaN, "nats", "not estimated: "
-                        + "the occupancy jackknife needs a table per state; " + sparseMethod, ""))
+                results.add(s.classes() != null ? ClassKlDiagnostic.result(s.classes(), s.classKlMeasurement())
                         : DiagnosticResult.notAvailable(name, ClassKlDiagnostic.NO_LABELS));
             } else {
                 results.add(DiagnosticResult.notAvailable(name, why));

@@ -3,6 +3,7 @@ package org.nelc.analysis.sparse;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.nelc.analysis.classes.ClassAssignment;
 import org.nelc.analysis.classes.ClassKl;
+import org.nelc.analysis.classes.ClassKlDiagnostic;
 import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
 import org.nelc.analysis.evaluate.LogLikelihoodResult;
 import org.nelc.analysis.transition.CountEstimator;
@@ -45,6 +46,9 @@ import org.nelc.core.random.SeedTree;
  * @param oneWayPairs pairs of states seen in one direction only
  * @param stayFraction fraction of steps with {@code z(t+1) = z(t)} ({@code Σ_z p̄(z) M_zz})
  * @param classKl KL of Eq. 22 with the occupancy (NaN without labels)
+ * @param classKlError its standard error: the same batch jackknife, with each state's class held as assigned
+ *     (the replicates move the model's class fractions, not the assignment); NaN without labels, with fewer
+ *     than 2 batches, or when the KL is infinite
  * @param classes the class assignment behind it (null without labels)
  * @param occupancy the trajectory's occupancy {@code p̄_e}, one entry per state
  * @param initialState where the chain started ({@code "model chain"} or {@code "data row N"})
@@ -53,7 +57,7 @@ import org.nelc.core.random.SeedTree;
 public record SparseEvaluation(int states, int visited, LogLikelihood.Summary logLikelihood,
         double logLikelihoodError, double[] perPoint,
         double sigmaCount, double sigmaCountError, int batches, int oneWayPairs, double stayFraction, double classKl,
-        ClassKl.Result classes, double[] occupancy, String initialState, double seconds) {
+        double classKlError, ClassKl.Result classes, double[] occupancy, String initialState, double seconds) {
 
     /**
      * @param initialVisible the chain's starting state (e.g. the model's saved chain), or null for a data
@@ -103,9 +107,14 @@ public record SparseEvaluation(int states, int visited, LogLikelihood.Summary lo
                 stay++;
             }
         }
+        TrajectoryBatches cut = new TrajectoryBatches(traj, states, TrajectoryBatches.DEFAULT_BATCHES);
         ClassKl.Result classes = data.hasLabels() ? ClassKl.of(ClassAssignment.of(model, data, precise.occupancy())) : null;
         double kl = classes != null ? classes.kl() : Double.NaN;
-        TrajectoryBatches cut = new TrajectoryBatches(traj, states, TrajectoryBatches.DEFAULT_BATCHES);
+        double klError = Double.NaN;
+        if (classes != null && Double.isFinite(kl)) {
+            double[] klReps = classKlReplicates(classes.assignment(), traj, cut);
+            klError = klReps.length < 2 ? Double.NaN : Jackknife.standardError(klReps);
+        }
         double[] reps = sigmaReplicates(traj, counts, cut);
         double sigmaError = reps.length < 2 ? Double.NaN : Jackknife.standardError(reps);
         double[] llReps = likelihoodReplicates(model, data, precise, cut);
@@ -113,7 +122,7 @@ public record SparseEvaluation(int states, int visited, LogLikelihood.Summary lo
         return new SparseEvaluation(states, visited, precise.summary(), llError, precise.perPoint(),
                 counts.entropyProduction(),
                 sigmaError, reps.length, counts.oneWayPairs(), traj.length > 1 ? stay / (double) (traj.length - 1) : 0,
-                kl, classes, precise.occupancy(), initial, (System.nanoTime() - t0) * 1e-9);
+                kl, klError, classes, precise.occupancy(), initial, (System.nanoTime() - t0) * 1e-9);
     }
 
     /**
@@ -172,6 +181,42 @@ public record SparseEvaluation(int states, int visited, LogLikelihood.Summary lo
             reps[k] = ll + (total - own) / (n - nk) - total / n;
         }
         return reps;
+    }
+
+    /**
+     * The class KL of each delete-one-batch replicate with the assignment held: the model's class fractions
+     * of the trajectory without the batch's states, against the data's.
+     */
+    private static double[] classKlReplicates(ClassAssignment a, int[] traj, TrajectoryBatches cut) {
+        int nc = a.classes().length;
+        int[] classOf = new int[a.stateClass().length];
+        for (int z = 0; z < classOf.length; z++) {
+            classOf[z] = a.stateClass()[z] < 0 ? -1 : a.classIndex(a.stateClass()[z]);
+        }
+        long[] total = new long[nc];
+        for (int z : traj) {
+            total[classOf[z]]++;
+        }
+        double[] reps = new double[cut.count()];
+        double[] q = new double[nc];
+        for (int k = 0; k < reps.length; k++) {
+            long[] own = new long[nc];
+            for (int t = cut.start(k); t < cut.start(k + 1); t++) {
+                own[classOf[traj[t]]]++;
+            }
+            for (int c = 0; c < nc; c++) {
+                q[c] = total[c] - own[c];
+            }
+            reps[k] = ClassKl.kl(a.dataFractions(), q);
+        }
+        return reps;
+    }
+
+    /** The class KL as a measurement, with its batch jackknife (classes held as assigned). */
+    public Measurement classKlMeasurement() {
+        return new Measurement(ClassKlDiagnostic.KL, "class KL (Eq. 22)", classKl, classKlError, "nats",
+                "delete-one jackknife over " + batches + " contiguous batches of the trajectory, each state's class "
+                + "held as assigned (the replicates move the class fractions, not the assignment); " + method(), "");
     }
 
     /** The precise LL as a measurement: the chain's mean with its Monte-Carlo error (linearized jackknife). */

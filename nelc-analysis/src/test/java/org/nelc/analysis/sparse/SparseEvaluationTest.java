@@ -41,6 +41,11 @@ class SparseEvaluationTest {
         assertEquals(llSe, sparse.logLikelihoodError(), 0.02 * llSe, "dense " + llSe + ", sparse "
                 + sparse.logLikelihoodError());
         assertEquals(sparse.logLikelihoodError(), sparse.logLikelihoodMeasurement().standardError(), 0.0);
+        // the class KL's error: the dense path reassigns the states in every replicate, the sparse one holds
+        // the assignment; where no replicate moves a state to another class the two are the same numbers
+        double klSe = dense.measurement(MeasurementKey.CLASS_KL).standardError();
+        assertTrue(klSe > 0, "dense class KL s.e. " + klSe);
+        assertEquals(klSe, sparse.classKlError(), 1e-9 * klSe, "dense " + klSe + ", sparse " + sparse.classKlError());
     }
 
     /** bits:20 has 2^20 states; the cost follows the visited states, so this takes well under a second. */

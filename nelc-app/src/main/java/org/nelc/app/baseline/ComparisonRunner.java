@@ -408,7 +408,7 @@ public final class ComparisonRunner {
      * A sparse evaluation's numbers as diagnostic results under the built-in names, so that its rows render
      * like every other ({@link MeasurementKey}): the chain's LL and the counted σ, each with its batch
      * jackknife error ({@link SparseEvaluation}'s measurements, as {@code nelc evaluate} shows them), the
-     * one-way pairs and the class KL; what only a dense {@code M} gives is named as not available.
+     * one-way pairs and the class KL with its error; what only a dense {@code M} gives is named as not available.
      */
     static List<DiagnosticResult> sparseResults(SparseEvaluation e, int chainLength) {
         String why = e.method();
@@ -418,10 +418,7 @@ public final class ComparisonRunner {
                 Measurement.exact(MeasurementKey.ONE_WAY_PAIRS.key(), "one-way pairs skipped, counted M",
                         e.oneWayPairs(), "")), Map.of()));
         if (!Double.isNaN(e.classKl())) {
-            out.add(DiagnosticResult.of(ClassKlDiagnostic.NAME, List.of(Measurement.builder().key(ClassKlDiagnostic.KL)
-                    .description("class KL (Eq. 22)").value(e.classKl()).standardError(Double.NaN).unit("nats")
-                    .method(why + ": occupancy of the visited states, standard error not estimated").build()),
-                    Map.of()));
+            out.add(DiagnosticResult.of(ClassKlDiagnostic.NAME, List.of(e.classKlMeasurement()), Map.of()));
         }
         out.add(DiagnosticResult.notAvailable("dense-evaluation", why + ": no dense M, so no Rao-Blackwellized M, "
                 + "τ or plugin diagnostics"));
