@@ -20,17 +20,12 @@ import org.nelc.analysis.baseline.MixtureFit;
 import org.nelc.analysis.baseline.RbmLikelihood;
 import org.nelc.analysis.classes.ClassAssignment;
 import org.nelc.analysis.classes.ClassKl;
-import org.nelc.analysis.sparse.SparseEvaluation;
 import org.nelc.analysis.evaluate.Evaluation;
 import org.nelc.analysis.evaluate.MeasurementKey;
 import org.nelc.analysis.evaluate.EvaluationOptions;
 import org.nelc.analysis.evaluate.Evaluator;
 import org.nelc.analysis.transition.TransitionEstimator;
-import org.nelc.analysis.classes.ClassKlDiagnostic;
-import org.nelc.analysis.entropy.EntropyProductionDiagnostic;
-import org.nelc.analysis.evaluate.LogLikelihoodResult;
 import org.nelc.api.diagnostic.DiagnosticResult;
-import org.nelc.api.diagnostic.Measurement;
 import org.nelc.api.data.Dataset;
 import org.nelc.core.gradient.RbmExactEstimator;
 import org.nelc.api.io.AtomicFiles;
@@ -341,20 +336,13 @@ public final class ComparisonRunner {
         long e0 = System.nanoTime();
         Model model = t.model();
         EvaluationOptions options = evaluationOptions(s, config.seed());
-        List<DiagnosticResult> diagnostics;
+        // the one evaluator, dense or (beyond TransitionEstimator.MAX_STATES) sparse, as nelc evaluate runs it
+        Evaluation e = evaluator.evaluate(model, data, t.chain().state(0), options)
+                .forModel(org.nelc.app.rundir.ModelEvaluations.fingerprint(dir.resolve("model.json")));
+        e.write(dir.resolve("evaluation.json"));
+        double[] perPoint = LogLikelihood.perPoint(model, data, e.occupancy());
+        List<DiagnosticResult> diagnostics = e.diagnostics();
         double kl;
-        double[] perPoint;
-        if (model.latent().states() <= TransitionEstimator.MAX_STATES) {
-            Evaluation e = evaluator.evaluate(model, data, t.chain().state(0), options)
-                    .forModel(org.nelc.app.rundir.ModelEvaluations.fingerprint(dir.resolve("model.json")));
-            e.write(dir.resolve("evaluation.json"));
-            perPoint = LogLikelihood.perPoint(model, data, e.occupancy());
-            diagnostics = e.diagnostics();
-        } else {
-            SparseEvaluation e = SparseEvaluation.of(model, data, t.chain().state(0), options);
-            perPoint = e.perPoint();
-            diagnostics = sparseResults(e, options.chainLength());
-        }
         double chainLl = MeasurementKey.LOG_LIKELIHOOD.valueIn(diagnostics);
         double chainSe = MeasurementKey.LOG_LIKELIHOOD_DATA_SE.valueIn(diagnostics);
         double sigmaCount = MeasurementKey.SIGMA_COUNT.valueIn(diagnostics);
@@ -402,27 +390,6 @@ public final class ComparisonRunner {
                 .logLikelihood(best.logLikelihood(), best.summary().standardError(), "exact").classKl(kl)
                 .seconds(best.seconds(), evalSeconds, cpu).directory("em").diagnostics(e.diagnostics()).build(),
                 best.perPoint());
-    }
-
-    /**
-     * A sparse evaluation's numbers as diagnostic results under the built-in names, so that its rows render
-     * like every other ({@link MeasurementKey}): the chain's LL and the counted σ, each with its batch
-     * jackknife error ({@link SparseEvaluation}'s measurements, as {@code nelc evaluate} shows them), the
-     * one-way pairs and the class KL with its error; what only a dense {@code M} gives is named as not available.
-     */
-    static List<DiagnosticResult> sparseResults(SparseEvaluation e, int chainLength) {
-        String why = e.method();
-        List<DiagnosticResult> out = new ArrayList<>();
-        out.add(LogLikelihoodResult.of(e.logLikelihood(), e.logLikelihoodMeasurement(), chainLength));
-        out.add(DiagnosticResult.of(EntropyProductionDiagnostic.NAME, List.of(e.sigmaCountMeasurement(),
-                Measurement.exact(MeasurementKey.ONE_WAY_PAIRS.key(), "one-way pairs skipped, counted M",
-                        e.oneWayPairs(), "")), Map.of()));
-        if (!Double.isNaN(e.classKl())) {
-            out.add(DiagnosticResult.of(ClassKlDiagnostic.NAME, List.of(e.classKlMeasurement()), Map.of()));
-        }
-        out.add(DiagnosticResult.notAvailable("dense-evaluation", why + ": no dense M, so no Rao-Blackwellized M, "
-                + "τ or plugin diagnostics"));
-        return out;
     }
 
     private static EvaluationOptions evaluationOptions(ComparisonSettings s, long seed) {

@@ -215,6 +215,10 @@ class CompareCommandTest {
         List<String> csv = Files.readAllLines(dir.resolve("bits/compare.csv"));
         assertEquals(3, csv.size(), String.join("\n", csv));
         assertTrue(csv.get(2).startsWith("rbm-pcd,0.1,true,best,1,") && csv.get(2).contains(",exact,"), csv.get(2));
+        // the one evaluator's sparse path, as nelc evaluate runs it: its evaluation.json, every number with its error
+        String evaluation = Files.readString(dir.resolve("bits/neq/lr-0.1/seed-1/evaluation.json"));
+        assertTrue(evaluation.contains("each replicate's LL to first order in its occupancy"), evaluation);
+        assertTrue(evaluation.contains("each state's class held as assigned"), evaluation);
     }
 
     @Test
