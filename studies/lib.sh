@@ -94,6 +94,7 @@ parse_args() {
   SWEEPS=(); EMS=(); ESTIMATE=0; EM_PENDING=0
   cpu_seconds
   CPU_START=$CPU_NOW
+  WALL_START=$(date +%s)
 }
 
 nelc() { "$REPO/nelc" "$@"; }
@@ -241,12 +242,12 @@ run_all() {
   done
 }
 
-# report_cpu TITLE: the CPU this run of the script used, measured.
+# report_cpu TITLE: the CPU (and wall) time this run of the script used, measured.
 report_cpu() {
   local cpu
   cpu_seconds
   cpu=$(awk -v a="$CPU_NOW" -v b="$CPU_START" 'BEGIN { printf "%.0f", a - b }')
-  echo "$1: measured CPU ${cpu} s in this run (training, evaluation, EM, collect, tables; cells finished earlier not counted)"
+  echo "$1: measured CPU ${cpu} s in this run (training, evaluation, EM, collect, tables; cells finished earlier not counted), wall $(( $(date +%s) - WALL_START )) s"
 }
 
 # tables STEM TITLE [--claims] SWEEP...: OUT/STEM.md (the tables, studies/Tables.java) and OUT/STEM.png.
