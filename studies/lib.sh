@@ -91,7 +91,7 @@ parse_args() {
   THREADS=${THREADS:-$(nproc)}
   mkdir -p "$OUT"
   OUT=$(cd "$OUT" && pwd)
-  SWEEPS=(); EMS=(); ESTIMATE=0; EM_PENDING=0
+  SWEEPS=(); EMS=(); ESTIMATE=0; EM_PENDING=0; SWEEPS_PENDING=0
   cpu_seconds
   CPU_START=$CPU_NOW
   WALL_START=$(date +%s)
@@ -185,6 +185,10 @@ sweep() {
   s=$(echo "$log" | sed -n 's/^estimated CPU: .* (\([0-9.]*\) s).*/\1/p')
   ESTIMATE=$(awk -v a="$ESTIMATE" -v b="${s:-0}" 'BEGIN { print a + b }')
   SWEEPS+=("$name")
+  # a sweep with cells left costs its commands' start-ups too (run, collect); a finished one only its collect
+  local left
+  left=$(echo "$log" | sed -n 's/^estimated CPU: .* for the \([0-9]*\) of .*/\1/p')
+  [ "${left:-0}" = 0 ] || SWEEPS_PENDING=$((SWEEPS_PENDING + 1))
 }
 
 # em NAME COMPONENTS ROWS D [data flags...]: the Bernoulli-mixture ceiling with that many components, on
@@ -210,9 +214,15 @@ run_all() {
   # docs/beyond-the-paper.md (a quiet machine) the cells took 0.7-1.3 times its figure (1.5 under load 15),
   # and each command (a JVM start, loading and binarizing the data, JIT) about 3 s more; the tables' compile
   # about 5 s
-  local launches=$(( 3 * ${#SWEEPS[@]} + EM_PENDING ))
+  local launches=$(( 2 * SWEEPS_PENDING + ${#SWEEPS[@]} + EM_PENDING ))
   ESTIMATE=$(awk -v m="$ESTIMATE" -v n="$launches" 'BEGIN { print 1.2 * m + 3 * n + 5 }')
-  echo "$title: estimated CPU $(awk -v s="$ESTIMATE" 'BEGIN { if (s < 90) printf "%.1f s", s; else if (s < 5400) printf "%.1f min", s/60; else printf "%.1f h", s/3600 }') for what is not finished yet (nelc's cost model x 1.2 + 3 s per command; one idle core, divide by $THREADS for the wall time)"
+  local human
+  human=$(awk -v s="$ESTIMATE" 'BEGIN { if (s < 90) printf "%.1f s", s; else if (s < 5400) printf "%.1f min", s/60; else printf "%.1f h", s/3600 }')
+  if [ "$COLLECT_ONLY" = 1 ]; then
+    echo "$title: collect only: nothing is trained or fitted (a full run would now take about $human of CPU)"
+  else
+    echo "$title: estimated CPU $human for what is not finished yet (nelc's cost model x 1.2 + 3 s per command; one idle core, divide by $THREADS for the wall time)"
+  fi
   local nice=()
   [ "$NICE" = 0 ] || nice=(nice -n "$NICE")
   if [ "$COLLECT_ONLY" = 0 ]; then
