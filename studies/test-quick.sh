@@ -4,7 +4,7 @@
 # write — a table with every planned setting and all its runs finished, the training curves, two figures
 # under 200 KB each, the CPU estimate before and the measured CPU after — and, where run: question 5's RBM
 # rows carry the exact LL, question 4's bits runs are bit-identical under both score factors, and question
-# 3 run again finds every cell and EM fit finished and trains nothing.
+# 3 run again finds every cell and EM fit finished and trains nothing, and with --collect-only says so.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 questions=("$@")
@@ -45,7 +45,12 @@ for q in "${questions[@]}"; do
        [ "$(echo "$again" | grep -c 'estimated CPU: .* for the 0 of ')" = 2 ] \
          || fail "question 3 again: work left: $(echo "$again" | head -5)"
        [ "$(echo "$again" | grep -c '^ran 0 cells')" = 2 ] || fail "question 3 again: cells were run again"
-       if echo "$again" | grep -q 'EM with'; then fail "question 3 again: an EM fit was run again"; fi ;;
+       if echo "$again" | grep -q 'EM with'; then fail "question 3 again: an EM fit was run again"; fi
+       collect=$("$(script 3)" --quick --out "$out/runs" --collect-only 2>&1)
+       echo "$collect" | grep -q '^question 3: collect only: nothing is trained or fitted' \
+         || fail "question 3 --collect-only: no collect-only line: $(echo "$collect" | head -5)"
+       echo "$collect" | grep -q '^question 3: measured CPU [0-9]* s .*, wall [0-9]* s$' \
+         || fail "question 3 --collect-only: no measured CPU and wall line" ;;
   esac
 done
 echo "studies: questions ${questions[*]} in --quick mode: tables, figures, CPU lines$([[ " ${questions[*]} " == *" 3 "* ]] && echo ', resume'): ok"
